@@ -1,0 +1,85 @@
+/// How much a finding matters. `check` fails on errors, and on warnings with `--strict`.
+public enum Severity: String, Sendable, Comparable, CaseIterable {
+    case info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .info: return 0
+        case .warning: return 1
+        case .error: return 2
+        }
+    }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// A stable identifier of a kind of problem: a code such as `PW0102` and a kebab-case name such
+/// as `duplicate-key`. Users may write either in `explain`, suppressions and `pathc.yaml`.
+public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
+    public let code: String
+    public let name: String
+
+    public init(_ code: String, _ name: String) {
+        self.code = code
+        self.name = name
+    }
+    public var description: String { code }
+}
+
+/// A secondary place shown with a diagnostic, such as the first definition of a duplicate key.
+public struct DiagnosticLabel: Sendable {
+    public var span: Span
+    public var message: String
+
+    public init(span: Span, message: String) {
+        self.span = span
+        self.message = message
+    }
+}
+
+/// One finding. Diagnostics are data: where, what, how bad, and what to do. Rendering them as
+/// text, JSON or any CI format happens elsewhere, in one place per format.
+public struct Diagnostic: Sendable {
+    public var code: DiagnosticCode
+    public var severity: Severity
+    /// Lowercase, one phrase, no final period; quotes the offending value.
+    public var message: String
+    public var file: SourceFile
+    public var span: Span
+    /// A few words shown under the caret.
+    public var label: String?
+    /// Related places, each shown with a `-` underline.
+    public var secondary: [DiagnosticLabel]
+    /// Extra facts, each shown as `= note: ...`.
+    public var notes: [String]
+    /// What to do about it, shown as `= help: ...`.
+    public var help: String?
+    /// JSON Pointer of the flagged value inside its document, where known (`/key_results/0`).
+    public var pointer: String?
+
+    public init(code: DiagnosticCode, severity: Severity = .error, message: String, file: SourceFile, span: Span,
+                label: String? = nil, secondary: [DiagnosticLabel] = [], notes: [String] = [],
+                help: String? = nil, pointer: String? = nil) {
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.file = file
+        self.span = span
+        self.label = label
+        self.secondary = secondary
+        self.notes = notes
+        self.help = help
+        self.pointer = pointer
+    }
+
+    public var start: SourcePosition { file.position(of: span.start) }
+    public var end: SourcePosition { file.position(of: span.end) }
+}
+
+extension Diagnostic {
+    /// The order of every report: by file, line, column, then code.
+    public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        if a.file.path != b.file.path { return a.file.path < b.file.path }
+        if a.span.start != b.span.start { return a.span.start < b.span.start }
+        return a.code.code < b.code.code
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// The bytes of one file as read from disk, with the table that turns byte offsets into
+/// line and column numbers. Immutable, so diagnostics and nodes may share it across threads.
+public final class SourceFile: Sendable {
+    /// The path shown to users (relative to the current folder where possible).
+    public let path: String
+    /// The raw file contents. Offsets everywhere in pathc are UTF-8 byte offsets into this.
+    public let bytes: [UInt8]
+    /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
+    let lineStarts: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        self.lineStarts = SourceFile.computeLineStarts(bytes)
+    }
+
+    public convenience init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// Reads a file from disk, at most `limit` bytes (so that `/dev/zero` or a huge file cannot
+    /// exhaust memory). Throws a `SourceReadError` that says what went wrong in words.
+    public static func read(path: String, displayPath: String? = nil, limit: Int = 16 << 20) throws(SourceReadError) -> SourceFile {
+        let limit = min(limit, Int.max - 1)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw errno == ENOENT ? .notFound(path) : .unreadable(path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(path) }
+        if info.st_mode & S_IFMT == S_IFDIR { throw .isDirectory(path) }
+        var bytes = [UInt8]()
+        let expected = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+        bytes.reserveCapacity(min(expected, limit) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count <= limit {
+            let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw errno == EISDIR ? .isDirectory(path) : .unreadable(path)
+            }
+            if got == 0 { break }
+            bytes.append(contentsOf: chunk[0..<got])
+        }
+        if bytes.count > limit { throw .tooLarge(path, limit: limit) }
+        return SourceFile(path: displayPath ?? path, bytes: bytes)
+    }
+
+    /// A line separator is LF or CRLF; a CR on its own starts no line here (the parser rejects it).
+    private static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 24 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<buffer.count where buffer[i] == 0x0A {
+                starts.append(i + 1)
+            }
+        }
+        return starts
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The position of a byte offset: 1-based line, 1-based column counted in Unicode scalars.
+    public func position(of offset: Int) -> SourcePosition {
+        let offset = max(0, min(offset, bytes.count))
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        var column = 1
+        var i = lineStarts[low]
+        while i < offset {
+            // Count lead bytes only, so a multi-byte character is one column.
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return SourcePosition(offset: offset, line: low + 1, column: column)
+    }
+
+    /// The text of a 1-based line without its line break, with invalid UTF-8 replaced.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The source text of a span, decoded leniently.
+    public func text(of span: Span) -> String {
+        let start = max(0, min(span.start, bytes.count)), end = max(start, min(span.end, bytes.count))
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
+
+/// A point in a source file. Lines and columns count from 1; columns count Unicode scalars.
+public struct SourcePosition: Sendable, Equatable, CustomStringConvertible {
+    public let offset: Int
+    public let line: Int
+    public let column: Int
+    public var description: String { "\(line):\(column)" }
+}
+
+public enum SourceReadError: Error, Sendable, Equatable {
+    case notFound(String)
+    case isDirectory(String)
+    case unreadable(String)
+    case tooLarge(String, limit: Int)
+
+    public var message: String {
+        switch self {
+        case .notFound(let path): return "no such file '\(path)'"
+        case .isDirectory(let path): return "'\(path)' is a folder, not a file"
+        case .unreadable(let path): return "cannot read '\(path)'; check that it exists and that you may read it"
+        case .tooLarge(let path, let limit): return "'\(path)' is larger than \(limit / (1 << 20)) MiB; pathc does not read files this large"
+        }
+    }
+}
