@@ -13,7 +13,7 @@ extension Parser {
         var pairs: [Pair] = []
         var keys = KeyIndex()
         while true {
-            try skipFlowSeparation(parent: parent)
+            try skipFlowSeparation(parent: parent, openedAt: start)
             let c = peek()
             if c == closer {
                 pos += 1
@@ -29,7 +29,7 @@ extension Parser {
             let keyLine = lineStart
             let entry = try parseFlowNode(parent: parent)
             let entryEnd = pos
-            try skipFlowSeparation(parent: parent)
+            try skipFlowSeparation(parent: parent, openedAt: start)
             let startByte = text[entry.span.start]
             let jsonLike = startByte == Byte.doubleQuote || startByte == Byte.singleQuote
                 || startByte == Byte.openBracket || startByte == Byte.openBrace
@@ -42,7 +42,7 @@ extension Parser {
                              span: entry.span, label: "key", help: "put the key and its ':' on one line")
                 }
                 pos += 1
-                try skipFlowSeparation(parent: parent)
+                try skipFlowSeparation(parent: parent, openedAt: start)
                 let next = peek()
                 value = next == Byte.comma || next == closer ? .null(at: pos) : try parseFlowNode(parent: parent)
             } else if !isSequence, isCollection {
@@ -58,7 +58,7 @@ extension Parser {
                 if entry.scalar?.style == .plain, entry.scalar?.text == "<<" { try unsupported(.mergeKey, span: entry.span) }
                 try insert(Pair(key: entry, value: value ?? .null(at: entryEnd)), into: &pairs, keys: &keys)
             }
-            try skipFlowSeparation(parent: parent)
+            try skipFlowSeparation(parent: parent, openedAt: start)
             let d = peek()
             if d == Byte.comma {
                 pos += 1
@@ -99,7 +99,7 @@ extension Parser {
 
     /// White space, comments and line breaks between flow tokens. Each new line with content must
     /// be indented more than `parent`.
-    private mutating func skipFlowSeparation(parent: Int) throws(ParseAbort) {
+    private mutating func skipFlowSeparation(parent: Int, openedAt open: Int) throws(ParseAbort) {
         while pos < text.count {
             let b = text[pos]
             if isBlank(b) {
@@ -112,6 +112,7 @@ extension Parser {
                 }
                 skipToLineEnd()
             } else if b == Byte.lf || b == Byte.cr {
+                let lineEnd = (pos, lineStart)
                 consumeLineBreak()
                 let indent = lineIndent()
                 var index = lineStart + indent
@@ -126,10 +127,20 @@ extension Parser {
                              span: Span(start: lineStart, end: lineStart + 3), label: "document marker",
                              help: "close the flow collection before the marker")
                 }
-                if indent <= parent {
-                    try fail(SyntaxCode.badIndentation, "a line inside a flow collection must be indented more than the key that holds it",
-                             span: Span(start: lineStart + indent, end: index + 1), label: "not indented enough",
-                             help: "indent this line")
+                if indent <= parent, next == Byte.closeBracket || next == Byte.closeBrace {
+                    // A closing bracket at the key's column: say so, then read on as if it were indented.
+                    try report(SyntaxCode.badIndentation, "the closing '\(Character(Unicode.Scalar(next)))' must be indented more than the key that holds the collection",
+                               span: Span(start: index, end: index + 1), label: "not indented enough",
+                               help: "indent the '\(Character(Unicode.Scalar(next)))', or move it to the end of the line above")
+                } else if indent <= parent {
+                    // Recovery resumes after the flow collection's last line, so this line is parsed again.
+                    let lineSpan = Span(start: lineStart + indent, end: index + 1)
+                    (pos, lineStart) = lineEnd
+                    let closer = text[open] == Byte.openBracket ? "]" : "}"
+                    try fail(SyntaxCode.unterminatedFlow, "'\(Character(Unicode.Scalar(text[open])))' is not closed before a line that is not indented enough to continue it",
+                             span: Span(start: open, end: open + 1), label: "opened here",
+                             secondary: [DiagnosticLabel(span: lineSpan, message: "not indented enough to be inside it")],
+                             help: "close it with '\(closer)' where it ends, or indent the lines inside it more than its key")
                 }
                 pos = index
             } else {

@@ -130,6 +130,13 @@ extension Parser {
             }
             let segmentStart = pos
             let segmentEnd = scanPlainSegment(flow: flow)
+            if !flow, peek() == Byte.colon {
+                // `key: value` on a continuation line: most likely a key indented too far.
+                try fail(SyntaxCode.badIndentation, "unexpected indentation",
+                         span: Span(start: segmentStart, end: pos + 1),
+                         label: "this key is indented more than the entries above, so it reads as part of the value before it",
+                         help: "align it with the keys of its mapping; or, if ': ' belongs to the text, quote the value")
+            }
             if folded == nil { folded = Array(text[start..<end]) }
             if emptyLines == 0 {
                 folded!.append(Byte.space)

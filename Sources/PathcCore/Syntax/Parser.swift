@@ -323,10 +323,13 @@ struct Parser {
             }
             guard let (scalar, length) = decodeUTF8(at: index) else {
                 valid = false
+                // One report per broken sequence: its continuation bytes go with it.
+                var end = index + 1
+                while end < count, end - index < 4, text[end] & 0xC0 == 0x80 { end += 1 }
                 guard encodingError(SyntaxCode.invalidUTF8, "invalid UTF-8 byte 0x\(String(b, radix: 16, uppercase: true)) at byte offset \(index)",
-                                    at: index, length: 1, label: "not UTF-8",
+                                    at: index, length: end - index, label: "not UTF-8",
                                     help: "save the file as UTF-8") else { return false }
-                index += 1
+                index = end
                 continue
             }
             if (scalar >= 0x80 && scalar <= 0x9F && scalar != 0x85) || scalar == 0xFFFE || scalar == 0xFFFF
