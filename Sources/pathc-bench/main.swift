@@ -1,1 +1,104 @@
-print("bench")
+import Dispatch
+import Foundation
+import PathcCore
+
+// Release-mode benchmarks, driven by the scripts in bench/. Prints one JSON object per
+// measurement so the scripts can build their tables.
+//
+//   pathc-bench parse DIR [--threads N] [--rounds R]
+//
+// Reads every .yaml file under DIR into memory first, then times parsing them all into trees,
+// with every plain scalar typed by the core schema (what a YAML loader's result amounts to).
+// Reports the best of R rounds.
+
+func yamlFiles(under root: String) -> [String] {
+    var paths: [String] = []
+    let enumerator = FileManager.default.enumerator(atPath: root)
+    while let path = enumerator?.nextObject() as? String {
+        if path.hasSuffix(".yaml") || path.hasSuffix(".yml") { paths.append(root + "/" + path) }
+    }
+    return paths.sorted()
+}
+
+/// Walks a tree and types every plain scalar, so the benchmark counts what a loader produces.
+func typedScalarCount(_ node: Node) -> Int {
+    switch node.content {
+    case .scalar(let scalar):
+        // Like any YAML loader's resolver, look at the first character before trying the patterns.
+        guard scalar.style == .plain, let first = scalar.text.utf8.first, CoreSchema.mayBeNonString(firstByte: first) else { return 0 }
+        if case .string = CoreSchema.resolve(scalar.text) { return 0 }
+        return 1
+    case .sequence(let items):
+        var count = 0
+        for index in items.indices { count += typedScalarCount(items[index]) }
+        return count
+    case .mapping(let pairs):
+        var count = 0
+        for index in pairs.indices { count += typedScalarCount(pairs[index].key) + typedScalarCount(pairs[index].value) }
+        return count
+    }
+}
+
+final class Totals: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var errors = 0
+    private(set) var typed = 0
+    func add(errors: Int, typed: Int) {
+        lock.lock()
+        self.errors += errors
+        self.typed += typed
+        lock.unlock()
+    }
+}
+
+func parseAll(_ files: [SourceFile], threads: Int) -> (seconds: Double, errors: Int) {
+    let totals = Totals()
+    let start = DispatchTime.now()
+    DispatchQueue.concurrentPerform(iterations: threads) { worker in
+        var errors = 0, typed = 0
+        var index = worker
+        while index < files.count {
+            let tree = SyntaxTree.parse(files[index])
+            errors += tree.diagnostics.count
+            if let root = tree.root { typed += typedScalarCount(root) }
+            index += threads
+        }
+        totals.add(errors: errors, typed: typed)
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    return (seconds, totals.errors)
+}
+
+func option(_ name: String, default value: Int) -> Int {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let number = Int(arguments[index + 1]) else { return value }
+    return number
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3, arguments[1] == "parse" else {
+    FileHandle.standardError.write(Data("usage: pathc-bench parse DIR [--threads N] [--rounds R]\n".utf8))
+    exit(2)
+}
+let paths = yamlFiles(under: arguments[2])
+var files: [SourceFile] = []
+for path in paths {
+    do {
+        files.append(try SourceFile.read(path: path))
+    } catch {
+        FileHandle.standardError.write(Data("cannot read \(path): \(error.message)\n".utf8))
+        exit(2)
+    }
+}
+let bytes = files.reduce(0) { $0 + $1.bytes.count }
+let threads = option("--threads", default: 1)
+let rounds = option("--rounds", default: 5)
+var best = Double.infinity
+var errors = 0
+for _ in 0..<rounds {
+    let (seconds, found) = parseAll(files, threads: threads)
+    best = min(best, seconds)
+    errors = found
+}
+let megabytes = Double(bytes) / 1e6
+print("{\"tool\": \"pathc\", \"threads\": \(threads), \"files\": \(files.count), \"megabytes\": \(megabytes), \"seconds\": \(best), \"mb_per_second\": \(megabytes / best), \"diagnostics\": \(errors)}")

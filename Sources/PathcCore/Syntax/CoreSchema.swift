@@ -47,6 +47,18 @@ public enum CoreSchema {
         }
     }
 
+    /// False when a plain scalar starting with this byte is certainly a string.
+    public static func mayBeNonString(firstByte b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "~"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+             UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+             UInt8(ascii: "+"), UInt8(ascii: "."):
+            return true
+        default:
+            return false
+        }
+    }
+
     private static func isOneOf(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [StaticString]) -> Bool {
         for word in words where word.utf8CodeUnitCount == bytes.count {
             if word.withUTF8Buffer({ $0.elementsEqual(bytes) }) { return true }

@@ -157,7 +157,9 @@ extension Parser {
         try enterCollection(at: firstKey.span.start)
         defer { depth -= 1 }
         var pairs: [Pair] = []
-        var keys = KeyIndex()
+        pairs.reserveCapacity(8)
+        var keys = KeyIndex(base: fingerprints.count)
+        defer { dropFingerprints(from: keys.base) }
         var pendingKey: Node? = firstKey
         while true {
             do {
@@ -168,9 +170,7 @@ extension Parser {
                 } else {
                     key = try parseBlockKey()
                 }
-                if key.scalar?.style == .plain, key.scalar?.text == "<<" {
-                    try unsupported(.mergeKey, span: key.span)
-                }
+                try rejectMergeKey(key)
                 pos += 1  // the ':'
                 let value = try parseBlockNode(parent: indent, context: .mappingValue)
                 try insert(Pair(key: key, value: value), into: &pairs, keys: &keys)
@@ -217,6 +217,7 @@ extension Parser {
         try enterCollection(at: start)
         defer { depth -= 1 }
         var items: [Node] = []
+        items.reserveCapacity(4)
         while true {
             let dash = pos
             do {
@@ -287,39 +288,96 @@ extension Parser {
     }
 }
 
-/// Finds duplicate keys: a scan for small mappings, a hash table once they grow.
+/// Finds duplicate keys among the entries of one mapping. Compares 64-bit fingerprints first
+/// (kept on the parser's fingerprint stack from `base` on: a scan while the mapping is small, a
+/// table once it grows) and typed values only when they match.
 struct KeyIndex {
-    private var table: [ScalarValue: Int]?
+    let base: Int
+    private var table: [UInt64: Int]?
 
-    mutating func firstIndex(of key: ScalarValue, in pairs: [Pair]) -> Int? {
-        if table == nil, pairs.count >= 12 {
-            var built: [ScalarValue: Int] = [:]
-            for (index, pair) in pairs.enumerated() where built[pair.key.scalar?.value ?? .null] == nil {
-                built[pair.key.scalar?.value ?? .null] = index
-            }
-            table = built
-        }
-        if let table { return table[key] }
-        return pairs.firstIndex { $0.key.scalar?.value == key }
+    init(base: Int) {
+        self.base = base
     }
 
-    mutating func added(_ key: ScalarValue, at index: Int) {
-        if table != nil, table![key] == nil { table![key] = index }
+    func earlier(_ key: Node, fingerprint: UInt64, in pairs: [Pair], _ fingerprints: [UInt64]) -> Int? {
+        if let table {
+            guard let index = table[fingerprint], pairs[index].key.scalarValue == key.scalarValue else { return nil }
+            return index
+        }
+        var index = base
+        while index < fingerprints.count {
+            if fingerprints[index] == fingerprint, pairs[index - base].key.scalarValue == key.scalarValue { return index - base }
+            index += 1
+        }
+        return nil
+    }
+
+    mutating func added(_ fingerprints: [UInt64]) {
+        let count = fingerprints.count - base
+        let last = fingerprints[fingerprints.count - 1]
+        if table == nil, count > 32 {
+            var built: [UInt64: Int] = [:]
+            for index in base..<fingerprints.count where built[fingerprints[index]] == nil { built[fingerprints[index]] = index - base }
+            table = built
+        } else if table != nil, table![last] == nil {
+            table![last] = count - 1
+        }
     }
 }
 
 extension Parser {
-    /// Appends an entry, reporting a duplicate key (YAML forbids them; most loaders silently keep
-    /// the last one, which loses data).
-    mutating func insert(_ pair: Pair, into pairs: inout [Pair], keys: inout KeyIndex) throws(ParseAbort) {
-        let value = pair.key.scalar?.value ?? .null
-        if let first = keys.firstIndex(of: value, in: pairs) {
+    /// Appends an entry to a mapping, reporting a duplicate key (YAML forbids them; most loaders
+    /// silently keep the last one, which loses data).
+    mutating func insert(_ pair: consuming Pair, into pairs: inout [Pair], keys: inout KeyIndex) throws(ParseAbort) {
+        let fingerprint = fingerprint(of: pair.key)
+        if let first = keys.earlier(pair.key, fingerprint: fingerprint, in: pairs, fingerprints) {
             try report(SyntaxCode.duplicateKey, "duplicate key '\(pair.keyText)'", span: pair.key.span,
                        label: "duplicate key",
                        secondary: [DiagnosticLabel(span: pairs[first].key.span, message: "first defined here")],
                        help: "remove one of the two keys")
         }
         pairs.append(pair)
-        keys.added(value, at: pairs.count - 1)
+        fingerprints.append(fingerprint)
+        keys.added(fingerprints)
+    }
+
+    /// Drops the fingerprints of a mapping that has ended.
+    mutating func dropFingerprints(from base: Int) {
+        if fingerprints.count > base { fingerprints.removeLast(fingerprints.count - base) }
+    }
+
+    /// FNV-1a of a key's text for text keys (most keys), the value's hash for the others. Equal
+    /// values have equal fingerprints. Reads the source bytes when they are the text: plain keys
+    /// (always one line) and quoted keys that hold no escape (every escape is shorter than what
+    /// it writes, so equal lengths mean none).
+    func fingerprint(of key: Node) -> UInt64 {
+        guard case .scalar(let scalar) = key.content else { return 0 }
+        var start = key.span.start, end = key.span.end
+        switch scalar.style {
+        case .plain:
+            if start < end, CoreSchema.mayBeNonString(firstByte: text[start]) {
+                let value = scalar.value
+                if case .string = value {} else { return UInt64(bitPattern: Int64(value.hashValue)) }
+            }
+        case .singleQuoted, .doubleQuoted:
+            start += 1
+            end -= 1
+        case .literal, .folded:
+            end = start
+        }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        if end - start == scalar.text.utf8.count {
+            for index in start..<end { hash = (hash ^ UInt64(text[index])) &* 0x100_0000_01B3 }
+        } else {
+            for byte in scalar.text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        }
+        return hash
+    }
+
+    /// `<<` as a plain key: YAML 1.1 loaders merge mappings there, so pathc refuses it rather
+    /// than read the file differently from them.
+    mutating func rejectMergeKey(_ key: Node) throws(ParseAbort) {
+        guard key.span.length == 2, text[key.span.start] == 0x3C, text[key.span.start + 1] == 0x3C else { return }
+        try unsupported(.mergeKey, span: key.span)
     }
 }

@@ -11,7 +11,8 @@ extension Parser {
         pos += 1
         var items: [Node] = []
         var pairs: [Pair] = []
-        var keys = KeyIndex()
+        var keys = KeyIndex(base: fingerprints.count)
+        defer { dropFingerprints(from: keys.base) }
         while true {
             try skipFlowSeparation(parent: parent, openedAt: start)
             let c = peek()
@@ -33,7 +34,7 @@ extension Parser {
             let startByte = text[entry.span.start]
             let jsonLike = startByte == Byte.doubleQuote || startByte == Byte.singleQuote
                 || startByte == Byte.openBracket || startByte == Byte.openBrace
-            let isCollection = entry.scalar == nil
+            let isCollection = startByte == Byte.openBracket || startByte == Byte.openBrace
             var value: Node?
             if peek() == Byte.colon, jsonLike || isWhiteOrEnd(peek(1)) || isFlowIndicator(peek(1)) {
                 if isCollection { try unsupported(.complexKey, span: entry.span) }
@@ -55,7 +56,7 @@ extension Parser {
                     items.append(entry)
                 }
             } else {
-                if entry.scalar?.style == .plain, entry.scalar?.text == "<<" { try unsupported(.mergeKey, span: entry.span) }
+                try rejectMergeKey(entry)
                 try insert(Pair(key: entry, value: value ?? .null(at: entryEnd)), into: &pairs, keys: &keys)
             }
             try skipFlowSeparation(parent: parent, openedAt: start)

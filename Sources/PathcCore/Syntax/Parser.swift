@@ -57,11 +57,14 @@ struct Parser {
     var lineStart = 0
     var depth = 0
     var diagnostics: [Diagnostic] = []
+    /// Key fingerprints of the mappings being built, innermost last (see `KeyIndex`).
+    var fingerprints: [UInt64] = []
 
     init(file: SourceFile, text: UnsafeBufferPointer<UInt8>, limits: ParserLimits) {
         self.file = file
         self.text = text
         self.limits = limits
+        fingerprints.reserveCapacity(64)
     }
 
     // MARK: - Cursor
@@ -298,6 +301,23 @@ struct Parser {
         var index = 0
         var valid = true
         while index < count {
+            // Eight bytes at a time while they are all printable ASCII or LF: the usual case. Each
+            // test is exact per byte: setting the high bit first keeps borrows inside a byte.
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                if word & high == 0 {
+                    let control = ~((word | high) &- 0x2020_2020_2020_2020) & high
+                    let lineFeedBytes = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                    let lineFeed = ~((lineFeedBytes | high) &- 0x0101_0101_0101_0101) & high
+                    let deleteBytes = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                    let delete = ~((deleteBytes | high) &- 0x0101_0101_0101_0101) & high
+                    if control == lineFeed && delete == 0 {
+                        index += 8
+                        continue
+                    }
+                }
+            }
             let b = text[index]
             if b >= 0x20 && b < 0x7F || b == Byte.lf || b == Byte.tab {
                 index += 1
