@@ -72,6 +72,8 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(dumped(#"a: "tab\there \u00e9 \x41 \U0001F600 \\ \"""#), #"{"a":"tab\there é A 😀 \\ \""}"#)
         XCTAssertEqual(dumped("a: \"one\n  two\n\n  three\"\n"), #"{"a":"one two\nthree"}"#)
         XCTAssertEqual(dumped("a: \"joined\\\n  line\"\n"), #"{"a":"joinedline"}"#)
+        XCTAssertEqual(dumped(#"a: "\uD83D\uDE00""#), #"{"a":"😀"}"#)
+        XCTAssertEqual(codes(#"a: "\uD83D""#), ["PW0107"])
         XCTAssertEqual(dumped("a: 'x\n   y'\n"), #"{"a":"x y"}"#)
     }
 

@@ -282,6 +282,21 @@ extension Parser {
                 }
                 value = value << 4 | UInt32(digit)
             }
+            // JSON writes characters beyond the BMP as a pair of \u escapes: join them.
+            if e == UInt8(ascii: "u"), (0xD800...0xDBFF).contains(value), peek(digits + 1) == Byte.backslash,
+               peek(digits + 2) == UInt8(ascii: "u") {
+                var low: UInt32 = 0
+                var complete = true
+                for offset in (digits + 3)...(digits + 6) {
+                    guard let digit = Parser.hexValue(peek(offset)) else { complete = false; break }
+                    low = low << 4 | UInt32(digit)
+                }
+                if complete, (0xDC00...0xDFFF).contains(low) {
+                    appendScalar(0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00), to: &built)
+                    pos += digits + 7
+                    return
+                }
+            }
             guard let scalar = Unicode.Scalar(value) else {
                 try fail(SyntaxCode.invalidEscape, "invalid escape '\(string(start, pos + digits + 1))': not a Unicode character",
                          span: Span(start: start, end: pos + digits + 1), label: "invalid code point",

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Diagnostic codes of the check itself: files it cannot read, or that are not content.
+public enum CheckCode {
+    public static let unreadableFile = DiagnosticCode("PW0020", "unreadable-file")
+}
+
+/// The result of checking a repository.
+public struct CheckResult: Sendable {
+    /// Every finding, in report order (file, line, column, code).
+    public var diagnostics: [Diagnostic]
+    /// How many content files were read.
+    public var fileCount: Int
+    public var model: Model
+    public var config: ProjectConfig
+    /// The configuration or a schema is itself invalid: the check could not run (exit 2).
+    public var setupFailed: Bool
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var infoCount: Int { diagnostics.filter { $0.severity == .info }.count }
+}
+
+/// The check pipeline: read the config and schemas, parse and validate every content file on
+/// all cores, build the model, resolve references, and collect the findings.
+public struct Checker: Sendable {
+    /// The repository root, absolute.
+    public let root: String
+    /// Paths in diagnostics are shown relative to this folder.
+    public let currentDirectory: String
+
+    public init(root: String, currentDirectory: String) {
+        self.root = Paths.absolute(root, from: currentDirectory)
+        self.currentDirectory = currentDirectory
+    }
+
+    /// The nearest folder at or above `start` that holds pathc.yaml; failing that, the nearest
+    /// that holds pathways/ (pathc.yaml first, so that a content folder with a `pathways`
+    /// sub-folder of its own is not taken for the root).
+    public static func findRoot(from start: String) -> String? {
+        let origin = Paths.absolute(start, from: FileManager.default.currentDirectoryPath)
+        for marker in ["pathc.yaml", "pathways"] {
+            var folder = origin
+            while true {
+                let path = folder == "/" ? "/" + marker : folder + "/" + marker
+                if marker == "pathc.yaml" ? FileManager.default.fileExists(atPath: path) : Paths.isDirectory(path) { return folder }
+                let parent = (folder as NSString).deletingLastPathComponent
+                if parent == folder || parent.isEmpty { break }
+                folder = parent
+            }
+        }
+        return nil
+    }
+
+    public func display(_ path: String) -> String {
+        Paths.relative(path, from: currentDirectory)
+    }
+
+    public func run() -> CheckResult {
+        let display = self.display
+        // The config schema comes from schemas/ or the defaults; then the config may name another schemas folder.
+        let defaultSchemas = SchemaSet.load(folder: Paths.isDirectory(root + "/schemas") ? root + "/schemas" : nil, displayPath: display)
+        var (config, configProblems) = ProjectConfig.load(root: root, schema: defaultSchemas.config, displayPath: display)
+        if !defaultSchemas.problems.isEmpty || !configProblems.isEmpty {
+            return CheckResult(diagnostics: (defaultSchemas.problems + configProblems).sorted(by: Diagnostic.reportOrder),
+                               fileCount: 0, model: Model(), config: config, setupFailed: true)
+        }
+        let schemaFolder = Paths.absolute(config.schemas, from: root)
+        let schemas = schemaFolder == root + "/schemas" ? defaultSchemas
+            : SchemaSet.load(folder: Paths.isDirectory(schemaFolder) ? schemaFolder : nil, displayPath: display)
+        if !schemas.problems.isEmpty {
+            return CheckResult(diagnostics: schemas.problems, fileCount: 0, model: Model(), config: config, setupFailed: true)
+        }
+        configProblems = []
+
+        let contentFolder = Paths.absolute(config.content, from: root)
+        let paths = Paths.yamlFiles(under: contentFolder)
+        let outcomes = parallelMap(paths) { path in
+            FileCheck.run(path: path, displayPath: display(path), schemas: schemas)
+        }
+        var diagnostics = outcomes.flatMap(\.diagnostics)
+        var model = Model()
+        model.add(outcomes.compactMap(\.entity), into: &diagnostics)
+        var checks = ModelChecks(model: model)
+        checks.run()
+        diagnostics += checks.diagnostics
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        return CheckResult(diagnostics: diagnostics, fileCount: paths.count, model: model, config: config, setupFailed: false)
+    }
+}
+
+/// What checking one file gives: its diagnostics, and its entity when it has a kind and an id.
+struct FileCheck: Sendable {
+    var diagnostics: [Diagnostic] = []
+    var entity: Entity?
+
+    static func run(path: String, displayPath: String, schemas: SchemaSet) -> FileCheck {
+        var result = FileCheck()
+        let file: SourceFile
+        do {
+            file = try SourceFile.read(path: path, displayPath: displayPath)
+        } catch {
+            let empty = SourceFile(path: displayPath, bytes: [])
+            result.diagnostics.append(Diagnostic(code: CheckCode.unreadableFile, message: error.message, file: empty, span: .at(0),
+                                                 help: "check the file's permissions, or remove it from the content folder"))
+            return result
+        }
+        let tree = SyntaxTree.parse(file)
+        if !tree.diagnostics.isEmpty {
+            result.diagnostics = tree.diagnostics
+            return result
+        }
+        guard let root = tree.root, let pairs = root.mapping else {
+            let node = tree.root ?? .null(at: 0)
+            result.diagnostics.append(Diagnostic(
+                code: ModelCode.notAMapping, message: "a content file must be a mapping with 'kind' and 'id', found \(tree.root == nil ? "an empty file" : node.kindDescription)",
+                file: file, span: node.span, label: "not a mapping",
+                help: "start the file with 'kind: okr' (or competency, role, rubric, pathway) and 'id: ...'"))
+            return result
+        }
+        let kinds = EntityKind.allCases.map(\.rawValue)
+        guard let kindNode = root["kind"] else {
+            result.diagnostics.append(Diagnostic(
+                code: ModelCode.missingKind, message: "missing 'kind': pathc cannot tell what this file holds",
+                file: file, span: pairs.first?.key.span ?? root.span, label: "no 'kind' in this mapping",
+                help: "add 'kind: ' with one of \(kinds.joined(separator: ", "))", pointer: ""))
+            return result
+        }
+        guard let kindText = kindNode.scalar?.text, let kind = EntityKind(rawValue: kindText) else {
+            let text = kindNode.scalar?.text ?? ""
+            result.diagnostics.append(Diagnostic(
+                code: ModelCode.unknownKind, message: "unknown kind '\(text)'", file: file, span: kindNode.span,
+                label: "not a kind",
+                help: Suggestion.closest(to: text, in: kinds).map { "did you mean '\($0)'?" } ?? "use one of \(kinds.joined(separator: ", "))",
+                pointer: "/kind"))
+            return result
+        }
+        let validation = schemas.validators[kind]!.validate(root)
+        result.diagnostics = validation.violations.map { SchemaMessages.diagnostic(for: $0, in: file) }
+        if let idNode = root["id"], let scalar = idNode.scalar, case .string(let id) = scalar.value {
+            result.entity = Entity(kind: kind, id: id, file: file, root: root, idNode: idNode, annotations: validation.annotations)
+        }
+        return result
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// The project configuration, `pathc.yaml` at the repository root. Every setting is optional.
+public struct ProjectConfig: Sendable {
+    public var name: String?
+    public var baseURL: String?
+    public var content = "pathways"
+    public var schemas = "schemas"
+    public var output = "site"
+    /// The date cycles and check-ins are evaluated against (YYYY-MM-DD); nil means today.
+    public var today: String?
+    /// Rule severities by code or name: "off", "info", "warning" or "error".
+    public var rules: [String: String] = [:]
+    public var ignores: [IgnoreEntry] = []
+    /// Word-list changes for the quality rules, by list name.
+    public var vocabulary: [String: WordListChange] = [:]
+    public var objectiveMaxWords = 30
+    public var objectiveMinWords = 4
+    /// The file it was read from, if any.
+    public var file: SourceFile?
+
+    public struct IgnoreEntry: Sendable {
+        public var globs: [String]
+        public var rules: [String]
+    }
+
+    public struct WordListChange: Sendable {
+        public var add: [String] = []
+        public var remove: [String] = []
+    }
+
+    public init() {}
+
+    /// The evaluation date: `today` from the config, or the current UTC date.
+    public var evaluationDate: String {
+        if let today { return today }
+        let now = Date()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+
+    /// Reads `pathc.yaml` from `root`, checked against the config schema. A missing file gives the
+    /// defaults; an invalid one gives diagnostics that point into it.
+    public static func load(root: String, schema: SchemaDocument, displayPath: (String) -> String) -> (ProjectConfig, [Diagnostic]) {
+        var config = ProjectConfig()
+        let path = root + "/pathc.yaml"
+        guard FileManager.default.fileExists(atPath: path) else { return (config, []) }
+        let file: SourceFile
+        do {
+            file = try SourceFile.read(path: path, displayPath: displayPath(path))
+        } catch {
+            let empty = SourceFile(path: displayPath(path), bytes: [])
+            return (config, [Diagnostic(code: CheckCode.unreadableFile, message: error.message, file: empty, span: .at(0))])
+        }
+        config.file = file
+        let tree = SyntaxTree.parse(file)
+        guard tree.diagnostics.isEmpty else { return (config, tree.diagnostics) }
+        guard let root = tree.root else { return (config, []) }
+        let validation = SchemaValidator(schema).validate(root)
+        if !validation.isValid {
+            return (config, validation.violations.map { SchemaMessages.diagnostic(for: $0, in: file) })
+        }
+        func text(_ key: String) -> String? {
+            if case .string(let value)? = root[key]?.scalarValue { return value }
+            return nil
+        }
+        config.name = text("name")
+        config.baseURL = text("base_url")
+        config.content = text("content") ?? config.content
+        config.schemas = text("schemas") ?? config.schemas
+        config.output = text("output") ?? config.output
+        config.today = text("today")
+        for pair in root["rules"]?.mapping ?? [] {
+            if let severity = pair.value.scalar?.text { config.rules[pair.keyText] = severity }
+        }
+        for entry in root["ignore"]?.sequence ?? [] {
+            let paths = entry["paths"]
+            let globs = paths?.sequence?.compactMap { $0.scalar?.text } ?? paths?.scalar.map { [$0.text] } ?? []
+            config.ignores.append(IgnoreEntry(globs: globs, rules: entry["rules"]?.sequence?.compactMap { $0.scalar?.text } ?? []))
+        }
+        for pair in root["vocabulary"]?.mapping ?? [] {
+            config.vocabulary[pair.keyText] = WordListChange(
+                add: pair.value["add"]?.sequence?.compactMap { $0.scalar?.text } ?? [],
+                remove: pair.value["remove"]?.sequence?.compactMap { $0.scalar?.text } ?? [])
+        }
+        if case .int(let value)? = root["thresholds"]?["objective_max_words"]?.scalarValue { config.objectiveMaxWords = value }
+        if case .int(let value)? = root["thresholds"]?["objective_min_words"]?.scalarValue { config.objectiveMinWords = value }
+        return (config, [])
+    }
+}

@@ -1,0 +1,153 @@
+/// What `pathc init` writes: a starter pathc.yaml, the default schemas, one example of each kind
+/// (a small but complete organisation that passes `pathc check`), and the pre-commit hook.
+public enum StarterFiles {
+    /// Relative path and contents, in the order they are written.
+    public static var all: [(path: String, contents: String)] {
+        var files: [(String, String)] = [("pathc.yaml", config)]
+        for name in BuiltinSchemas.files.keys.sorted() {
+            files.append(("schemas/\(name)", BuiltinSchemas.files[name]! + "\n"))
+        }
+        files += examples
+        files.append((".githooks/pre-commit", PreCommitHook.script))
+        return files
+    }
+
+    static let config = """
+        # pathc project configuration: see schemas/config.schema.yaml for every setting.
+        name: My organisation
+        content: pathways
+        schemas: schemas
+        output: site
+        # rules:
+        #   vague-term: error
+        # vocabulary:
+        #   observable_verbs: {add: [triage]}
+
+        """
+
+    static let examples: [(String, String)] = [
+        ("pathways/okrs/faster-onboarding-2026.okr.yaml", """
+            kind: okr
+            id: faster-onboarding-2026
+            level: strategic
+            cycle: '2026'
+            owner: chief-operating-officer
+            objective: Cut the time new support engineers take to resolve tickets without help
+            review: {cadence: monthly, reviewers: [leadership-team]}
+            key_results:
+              - id: time-to-proficiency
+                result: Cut time to proficiency for new support engineers from 12 to 8 weeks
+                metric: weeks from start date to resolving ten tickets in a row without escalation
+                baseline: 12
+                target: 8
+                indicator: lagging
+                source: support desk report, monthly
+              - id: shadowed-tickets
+                result: Each new engineer shadows 20 ticket resolutions in their first month
+                metric: shadowed ticket resolutions per new engineer in the first month
+                baseline: 5
+                target: 20
+                unit: resolutions
+                indicator: leading
+                source: onboarding tracker, weekly
+
+            """),
+        ("pathways/competencies/ticket-diagnosis.competency.yaml", """
+            kind: competency
+            id: ticket-diagnosis
+            name: Ticket diagnosis
+            description: Finds the cause of a customer's problem from the evidence in the ticket.
+            supports: [faster-onboarding-2026]
+            levels:
+              - level: 1
+                name: Guided
+                behaviors:
+                  - Reproduces a reported problem by following a written runbook
+              - level: 2
+                name: Independent
+                behaviors:
+                  - Diagnoses the cause of a routine ticket without escalating it
+              - level: 3
+                name: Expert
+                behaviors:
+                  - Diagnoses the cause of a novel ticket and writes the runbook entry for it
+
+            """),
+        ("pathways/roles/support-engineer.role.yaml", """
+            kind: role
+            id: support-engineer
+            title: Support engineer
+            family: support
+            competencies:
+              - competency: ticket-diagnosis
+                level: 2
+
+            """),
+        ("pathways/rubrics/diagnosis-rubric.rubric.yaml", """
+            kind: rubric
+            id: diagnosis-rubric
+            title: Ticket diagnosis
+            scale: [Emerging, Proficient, Exemplary]
+            criteria:
+              - id: cause
+                name: Finding the cause
+                descriptors:
+                  - Names a cause without evidence from the ticket
+                  - Names the cause with two pieces of evidence from the ticket
+                  - Names the cause with evidence and rules out the two likeliest alternatives in writing
+
+            """),
+        ("pathways/journeys/support-onboarding.pathway.yaml", """
+            kind: pathway
+            id: support-onboarding
+            title: Support engineer onboarding
+            summary: New support engineers go from guided to independent ticket diagnosis.
+            owner: support-enablement
+            roles: [support-engineer]
+            competencies:
+              - {competency: ticket-diagnosis, from: 1, to: 2}
+            drives: [faster-onboarding-2026/time-to-proficiency]
+            duration: 8w
+            baseline:
+              type: baseline
+              method: rubric
+              rubric: diagnosis-rubric
+            stages:
+              - id: shadow
+                title: Shadow real tickets
+                level: 1
+                duration: 4w
+                practice:
+                  - task: Reproduce 10 shadowed tickets by following the runbook
+                    type: shadowing
+                    success_criteria:
+                      - Reproduces 8 of 10 tickets within 30 minutes each
+                coaching: {cadence: weekly, format: one-to-one, with: senior support engineer}
+                assessments:
+                  - {type: formative, method: observation}
+              - id: resolve
+                title: Resolve routine tickets
+                level: 2
+                duration: 4w
+                practice:
+                  - task: Resolve 20 routine tickets in the live queue
+                    type: on-the-job
+                    success_criteria:
+                      - Resolves 18 of 20 tickets without escalation
+                coaching: {cadence: weekly, format: one-to-one, with: team lead}
+                assessments:
+                  - {type: summative, method: rubric, rubric: diagnosis-rubric, pass: 2}
+            milestones:
+              - id: independent
+                outcome: Diagnoses routine tickets without assistance within 30 minutes
+                evidence: rubric score of Proficient in the summative assessment
+                after: resolve
+            retention:
+              type: retention
+              method: rubric
+              rubric: diagnosis-rubric
+              after: 3m
+
+            """),
+    ]
+}

@@ -1,0 +1,100 @@
+/// The kinds of content a pathway repository holds (model.md). Each file is one entity.
+public enum EntityKind: String, Sendable, CaseIterable, Comparable {
+    case competency, role, rubric, pathway, okr
+
+    public static func < (a: EntityKind, b: EntityKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// The kind's schema file in `schemas/`.
+    public var schemaFileName: String { "\(rawValue).schema.yaml" }
+
+    /// "a competency", "an OKR", for messages.
+    public var withArticle: String {
+        switch self {
+        case .okr: return "an OKR"
+        default: return "a \(rawValue)"
+        }
+    }
+
+    public var displayName: String { self == .okr ? "OKR" : rawValue }
+}
+
+/// One content file that parsed and named its kind and id: the unit the model, the rules and
+/// the emitters work on.
+public struct Entity: Sendable {
+    public let kind: EntityKind
+    public let id: String
+    public let file: SourceFile
+    public let root: Node
+    /// The `id` value, for pointing at the entity.
+    public let idNode: Node
+    /// Values the schema marked with `x-ref` or `x-quality`.
+    public let annotations: [SchemaAnnotation]
+
+    public init(kind: EntityKind, id: String, file: SourceFile, root: Node, idNode: Node, annotations: [SchemaAnnotation]) {
+        self.kind = kind
+        self.id = id
+        self.file = file
+        self.root = root
+        self.idNode = idNode
+        self.annotations = annotations
+    }
+
+    /// A text field of the root mapping.
+    public func text(_ key: String) -> String? {
+        guard let scalar = root[key]?.scalar, case .string(let text) = scalar.value else { return nil }
+        return text
+    }
+}
+
+/// Every entity of a repository by kind and id, with the model's own checks (ids, references,
+/// alignment, levels).
+public struct Model: Sendable {
+    public private(set) var entities: [EntityKind: [String: Entity]] = [:]
+    /// Entities in a stable order: by kind, then id.
+    public private(set) var ordered: [Entity] = []
+
+    public init() {}
+
+    public func entity(_ kind: EntityKind, _ id: String) -> Entity? {
+        entities[kind]?[id]
+    }
+
+    public func all(_ kind: EntityKind) -> [Entity] {
+        ordered.filter { $0.kind == kind }
+    }
+
+    /// Adds entities, reporting ids used twice within a kind.
+    mutating func add(_ list: [Entity], into diagnostics: inout [Diagnostic]) {
+        for entity in list.sorted(by: { ($0.kind, $0.id, $0.file.path) < ($1.kind, $1.id, $1.file.path) }) {
+            if let first = entities[entity.kind]?[entity.id] {
+                let position = first.file.position(of: first.idNode.span.start)
+                diagnostics.append(Diagnostic(
+                    code: ModelCode.duplicateID, message: "duplicate \(entity.kind.displayName) id '\(entity.id)'",
+                    file: entity.file, span: entity.idNode.span, label: "already used",
+                    notes: ["first defined in \(first.file.path):\(position.line):\(position.column)"],
+                    help: "give each \(entity.kind.displayName) its own id", pointer: "/id"))
+                continue
+            }
+            entities[entity.kind, default: [:]][entity.id] = entity
+            ordered.append(entity)
+        }
+    }
+}
+
+/// Diagnostic codes of the model: ids and references (`PW2xxx`).
+public enum ModelCode {
+    public static let duplicateID = DiagnosticCode("PW2001", "duplicate-id")
+    public static let unknownReference = DiagnosticCode("PW2002", "unknown-reference")
+    public static let wrongKindReference = DiagnosticCode("PW2003", "wrong-kind-reference")
+    public static let unknownKind = DiagnosticCode("PW2004", "unknown-kind")
+    public static let missingKind = DiagnosticCode("PW2005", "missing-kind")
+    public static let alignmentCycle = DiagnosticCode("PW2006", "alignment-cycle")
+    public static let notAMapping = DiagnosticCode("PW2007", "not-a-mapping")
+    public static let unaligned = DiagnosticCode("PW4010", "unaligned-okr")
+    public static let levelOutOfRange = DiagnosticCode("PW5007", "level-out-of-range")
+
+    public static let all = [duplicateID, unknownReference, wrongKindReference, unknownKind, missingKind, alignmentCycle,
+                             notAMapping, unaligned, levelOutOfRange]
+}

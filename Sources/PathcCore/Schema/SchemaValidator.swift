@@ -1,0 +1,437 @@
+/// What a schema found wrong with one value.
+public struct SchemaViolation: Sendable {
+    public enum Problem: Sendable {
+        case type(expected: JSONTypeSet)
+        case notConst(expected: Node)
+        case notInEnum(allowed: [Node])
+        case missingProperty(String)
+        case unknownProperty(String, known: [String])
+        case patternMismatch(String)
+        case formatMismatch(String)
+        case tooShort(minimum: Int, actual: Int)
+        case tooLong(maximum: Int, actual: Int)
+        case belowMinimum(Double, exclusive: Bool)
+        case aboveMaximum(Double, exclusive: Bool)
+        case notMultiple(of: Double)
+        case tooFewItems(minimum: Int, actual: Int)
+        case tooManyItems(maximum: Int, actual: Int)
+        case duplicateItem(first: Node)
+        case containsTooFew(minimum: Int, found: Int)
+        case containsTooMany(maximum: Int, found: Int)
+        case tooFewProperties(minimum: Int, actual: Int)
+        case tooManyProperties(maximum: Int, actual: Int)
+        case dependentRequired(property: String, requires: String)
+        case notAllowed
+        case matchesNot
+        case matchesSeveral(count: Int)
+        case noAlternative(expected: JSONTypeSet)
+        case unevaluatedProperty(String)
+        case unevaluatedItem(Int)
+        case tooDeep
+    }
+
+    public let problem: Problem
+    /// The value at fault: the key of a field that should not be there, the mapping that lacks a
+    /// required field, otherwise the value itself.
+    public let node: Node
+    /// JSON Pointer of the value in its document, such as `/key_results/0/target`.
+    public let pointer: String
+    /// The schema that found the problem; its title and description feed the message.
+    public let schema: Subschema
+}
+
+/// A value that a schema marked with an extension keyword: `x-ref` (the value is an id of some
+/// kind) or `x-quality` (the text is checked by the quality rules).
+public struct SchemaAnnotation: Sendable {
+    public let node: Node
+    public let pointer: String
+    public let referenceKind: String?
+    public let qualityAxes: [String]?
+}
+
+public struct SchemaValidation: Sendable {
+    public var violations: [SchemaViolation] = []
+    public var annotations: [SchemaAnnotation] = []
+    public var isValid: Bool { violations.isEmpty }
+}
+
+/// Validates parsed documents against a compiled schema, by the rules of JSON Schema 2020-12 over
+/// the YAML 1.2 core-schema typing of the document's values.
+public struct SchemaValidator: Sendable {
+    public let document: SchemaDocument
+
+    public init(_ document: SchemaDocument) {
+        self.document = document
+    }
+
+    public func validate(_ root: Node) -> SchemaValidation {
+        var evaluator = Evaluator(tracksEvaluation: document.tracksEvaluation)
+        var outcome = SchemaValidation()
+        _ = evaluator.evaluate(root, document.root, into: &outcome)
+        return outcome
+    }
+}
+
+/// What one schema evaluated of one object or array, for `unevaluatedProperties` and `unevaluatedItems`.
+struct Evaluated {
+    var keys: Set<String> = []
+    /// Items before this index were evaluated (by `prefixItems`).
+    var prefixCount = 0
+    var allItems = false
+    var indices: Set<Int> = []
+
+    mutating func merge(_ other: Evaluated) {
+        if !other.keys.isEmpty { keys.formUnion(other.keys) }
+        prefixCount = max(prefixCount, other.prefixCount)
+        allItems = allItems || other.allItems
+        if !other.indices.isEmpty { indices.formUnion(other.indices) }
+    }
+}
+
+struct Evaluator {
+    let tracksEvaluation: Bool
+    /// The instance location, as escaped JSON Pointer tokens.
+    private var path: [String] = []
+    private var depth = 0
+    static let maxDepth = 200
+
+    init(tracksEvaluation: Bool) {
+        self.tracksEvaluation = tracksEvaluation
+    }
+
+    private func pointer() -> String {
+        path.isEmpty ? "" : "/" + path.joined(separator: "/")
+    }
+
+    private static func escape(_ key: String) -> String {
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
+        var out = ""
+        for character in key {
+            switch character {
+            case "~": out += "~0"
+            case "/": out += "~1"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    private func violation(_ problem: SchemaViolation.Problem, _ node: Node, _ schema: Subschema, _ out: inout SchemaValidation) {
+        out.violations.append(SchemaViolation(problem: problem, node: node, pointer: pointer(), schema: schema))
+    }
+
+    /// Evaluates `node` against `schema`, adding violations and annotations to `out`. Returns what
+    /// this schema evaluated of the node (its properties or items), for the `unevaluated` keywords.
+    mutating func evaluate(_ node: Node, _ schema: Subschema, into out: inout SchemaValidation) -> Evaluated {
+        var evaluated = Evaluated()
+        if let flag = schema.boolean {
+            if !flag { violation(.notAllowed, node, schema, &out) }
+            return evaluated
+        }
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < Self.maxDepth else {
+            violation(.tooDeep, node, schema, &out)
+            return evaluated
+        }
+        if let target = schema.ref { evaluated.merge(evaluate(node, target, into: &out)) }
+
+        let type = JSONTypeSet.of(node)
+        if let types = schema.types, types.isDisjoint(with: type) {
+            violation(.type(expected: types), node, schema, &out)
+        }
+        if let allowed = schema.enumValues, !allowed.contains(where: { JSONData.equal($0, node) }) {
+            violation(.notInEnum(allowed: allowed), node, schema, &out)
+        }
+        if let expected = schema.constValue, !JSONData.equal(expected, node) {
+            violation(.notConst(expected: expected), node, schema, &out)
+        }
+
+        switch node.content {
+        case .scalar(let scalar):
+            checkScalar(node, scalar.value, schema, &out)
+        case .sequence(let items):
+            checkArray(node, items, schema, &evaluated, &out)
+        case .mapping(let pairs):
+            checkObject(node, pairs, schema, &evaluated, &out)
+        }
+
+        for sub in schema.allOf { evaluated.merge(evaluate(node, sub, into: &out)) }
+        if !schema.anyOf.isEmpty { evaluateAnyOf(node, schema, &evaluated, &out) }
+        if !schema.oneOf.isEmpty { evaluateOneOf(node, schema, &evaluated, &out) }
+        if let not = schema.not {
+            var scratch = SchemaValidation()
+            _ = evaluate(node, not, into: &scratch)
+            if scratch.isValid { violation(.matchesNot, node, schema, &out) }
+        }
+        if let condition = schema.ifSchema {
+            var scratch = SchemaValidation()
+            let conditionEvaluated = evaluate(node, condition, into: &scratch)
+            if scratch.isValid {
+                out.annotations += scratch.annotations
+                evaluated.merge(conditionEvaluated)
+                if let then = schema.thenSchema { evaluated.merge(evaluate(node, then, into: &out)) }
+            } else if let otherwise = schema.elseSchema {
+                evaluated.merge(evaluate(node, otherwise, into: &out))
+            }
+        }
+        if tracksEvaluation { checkUnevaluated(node, schema, &evaluated, &out) }
+        if schema.referenceKind != nil || schema.qualityAxes != nil {
+            out.annotations.append(SchemaAnnotation(node: node, pointer: pointer(), referenceKind: schema.referenceKind,
+                                                    qualityAxes: schema.qualityAxes))
+        }
+        return evaluated
+    }
+
+    // MARK: - Values
+
+    private func checkScalar(_ node: Node, _ value: ScalarValue, _ schema: Subschema, _ out: inout SchemaValidation) {
+        switch value {
+        case .int(let integer):
+            checkNumber(node, Double(integer), schema, &out)
+        case .float(let number):
+            checkNumber(node, number, schema, &out)
+        case .string(let text):
+            if schema.minLength != nil || schema.maxLength != nil {
+                let length = text.unicodeScalars.count
+                if let minimum = schema.minLength, length < minimum {
+                    violation(.tooShort(minimum: minimum, actual: length), node, schema, &out)
+                }
+                if let maximum = schema.maxLength, length > maximum {
+                    violation(.tooLong(maximum: maximum, actual: length), node, schema, &out)
+                }
+            }
+            if let pattern = schema.pattern, !pattern.matches(text) {
+                violation(.patternMismatch(pattern.pattern), node, schema, &out)
+            }
+            if let format = schema.format, !Formats.check(format, text) {
+                violation(.formatMismatch(format), node, schema, &out)
+            }
+        case .null, .bool:
+            break
+        }
+    }
+
+    private func checkNumber(_ node: Node, _ value: Double, _ schema: Subschema, _ out: inout SchemaValidation) {
+        if let minimum = schema.minimum, value < minimum { violation(.belowMinimum(minimum, exclusive: false), node, schema, &out) }
+        if let maximum = schema.maximum, value > maximum { violation(.aboveMaximum(maximum, exclusive: false), node, schema, &out) }
+        if let minimum = schema.exclusiveMinimum, value <= minimum { violation(.belowMinimum(minimum, exclusive: true), node, schema, &out) }
+        if let maximum = schema.exclusiveMaximum, value >= maximum { violation(.aboveMaximum(maximum, exclusive: true), node, schema, &out) }
+        if let divisor = schema.multipleOf, !Self.isMultiple(value, of: divisor) {
+            violation(.notMultiple(of: divisor), node, schema, &out)
+        }
+    }
+
+    /// Decimal-looking divisors (0.01) are not exact in binary: accept a quotient within a
+    /// relative 1e-9 of a whole number. A quotient too large to hold is not a multiple.
+    static func isMultiple(_ value: Double, of divisor: Double) -> Bool {
+        if value.rounded() == value && divisor.rounded() == divisor && abs(value) < 9e15 {
+            return value.truncatingRemainder(dividingBy: divisor) == 0
+        }
+        let quotient = value / divisor
+        guard quotient.isFinite else { return false }
+        return abs(quotient - quotient.rounded()) <= 1e-9 * max(1, abs(quotient))
+    }
+
+    // MARK: - Arrays
+
+    private mutating func checkArray(_ node: Node, _ items: [Node], _ schema: Subschema, _ evaluated: inout Evaluated,
+                                     _ out: inout SchemaValidation) {
+        let prefix = min(items.count, schema.prefixItems.count)
+        for index in 0..<prefix {
+            path.append(String(index))
+            _ = evaluate(items[index], schema.prefixItems[index], into: &out)
+            path.removeLast()
+        }
+        evaluated.prefixCount = max(evaluated.prefixCount, prefix)
+        if let itemSchema = schema.items, items.count > schema.prefixItems.count {
+            for index in schema.prefixItems.count..<items.count {
+                path.append(String(index))
+                _ = evaluate(items[index], itemSchema, into: &out)
+                path.removeLast()
+            }
+            evaluated.allItems = true
+        }
+        if let contains = schema.contains {
+            var found = 0
+            for (index, item) in items.enumerated() {
+                var scratch = SchemaValidation()
+                path.append(String(index))
+                _ = evaluate(item, contains, into: &scratch)
+                path.removeLast()
+                if scratch.isValid {
+                    found += 1
+                    out.annotations += scratch.annotations
+                    if tracksEvaluation { evaluated.indices.insert(index) }
+                }
+            }
+            let minimum = schema.minContains ?? 1
+            if found < minimum { violation(.containsTooFew(minimum: minimum, found: found), node, schema, &out) }
+            if let maximum = schema.maxContains, found > maximum {
+                violation(.containsTooMany(maximum: maximum, found: found), node, schema, &out)
+            }
+        }
+        if let minimum = schema.minItems, items.count < minimum {
+            violation(.tooFewItems(minimum: minimum, actual: items.count), node, schema, &out)
+        }
+        if let maximum = schema.maxItems, items.count > maximum {
+            violation(.tooManyItems(maximum: maximum, actual: items.count), node, schema, &out)
+        }
+        if schema.uniqueItems, items.count > 1 {
+            if let (first, second) = JSONData.firstDuplicate(in: items) {
+                path.append(String(second))
+                violation(.duplicateItem(first: items[first]), items[second], schema, &out)
+                path.removeLast()
+            }
+        }
+    }
+
+    // MARK: - Objects
+
+    private mutating func checkObject(_ node: Node, _ pairs: [Pair], _ schema: Subschema, _ evaluated: inout Evaluated,
+                                      _ out: inout SchemaValidation) {
+        var unknownKeys: [String] = []
+        let hasPropertyKeywords = !schema.properties.isEmpty || !schema.patternProperties.isEmpty
+            || schema.additionalProperties != nil || schema.propertyNames != nil
+        if hasPropertyKeywords {
+            for pair in pairs {
+                let key = pair.key.scalar?.value.keyText ?? ""
+                var matched = false
+                path.append(Self.escape(key))
+                if let index = schema.propertyIndex[key] {
+                    matched = true
+                    _ = evaluate(pair.value, schema.properties[index].schema, into: &out)
+                }
+                for (regex, sub) in schema.patternProperties where regex.matches(key) {
+                    matched = true
+                    _ = evaluate(pair.value, sub, into: &out)
+                }
+                if !matched, let additional = schema.additionalProperties {
+                    matched = true
+                    if additional.boolean == false {
+                        unknownKeys.append(key)
+                        violation(.unknownProperty(key, known: schema.knownPropertyNames), pair.key, schema, &out)
+                    } else {
+                        _ = evaluate(pair.value, additional, into: &out)
+                    }
+                }
+                path.removeLast()
+                if let names = schema.propertyNames {
+                    let keyNode = Node(.scalar(Scalar(text: key, style: .doubleQuoted)), span: pair.key.span)
+                    _ = evaluate(keyNode, names, into: &out)
+                }
+                if matched && tracksEvaluation { evaluated.keys.insert(key) }
+            }
+        }
+        if !schema.required.isEmpty || !schema.dependentRequired.isEmpty || !schema.dependentSchemas.isEmpty {
+            let present = Set(pairs.map { $0.key.scalar?.value.keyText ?? "" })
+            for name in schema.required where !present.contains(name) {
+                // A misspelt key is one problem, reported once: as an unknown field with a did-you-mean.
+                if unknownKeys.contains(where: { Suggestion.closest(to: $0, in: [name]) != nil }) { continue }
+                violation(.missingProperty(name), node, schema, &out)
+            }
+            for (name, requires) in schema.dependentRequired where present.contains(name) {
+                for other in requires where !present.contains(other) {
+                    violation(.dependentRequired(property: name, requires: other), node, schema, &out)
+                }
+            }
+            for (name, sub) in schema.dependentSchemas where present.contains(name) {
+                evaluated.merge(evaluate(node, sub, into: &out))
+            }
+        }
+        if let minimum = schema.minProperties, pairs.count < minimum {
+            violation(.tooFewProperties(minimum: minimum, actual: pairs.count), node, schema, &out)
+        }
+        if let maximum = schema.maxProperties, pairs.count > maximum {
+            violation(.tooManyProperties(maximum: maximum, actual: pairs.count), node, schema, &out)
+        }
+    }
+
+    private mutating func checkUnevaluated(_ node: Node, _ schema: Subschema, _ evaluated: inout Evaluated, _ out: inout SchemaValidation) {
+        if let unevaluated = schema.unevaluatedProperties, let pairs = node.mapping {
+            for pair in pairs {
+                let key = pair.key.scalar?.value.keyText ?? ""
+                guard !evaluated.keys.contains(key) else { continue }
+                path.append(Self.escape(key))
+                if unevaluated.boolean == false {
+                    violation(.unevaluatedProperty(key), pair.key, schema, &out)
+                } else {
+                    _ = evaluate(pair.value, unevaluated, into: &out)
+                }
+                path.removeLast()
+                evaluated.keys.insert(key)
+            }
+        }
+        if let unevaluated = schema.unevaluatedItems, let items = node.sequence, !evaluated.allItems {
+            for index in evaluated.prefixCount..<max(evaluated.prefixCount, items.count) where !evaluated.indices.contains(index) {
+                path.append(String(index))
+                if unevaluated.boolean == false {
+                    violation(.unevaluatedItem(index), items[index], schema, &out)
+                } else {
+                    _ = evaluate(items[index], unevaluated, into: &out)
+                }
+                path.removeLast()
+            }
+            evaluated.allItems = true
+        }
+    }
+
+    // MARK: - Alternatives
+
+    private mutating func evaluateAnyOf(_ node: Node, _ schema: Subschema, _ evaluated: inout Evaluated, _ out: inout SchemaValidation) {
+        var failures: [SchemaValidation] = []
+        var matched = false
+        for sub in schema.anyOf {
+            var scratch = SchemaValidation()
+            let branch = evaluate(node, sub, into: &scratch)
+            if scratch.isValid {
+                matched = true
+                out.annotations += scratch.annotations
+                evaluated.merge(branch)
+                // Later branches matter only for what they evaluate.
+                if !tracksEvaluation { return }
+            } else {
+                failures.append(scratch)
+            }
+        }
+        if !matched { out.violations += bestMatch(failures, node, schema) }
+    }
+
+    private mutating func evaluateOneOf(_ node: Node, _ schema: Subschema, _ evaluated: inout Evaluated, _ out: inout SchemaValidation) {
+        var failures: [SchemaValidation] = []
+        var valid: [(SchemaValidation, Evaluated)] = []
+        for sub in schema.oneOf {
+            var scratch = SchemaValidation()
+            let branch = evaluate(node, sub, into: &scratch)
+            if scratch.isValid { valid.append((scratch, branch)) } else { failures.append(scratch) }
+        }
+        switch valid.count {
+        case 0: out.violations += bestMatch(failures, node, schema)
+        case 1:
+            out.annotations += valid[0].0.annotations
+            evaluated.merge(valid[0].1)
+        default: violation(.matchesSeveral(count: valid.count), node, schema, &out)
+        }
+    }
+
+    /// Of the alternatives that failed, the one the user most likely meant: one whose type fits
+    /// the value, with the fewest problems. When every alternative wanted another type, one
+    /// violation that names all the types.
+    private func bestMatch(_ failures: [SchemaValidation], _ node: Node, _ schema: Subschema) -> [SchemaViolation] {
+        var expected: JSONTypeSet = []
+        var best: SchemaValidation?
+        for failure in failures {
+            let rootTypeMismatch = failure.violations.first { violation in
+                if case .type(let types) = violation.problem, violation.node.span == node.span {
+                    expected.formUnion(types)
+                    return true
+                }
+                return false
+            }
+            guard rootTypeMismatch == nil else { continue }
+            if best == nil || failure.violations.count < best!.violations.count { best = failure }
+        }
+        if let best { return best.violations }
+        return [SchemaViolation(problem: .noAlternative(expected: expected), node: node, pointer: pointer(), schema: schema)]
+    }
+}

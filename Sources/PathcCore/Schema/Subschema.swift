@@ -1,0 +1,124 @@
+/// The JSON types of JSON Schema's `type` keyword, as a small set.
+public struct JSONTypeSet: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let null = JSONTypeSet(rawValue: 1 << 0)
+    public static let boolean = JSONTypeSet(rawValue: 1 << 1)
+    public static let object = JSONTypeSet(rawValue: 1 << 2)
+    public static let array = JSONTypeSet(rawValue: 1 << 3)
+    public static let number = JSONTypeSet(rawValue: 1 << 4)
+    public static let string = JSONTypeSet(rawValue: 1 << 5)
+    public static let integer = JSONTypeSet(rawValue: 1 << 6)
+
+    static let names: [(String, JSONTypeSet)] = [
+        ("null", .null), ("boolean", .boolean), ("object", .object), ("array", .array),
+        ("number", .number), ("string", .string), ("integer", .integer),
+    ]
+
+    /// The type of an instance node. An integral number is both `integer` and `number`.
+    static func of(_ node: Node) -> JSONTypeSet {
+        switch node.content {
+        case .mapping: return .object
+        case .sequence: return .array
+        case .scalar(let scalar):
+            switch scalar.value {
+            case .null: return .null
+            case .bool: return .boolean
+            case .int: return [.integer, .number]
+            case .float(let value): return value.isFinite && value.rounded() == value ? [.integer, .number] : .number
+            case .string: return .string
+            }
+        }
+    }
+
+    /// In plain words, for messages: "text", "a number or text".
+    public var words: String {
+        var parts: [String] = []
+        if contains(.string) { parts.append("text") }
+        if contains(.integer) && !contains(.number) { parts.append("a whole number") }
+        if contains(.number) { parts.append("a number") }
+        if contains(.boolean) { parts.append("true or false") }
+        if contains(.array) { parts.append("a list") }
+        if contains(.object) { parts.append("a mapping") }
+        if contains(.null) { parts.append("nothing (null)") }
+        if parts.count <= 1 { return parts.first ?? "nothing" }
+        return parts.dropLast().joined(separator: ", ") + " or " + parts.last!
+    }
+}
+
+/// One compiled (sub)schema: its keywords, checked and converted once so that validation does
+/// no parsing. Built by `SchemaCompiler`; immutable once compilation has resolved every `$ref`.
+public final class Subschema: @unchecked Sendable {
+    /// Where this schema is written, for messages about the schema itself.
+    public let node: Node
+    /// JSON Pointer from its resource's root, such as `/properties/key_results`.
+    public let pointer: String
+
+    /// For `true` and `false` schemas.
+    var boolean: Bool?
+
+    var ref: Subschema?
+    var types: JSONTypeSet?
+    var enumValues: [Node]?
+    var constValue: Node?
+
+    var minimum: Double?
+    var maximum: Double?
+    var exclusiveMinimum: Double?
+    var exclusiveMaximum: Double?
+    var multipleOf: Double?
+
+    var minLength: Int?
+    var maxLength: Int?
+    var pattern: SchemaRegex?
+    var format: String?
+
+    var prefixItems: [Subschema] = []
+    var items: Subschema?
+    var contains: Subschema?
+    var minContains: Int?
+    var maxContains: Int?
+    var minItems: Int?
+    var maxItems: Int?
+    var uniqueItems = false
+
+    /// Properties in schema order, and their index by name.
+    var properties: [(name: String, schema: Subschema)] = []
+    var propertyIndex: [String: Int] = [:]
+    var patternProperties: [(regex: SchemaRegex, schema: Subschema)] = []
+    var additionalProperties: Subschema?
+    var propertyNames: Subschema?
+    var required: [String] = []
+    var minProperties: Int?
+    var maxProperties: Int?
+    var dependentRequired: [(name: String, requires: [String])] = []
+    var dependentSchemas: [(name: String, schema: Subschema)] = []
+
+    var allOf: [Subschema] = []
+    var anyOf: [Subschema] = []
+    var oneOf: [Subschema] = []
+    var not: Subschema?
+    var ifSchema: Subschema?
+    var thenSchema: Subschema?
+    var elseSchema: Subschema?
+
+    var unevaluatedProperties: Subschema?
+    var unevaluatedItems: Subschema?
+
+    /// `x-ref: KIND`: the value is the id of an entity of that kind.
+    public internal(set) var referenceKind: String?
+    /// `x-quality: [...]`: the quality rules that apply to this text.
+    public internal(set) var qualityAxes: [String]?
+    public internal(set) var title: String?
+    public internal(set) var description: String?
+    public internal(set) var deprecated = false
+
+    init(node: Node, pointer: String) {
+        self.node = node
+        self.pointer = pointer
+    }
+
+    /// The property schemas' names, for did-you-mean suggestions.
+    var knownPropertyNames: [String] { properties.map(\.name) }
+}

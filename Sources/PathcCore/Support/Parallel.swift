@@ -1,0 +1,58 @@
+import Dispatch
+import Foundation
+
+/// Runs `transform` over every element on all cores and returns the results in order.
+/// Work is handed out in small chunks, so a few large files do not leave a core idle.
+func parallelMap<Element: Sendable, Result: Sendable>(_ elements: [Element], chunk: Int = 16,
+                                                     _ transform: @Sendable (Element) -> Result) -> [Result] {
+    let count = elements.count
+    if count == 0 { return [] }
+    let results = ResultSlots<Result>(count: count)
+    let next = AtomicCounter()
+    let workers = min(ProcessInfoCores.active, max(1, (count + chunk - 1) / chunk))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while true {
+            let start = next.add(chunk)
+            if start >= count { return }
+            for index in start..<min(start + chunk, count) {
+                results.set(index, transform(elements[index]))
+            }
+        }
+    }
+    return results.values()
+}
+
+/// One slot per result; each index is written by exactly one worker.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Value) {
+        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+    func values() -> [Value] { storage.map { $0! } }
+}
+
+private final class AtomicCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLockLite()
+    func add(_ amount: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let old = value
+        value += amount
+        return old
+    }
+}
+
+/// A mutex without Foundation's NSLock.
+private final class NSLockLite: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func lock() { pthread_mutex_lock(&mutex) }
+    func unlock() { pthread_mutex_unlock(&mutex) }
+}
+
+enum ProcessInfoCores {
+    static let active: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// File-system paths: absolute and relative forms, and the content files under a folder.
+enum Paths {
+    static func absolute(_ path: String, from base: String) -> String {
+        let joined = path.hasPrefix("/") ? path : base + "/" + path
+        return normalized(joined)
+    }
+
+    /// Removes `.` and `..` segments and repeated slashes, without touching the file system.
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// `path` relative to `base`, with `..` where needed.
+    static func relative(_ path: String, from base: String) -> String {
+        let target = normalized(path).split(separator: "/")
+        let origin = normalized(base).split(separator: "/")
+        var common = 0
+        while common < target.count, common < origin.count, target[common] == origin[common] { common += 1 }
+        let ups = Array(repeating: "..", count: origin.count - common)
+        let rest = target[common...].map(String.init)
+        let joined = (ups + rest).joined(separator: "/")
+        return joined.isEmpty ? "." : joined
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Every `.yaml` and `.yml` file below `folder`, sorted, skipping hidden files and folders.
+    /// Symbolic links to folders are not followed, so a link cannot lead the walk outside the tree.
+    static func yamlFiles(under folder: String) -> [String] {
+        var found: [String] = []
+        var pending = [folder]
+        while let current = pending.popLast() {
+            guard let directory = opendir(current) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                let path = current + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                let type = info.st_mode & S_IFMT
+                if type == S_IFDIR {
+                    pending.append(path)
+                } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                    found.append(path)
+                }
+            }
+        }
+        return found.sorted()
+    }
+}

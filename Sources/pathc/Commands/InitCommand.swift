@@ -1,0 +1,54 @@
+import Foundation
+import PathcCore
+
+/// `pathc init [DIR]`: a starter repository, never overwriting a file.
+extension CommandDescriptor {
+    static let initialize = CommandDescriptor(
+        name: "init",
+        summary: "write a starter repository: pathc.yaml, schemas, example pathways and the pre-commit hook",
+        synopsis: "init [DIR]",
+        details: """
+            Writes into DIR (default: the current folder) a starter pathc.yaml, the default schemas, a
+            pathways/ folder with one example of each kind, and .githooks/pre-commit. Files that
+            already exist are left as they are and listed as skipped.
+            """,
+        options: [],
+        positionals: 0...1,
+        positionalName: "DIR",
+        run: runInit)
+}
+
+private func runInit(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
+    let cwd = FileManager.default.currentDirectoryPath
+    let target = arguments.positionals.first.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
+    let manager = FileManager.default
+    var written: [String] = [], skipped: [String] = []
+    for (path, contents) in StarterFiles.all {
+        let full = target + "/" + path
+        if manager.fileExists(atPath: full) {
+            skipped.append(path)
+            continue
+        }
+        do {
+            try manager.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            guard manager.createFile(atPath: full, contents: Data(contents.utf8),
+                                     attributes: path.hasPrefix(".githooks/") ? [.posixPermissions: 0o755] : nil) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
+        } catch {
+            context.terminal.error("cannot write '\(full)'", help: "check that the folder exists and that you may write to it")
+            return ExitCode.usage
+        }
+        written.append(path)
+    }
+    if !context.terminal.quiet {
+        for path in written { context.terminal.out("  wrote   \(path)\n") }
+        for path in skipped { context.terminal.out("  skipped \(path) (already there)\n") }
+        context.terminal.out("""
+            Next: run 'pathc check' in \(arguments.positionals.first ?? "this folder"), and turn on the hook with
+              git config core.hooksPath .githooks
+
+            """)
+    }
+    return ExitCode.success
+}

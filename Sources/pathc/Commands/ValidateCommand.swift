@@ -1,0 +1,63 @@
+import Foundation
+import PathcCore
+
+/// `pathc validate --schema SCHEMA FILE...`: the JSON Schema validator on its own.
+extension CommandDescriptor {
+    static let validate = CommandDescriptor(
+        name: "validate",
+        summary: "validate YAML or JSON files against one JSON Schema",
+        synopsis: "validate --schema SCHEMA FILE...",
+        details: """
+            Like check-jsonschema, with pathc's diagnostics. SCHEMA and FILEs may be YAML or JSON
+            (JSON is a subset of pathc's YAML). Values are typed as YAML 1.2 reads them, then checked
+            by JSON Schema 2020-12. Exit 0: every file is valid; 1: some file is not; 2: the schema
+            itself is invalid or uses a keyword pathc does not implement.
+            """,
+        options: [
+            .value("--schema", "SCHEMA", "the JSON Schema file (YAML or JSON)"),
+            .value("--format", "FORMAT", choices: ["text", "json"], "output format: text (default) or json"),
+        ],
+        positionals: 1...Int.max,
+        positionalName: "at least one FILE to validate",
+        run: runValidate)
+}
+
+private func runValidate(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
+    guard let schemaPath = arguments.value("--schema") else {
+        context.terminal.error("'pathc validate' needs --schema SCHEMA", help: "write 'pathc validate --schema schema.yaml file.yaml'")
+        return ExitCode.usage
+    }
+    let format = arguments.value("--format") ?? "text"
+    let schemaFile: SourceFile
+    do {
+        schemaFile = try SourceFile.read(path: schemaPath)
+    } catch {
+        context.terminal.error(error.message)
+        return ExitCode.usage
+    }
+    let document = SchemaDocument.compile(schemaFile)
+    if !document.problems.isEmpty {
+        report(document.problems, files: 0, format: format, context: context)
+        return ExitCode.usage
+    }
+    let validator = SchemaValidator(document)
+    var diagnostics: [Diagnostic] = []
+    for path in arguments.positionals {
+        let file: SourceFile
+        do {
+            file = try SourceFile.read(path: path)
+        } catch {
+            context.terminal.error(error.message)
+            return ExitCode.usage
+        }
+        let tree = SyntaxTree.parse(file)
+        if !tree.diagnostics.isEmpty {
+            diagnostics += tree.diagnostics
+            continue
+        }
+        let validation = validator.validate(tree.root ?? .null(at: 0))
+        diagnostics += validation.violations.map { SchemaMessages.diagnostic(for: $0, in: file) }
+    }
+    report(diagnostics, files: arguments.positionals.count, format: format, context: context)
+    return diagnostics.isEmpty ? ExitCode.success : ExitCode.findings
+}
