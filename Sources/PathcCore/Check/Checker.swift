@@ -15,6 +15,8 @@ public struct CheckResult: Sendable {
     public var config: ProjectConfig
     /// The configuration or a schema is itself invalid: the check could not run (exit 2).
     public var setupFailed: Bool
+    /// The quality verdict of every objective, key result, milestone and practice task.
+    public var verdicts: [QualityVerdict] = []
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -58,9 +60,11 @@ public struct Checker: Sendable {
 
     public func run() -> CheckResult {
         let display = self.display
+        let cwd = currentDirectory
         // The config schema comes from schemas/ or the defaults; then the config may name another schemas folder.
         let defaultSchemas = SchemaSet.load(folder: Paths.isDirectory(root + "/schemas") ? root + "/schemas" : nil, displayPath: display)
-        var (config, configProblems) = ProjectConfig.load(root: root, schema: defaultSchemas.config, displayPath: display)
+        var (config, configProblems) = ProjectConfig.load(root: root, schema: defaultSchemas.config, displayPath: display,
+                                                          knownRules: RuleRegistry.configurableKeys)
         if !defaultSchemas.problems.isEmpty || !configProblems.isEmpty {
             return CheckResult(diagnostics: (defaultSchemas.problems + configProblems).sorted(by: Diagnostic.reportOrder),
                                fileCount: 0, model: Model(), config: config, setupFailed: true)
@@ -84,8 +88,15 @@ public struct Checker: Sendable {
         var checks = ModelChecks(model: model)
         checks.run()
         diagnostics += checks.diagnostics
+        let today = CalendarDate(config.evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
+        let context = RuleContext(model: model, vocabulary: Vocabulary(changes: config.vocabulary), config: config, today: today)
+        let root = self.root
+        let rules = RuleEngine(context: context, rootRelative: { Paths.relative(Paths.absolute($0.path, from: cwd), from: root) }).run()
+        diagnostics += rules.diagnostics
         diagnostics.sort(by: Diagnostic.reportOrder)
-        return CheckResult(diagnostics: diagnostics, fileCount: paths.count, model: model, config: config, setupFailed: false)
+        let verdicts = rules.verdicts.sorted { ($0.entity.file.path, $0.statement.node.span.start) < ($1.entity.file.path, $1.statement.node.span.start) }
+        return CheckResult(diagnostics: diagnostics, fileCount: paths.count, model: model, config: config, setupFailed: false,
+                           verdicts: verdicts)
     }
 }
 

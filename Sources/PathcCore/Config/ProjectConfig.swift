@@ -1,5 +1,10 @@
 import Foundation
 
+/// Diagnostic codes about pathc.yaml beyond its schema.
+public enum ConfigCode {
+    public static let unknownRule = DiagnosticCode("PW1103", "unknown-rule")
+}
+
 /// The project configuration, `pathc.yaml` at the repository root. Every setting is optional.
 public struct ProjectConfig: Sendable {
     public var name: String?
@@ -43,7 +48,8 @@ public struct ProjectConfig: Sendable {
 
     /// Reads `pathc.yaml` from `root`, checked against the config schema. A missing file gives the
     /// defaults; an invalid one gives diagnostics that point into it.
-    public static func load(root: String, schema: SchemaDocument, displayPath: (String) -> String) -> (ProjectConfig, [Diagnostic]) {
+    public static func load(root: String, schema: SchemaDocument, displayPath: (String) -> String,
+                            knownRules: [String] = []) -> (ProjectConfig, [Diagnostic]) {
         var config = ProjectConfig()
         let path = root + "/pathc.yaml"
         guard FileManager.default.fileExists(atPath: path) else { return (config, []) }
@@ -61,6 +67,19 @@ public struct ProjectConfig: Sendable {
         let validation = SchemaValidator(schema).validate(root)
         if !validation.isValid {
             return (config, validation.violations.map { SchemaMessages.diagnostic(for: $0, in: file) })
+        }
+        // Rule names must exist: a misspelt one would silently do nothing.
+        var ruleNodes = (root["rules"]?.mapping ?? []).map(\.key)
+        for entry in root["ignore"]?.sequence ?? [] { ruleNodes += entry["rules"]?.sequence ?? [] }
+        let unknown = ruleNodes.filter { node in !knownRules.isEmpty && !knownRules.contains(node.scalar?.text ?? "") }
+        if !unknown.isEmpty {
+            return (config, unknown.map { node in
+                let name = node.scalar?.text ?? ""
+                return Diagnostic(code: ConfigCode.unknownRule, message: "unknown rule '\(name)'", file: file, span: node.span,
+                                  label: "no such rule",
+                                  help: Suggestion.closest(to: name, in: knownRules).map { "did you mean '\($0)'? 'pathc rules' lists them" }
+                                      ?? "'pathc rules' lists the rules")
+            })
         }
         func text(_ key: String) -> String? {
             if case .string(let value)? = root[key]?.scalarValue { return value }

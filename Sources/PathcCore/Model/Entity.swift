@@ -92,9 +92,6 @@ public enum ModelCode {
     public static let missingKind = DiagnosticCode("PW2005", "missing-kind")
     public static let alignmentCycle = DiagnosticCode("PW2006", "alignment-cycle")
     public static let notAMapping = DiagnosticCode("PW2007", "not-a-mapping")
-    public static let unaligned = DiagnosticCode("PW4010", "unaligned-okr")
-    public static let levelOutOfRange = DiagnosticCode("PW5007", "level-out-of-range")
 
-    public static let all = [duplicateID, unknownReference, wrongKindReference, unknownKind, missingKind, alignmentCycle,
-                             notAMapping, unaligned, levelOutOfRange]
+    public static let all = [duplicateID, unknownReference, wrongKindReference, unknownKind, missingKind, alignmentCycle, notAMapping]
 }

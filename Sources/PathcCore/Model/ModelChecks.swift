@@ -1,5 +1,6 @@
 /// The checks that need the whole repository: every reference resolves to an entity of the
-/// right kind, OKRs align upwards without cycles, and competency levels exist.
+/// right kind, and OKR alignment has no cycles. (Alignment levels and competency levels are
+/// rules: unaligned-okr and level-out-of-range.)
 struct ModelChecks {
     let model: Model
     var diagnostics: [Diagnostic] = []
@@ -11,12 +12,6 @@ struct ModelChecks {
     mutating func run() {
         for entity in model.ordered {
             checkReferences(entity)
-            switch entity.kind {
-            case .okr: checkAlignment(entity)
-            case .role: checkRoleLevels(entity)
-            case .pathway: checkPathwayLevels(entity)
-            default: break
-            }
         }
         checkAlignmentCycles()
     }
@@ -76,40 +71,6 @@ struct ModelChecks {
 
     // MARK: - Alignment
 
-    static func rank(_ level: String?) -> Int? {
-        switch level {
-        case "strategic": return 0
-        case "team": return 1
-        case "developmental": return 2
-        default: return nil
-        }
-    }
-
-    private mutating func checkAlignment(_ okr: Entity) {
-        guard let rank = Self.rank(okr.text("level")) else { return }
-        let targets = okr.root["aligned_to"]?.sequence ?? []
-        if rank > 0 && targets.isEmpty {
-            let node = okr.root["aligned_to"] ?? okr.root["level"] ?? okr.idNode
-            diagnostics.append(Diagnostic(
-                code: ModelCode.unaligned, message: "\(okr.text("level") ?? "") OKR '\(okr.id)' is not aligned to any higher-level OKR",
-                file: okr.file, span: node.span, label: "no 'aligned_to'",
-                help: "add 'aligned_to: [OKR-ID]' naming the \(rank == 1 ? "strategic" : "team or strategic") OKR it serves",
-                pointer: okr.root["aligned_to"] != nil ? "/aligned_to" : "/level"))
-            return
-        }
-        for (index, target) in targets.enumerated() {
-            guard let id = target.scalar?.text, let parent = model.entity(.okr, id), let parentRank = Self.rank(parent.text("level")) else { continue }
-            if parentRank >= rank {
-                diagnostics.append(Diagnostic(
-                    code: ModelCode.unaligned,
-                    message: "\(okr.text("level") ?? "") OKR '\(okr.id)' is aligned to '\(id)', \(parentRank == rank ? "an OKR of the same level" : "a lower-level OKR") (\(parent.text("level") ?? ""))",
-                    file: okr.file, span: target.span, label: "must be a higher level",
-                    help: rank == 0 ? "a strategic OKR aligns to nothing: remove 'aligned_to'" : "align it to \(rank == 1 ? "a strategic" : "a team or strategic") OKR",
-                    pointer: "/aligned_to/\(index)"))
-            }
-        }
-    }
-
     /// A cycle of `aligned_to` links, reported once, at the OKR with the smallest id in it.
     private mutating func checkAlignmentCycles() {
         var state: [String: Int] = [:]  // 1: on the current path, 2: done
@@ -149,43 +110,4 @@ struct ModelChecks {
         state[id] = 2
     }
 
-    // MARK: - Competency levels
-
-    private func definedLevels(_ competencyID: String) -> [Int]? {
-        guard let competency = model.entity(.competency, competencyID) else { return nil }
-        return (competency.root["levels"]?.sequence ?? []).compactMap {
-            if case .int(let level)? = $0["level"]?.scalarValue { return level }
-            return nil
-        }
-    }
-
-    private mutating func checkLevel(_ node: Node?, of competency: String, levels: [Int], in entity: Entity, pointer: String) {
-        guard let node, case .int(let level)? = node.scalarValue, !levels.contains(level) else { return }
-        diagnostics.append(Diagnostic(
-            code: ModelCode.levelOutOfRange, message: "competency '\(competency)' has no level \(level)",
-            file: entity.file, span: node.span, label: "not a level of '\(competency)'",
-            help: "use one of its levels: \(levels.sorted().map(String.init).joined(separator: ", "))", pointer: pointer))
-    }
-
-    private mutating func checkRoleLevels(_ role: Entity) {
-        for (index, item) in (role.root["competencies"]?.sequence ?? []).enumerated() {
-            guard let id = item["competency"]?.scalar?.text, let levels = definedLevels(id) else { continue }
-            checkLevel(item["level"], of: id, levels: levels, in: role, pointer: "/competencies/\(index)/level")
-        }
-    }
-
-    private mutating func checkPathwayLevels(_ pathway: Entity) {
-        for (index, item) in (pathway.root["competencies"]?.sequence ?? []).enumerated() {
-            guard let id = item["competency"]?.scalar?.text, let levels = definedLevels(id) else { continue }
-            checkLevel(item["from"], of: id, levels: levels, in: pathway, pointer: "/competencies/\(index)/from")
-            checkLevel(item["to"], of: id, levels: levels, in: pathway, pointer: "/competencies/\(index)/to")
-            if case .int(let from)? = item["from"]?.scalarValue, case .int(let to)? = item["to"]?.scalarValue, from >= to,
-               let node = item["to"] {
-                diagnostics.append(Diagnostic(
-                    code: ModelCode.levelOutOfRange, message: "the pathway takes '\(id)' from level \(from) to level \(to), which is no rise",
-                    file: pathway.file, span: node.span, label: "must be above 'from' (\(from))",
-                    help: "set 'to' to a level above \(from)", pointer: "/competencies/\(index)/to"))
-            }
-        }
-    }
 }

@@ -65,16 +65,20 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
             }
         }
     }
-    report(diagnostics, files: result.fileCount, format: arguments.value("--format") ?? "text", context: context)
+    let verdicts = result.verdicts.filter { verdict in
+        filters.isEmpty || filters.contains { $0 == "." || verdict.entity.file.path == $0 || verdict.entity.file.path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+    }
+    report(diagnostics, files: result.fileCount, format: arguments.value("--format") ?? "text", context: context,
+           extra: [JSONMember("quality", .array(verdicts.map(\.json)))])
     if result.setupFailed { return ExitCode.usage }
     let failing = diagnostics.contains { $0.severity == .error || (arguments.has("--strict") && $0.severity == .warning) }
     return failing ? ExitCode.findings : ExitCode.success
 }
 
-func report(_ diagnostics: [Diagnostic], files: Int, format: String, context: CommandContext) {
+func report(_ diagnostics: [Diagnostic], files: Int, format: String, context: CommandContext, extra: [JSONMember] = []) {
     switch format {
     case "json":
-        context.terminal.out(JSONWriter(pretty: true).string(DiagnosticReport.json(diagnostics, files: files)) + "\n")
+        context.terminal.out(JSONWriter(pretty: true).string(DiagnosticReport.json(diagnostics, files: files, extra: extra)) + "\n")
     default:
         let renderer = DiagnosticRenderer(useColor: Terminal.wantsColor(context.colorMode, fd: STDOUT_FILENO))
         var text = diagnostics.map(renderer.render).joined(separator: "\n")

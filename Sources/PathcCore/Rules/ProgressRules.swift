@@ -1,0 +1,133 @@
+/// How many days a review cadence allows between check-ins.
+func cadenceDays(_ cadence: String?) -> Int {
+    switch cadence {
+    case "weekly": return 7
+    case "biweekly": return 14
+    case "quarterly": return 92
+    default: return 31
+    }
+}
+
+/// A key result's latest value and its straight-line projection to the due date.
+struct Progress {
+    let baseline: Double
+    let target: Double
+    let latest: (date: CalendarDate, value: Double)?
+    let start: CalendarDate
+    let due: CalendarDate
+
+    init?(_ result: KeyResult, cycle: Cycle) {
+        guard let baseline = result.baseline, let target = result.target else { return nil }
+        self.baseline = baseline.value
+        self.target = target.value
+        start = cycle.start
+        due = result.node["due"]?.string.flatMap(CalendarDate.init) ?? cycle.end
+        var latest: (CalendarDate, Double)?
+        for checkin in result.checkins {
+            guard let date = checkin["date"]?.string.flatMap(CalendarDate.init), let value = Quantity(checkin["value"])?.value else { continue }
+            if latest == nil || date >= latest!.0 { latest = (date, value) }
+        }
+        self.latest = latest
+    }
+
+    /// Where the line from the baseline at the cycle's start through the latest check-in reaches by the due date.
+    var projected: Double? {
+        guard let latest, latest.date > start else { return nil }
+        let slope = (latest.value - baseline) / Double(latest.date.dayNumber - start.dayNumber)
+        return latest.value + slope * Double(due.dayNumber - latest.date.dayNumber)
+    }
+
+    /// Share of the way from baseline to target, 0-100 (not clamped above).
+    var percent: Double? {
+        guard let latest, target != baseline else { return nil }
+        return max(0, (latest.value - baseline) / (target - baseline) * 100)
+    }
+
+    var done: Bool {
+        guard let latest else { return false }
+        return target >= baseline ? latest.value >= target : latest.value <= target
+    }
+
+    /// The projection misses the target in the key result's direction.
+    var atRisk: Bool {
+        guard !done, let projected else { return false }
+        return target >= baseline ? projected < target : projected > target
+    }
+}
+
+struct StaleCheckinRule: ModelRule {
+    let description = RuleDescription(
+        code: "PW6001", name: "stale-checkin", severity: .warning, axis: nil,
+        summary: "an OKR in its current cycle whose last check-in is older than its review cadence allows",
+        why: "Check-ins are how a team notices a target slipping while there is still time; a silent key result is a surprise waiting for the end of the cycle.",
+        fix: "add a check-in with today's value, or change the review cadence to the one the team keeps",
+        bad: [RuleExample(OKRExamples.with([("{date: 2026-08-14, value: 17}", "{date: 2026-07-02, value: 17}"),
+                                            ("{date: 2026-07-31, value: 22}", "{date: 2026-07-01, value: 22}")]))],
+        good: [RuleExample(OKRExamples.clean)])
+    let kinds: Set<EntityKind> = [.okr]
+
+    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+        guard let cycle = okr.text("cycle").flatMap(Cycle.init), cycle.contains(context.today) else { return [] }
+        let allowed = cadenceDays(okr.root["review"]?["cadence"]?.string)
+        var findings: [Finding] = []
+        for result in KeyResult.all(okr) {
+            let dates = result.checkins.compactMap { $0["date"]?.string.flatMap(CalendarDate.init) }
+            let last = dates.max() ?? cycle.start
+            let age = context.today.dayNumber - last.dayNumber
+            guard age > allowed else { continue }
+            let node = result.checkins.isEmpty ? result.node["id"] ?? result.node : result.node["checkins"]
+            findings.append(okr.finding(
+                node, result.pointer + (result.checkins.isEmpty ? "" : "/checkins"),
+                dates.isEmpty ? "key result '\(result.id)' has no check-in \(age) days into the cycle"
+                    : "key result '\(result.id)' was last checked in \(age) days ago, on \(last)",
+                label: "stale", help: "add a check-in with the current value; the review cadence allows \(allowed) days between check-ins"))
+        }
+        return findings
+    }
+}
+
+struct AtRiskRule: ModelRule {
+    let description = RuleDescription(
+        code: "PW6002", name: "at-risk", severity: .info, axis: nil,
+        summary: "a key result whose straight-line projection from baseline through its check-ins misses the target by the due date",
+        why: "A projection is crude, but it flags early which targets need attention or a conversation about the plan.",
+        fix: "discuss the key result at the next review: change the approach, or agree a new target",
+        bad: [RuleExample(OKRExamples.with([("value: 22", "value: 29"), ("value: 17", "value: 28")]))],
+        good: [RuleExample(OKRExamples.clean)])
+    let kinds: Set<EntityKind> = [.okr]
+
+    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+        guard let cycle = okr.text("cycle").flatMap(Cycle.init) else { return [] }
+        return KeyResult.all(okr).compactMap { result in
+            guard let progress = Progress(result, cycle: cycle), progress.atRisk, let projected = progress.projected else { return nil }
+            let target = result.target!.text
+            let shown = (projected * 10).rounded() / 10
+            return okr.finding(result.node["target"], result.pointer + "/target",
+                               "key result '\(result.id)' is on course for \(shown.rounded() == shown ? String(Int(shown)) : String(shown)) by \(progress.due), short of its target \(target)",
+                               label: "projected to miss", help: "discuss it at the next review: change the approach, or agree a new target")
+        }
+    }
+}
+
+struct UncalibratedRubricRule: ModelRule {
+    let description = RuleDescription(
+        code: "PW6003", name: "uncalibrated-rubric", severity: .info, axis: nil,
+        summary: "a rubric never calibrated among its assessors, or not in the last 12 months",
+        why: "Assessors drift apart in how they read the same descriptors; a yearly calibration session keeps scores comparable.",
+        fix: "hold a calibration session and record its date in 'calibrated:'",
+        bad: [RuleExample(RubricGapRule.rubric.replacingOccurrences(of: "calibrated: 2026-06-01\n", with: ""))],
+        good: [RuleExample(RubricGapRule.rubric)])
+    let kinds: Set<EntityKind> = [.rubric]
+
+    func check(_ rubric: Entity, _ context: RuleContext) -> [Finding] {
+        guard let node = rubric.root["calibrated"] else {
+            return [rubric.finding(rubric.root["title"], "/title", "rubric '\(rubric.id)' has never been calibrated",
+                                   label: "no 'calibrated'", help: "hold a calibration session among the assessors and record its date in 'calibrated:'")]
+        }
+        guard let date = node.string.flatMap(CalendarDate.init), context.today.dayNumber - date.dayNumber > 365 else { return [] }
+        return [rubric.finding(node, "/calibrated", "rubric '\(rubric.id)' was last calibrated on \(date), over a year ago",
+                               label: "over 12 months", help: "hold a calibration session among the assessors and update 'calibrated:'")]
+    }
+}
+
+let progressRules: [any ModelRule] = [StaleCheckinRule(), AtRiskRule(), UncalibratedRubricRule()]

@@ -1,0 +1,118 @@
+/// The three questions a reviewer asks of every objective and target.
+public enum QualityAxis: String, Sendable, CaseIterable {
+    case specific, observable, measurable
+}
+
+/// What a text field is, which decides the rules that read it.
+public enum StatementField: String, Sendable, CaseIterable {
+    case objective
+    case keyResult = "key_result"
+    case outcome
+    case task
+    case criterion
+    case behavior
+    case descriptor
+    case other
+
+    /// The field a statement sits in, from its JSON Pointer: `/key_results/0/result` is a key result.
+    static func from(pointer: String) -> StatementField {
+        let names = pointer.split(separator: "/").filter { Int($0) == nil }
+        switch names.last {
+        case "objective": return .objective
+        case "result": return .keyResult
+        case "outcome": return .outcome
+        case "task": return .task
+        case "success_criteria": return .criterion
+        case "behaviors": return .behavior
+        case "descriptors": return .descriptor
+        default: return .other
+        }
+    }
+
+    /// For messages: "objective", "key result".
+    public var words: String {
+        switch self {
+        case .keyResult: return "key result"
+        case .criterion: return "success criterion"
+        case .task: return "practice task"
+        case .outcome: return "milestone outcome"
+        default: return rawValue
+        }
+    }
+}
+
+/// One example of a rule: a statement for a text rule, or the YAML of one or more content files
+/// (separated by a line `---`) for a rule over entities. The same examples document the rule in
+/// `pathc explain` and test it: a bad example must trigger the rule, a good one must not.
+public struct RuleExample: Sendable {
+    public let text: String
+    /// For text rules: the field the statement sits in.
+    public let field: StatementField?
+    let file: StaticString
+    let line: UInt
+
+    public init(_ text: String, field: StatementField? = nil, file: StaticString = #filePath, line: UInt = #line) {
+        self.text = text
+        self.field = field
+        self.file = file
+        self.line = line
+    }
+
+    /// The content files of a model example.
+    var files: [String] {
+        text.components(separatedBy: "\n---\n")
+    }
+}
+
+/// Everything `pathc explain` and `pathc rules` show about a rule, and what its tests read.
+public struct RuleDescription: Sendable {
+    public let code: DiagnosticCode
+    public let severity: Severity
+    /// What it finds, in one line.
+    public let summary: String
+    /// Why it matters.
+    public let why: String
+    /// What to write instead.
+    public let fix: String
+    /// The quality axis a finding fails, for the verdicts.
+    public let axis: QualityAxis?
+    public let bad: [RuleExample]
+    public let good: [RuleExample]
+
+    public init(code: String, name: String, severity: Severity, axis: QualityAxis? = nil, summary: String, why: String,
+                fix: String, bad: [RuleExample], good: [RuleExample]) {
+        self.code = DiagnosticCode(code, name)
+        self.severity = severity
+        self.axis = axis
+        self.summary = summary
+        self.why = why
+        self.fix = fix
+        self.bad = bad
+        self.good = good
+    }
+
+    public var name: String { code.name }
+}
+
+/// A rule's finding before the engine turns it into a diagnostic (with the rule's code and the
+/// configured severity, or drops it for a suppression).
+public struct Finding: Sendable {
+    public var node: Node
+    public var file: SourceFile
+    public var message: String
+    public var label: String?
+    public var help: String?
+    public var pointer: String?
+    public var notes: [String] = []
+
+    public init(node: Node, file: SourceFile, message: String, label: String? = nil, help: String? = nil,
+                pointer: String? = nil, notes: [String] = []) {
+        self.node = node
+        self.file = file
+        self.message = message
+        self.label = label
+        self.help = help
+        self.pointer = pointer
+        self.notes = notes
+    }
+}

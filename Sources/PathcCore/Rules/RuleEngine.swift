@@ -1,0 +1,265 @@
+import Foundation
+
+/// Every rule pathc has, for `explain`, `rules`, configuration and the engine.
+public enum RuleRegistry {
+    static let textRules: [any TextRule] = PathcCore.textRules
+    static let modelRules: [any ModelRule] = okrRules + pathwayRules + progressRules
+
+    /// Every rule's description, by code.
+    public static let descriptions: [RuleDescription] =
+        (textRules.map(\.description) + modelRules.map(\.description)).sorted { $0.code.code < $1.code.code }
+
+    /// A rule by code (`PW3003`) or name (`vague-term`), case-insensitively.
+    public static func find(_ key: String) -> RuleDescription? {
+        let key = key.lowercased()
+        return descriptions.first { $0.code.code.lowercased() == key || $0.name == key }
+    }
+
+    /// Codes and names that configuration and suppressions may name: the rules, and
+    /// unused-suppression.
+    public static var configurableKeys: [String] {
+        descriptions.flatMap { [$0.code.code, $0.name] } + [SuppressionCode.unused.code, SuppressionCode.unused.name]
+    }
+}
+
+/// A statement's verdict on the three quality axes, with the rules that failed each.
+public struct QualityVerdict: Sendable {
+    public let entity: Entity
+    public let statement: Statement
+    /// The failing rule codes per axis; an axis the schema does not ask about is absent.
+    public let axes: [QualityAxis: [String]]
+    public let bloom: BloomLevel?
+
+    public var passes: Bool { axes.values.allSatisfy(\.isEmpty) }
+
+    public var json: JSONValue {
+        var members: [JSONMember] = [
+            JSONMember("file", .string(entity.file.path)),
+            JSONMember("line", .int(entity.file.position(of: statement.node.span.start).line)),
+            JSONMember("kind", .string(entity.kind.rawValue)),
+            JSONMember("id", .string(entity.id)),
+            JSONMember("path", .string(statement.pointer)),
+            JSONMember("field", .string(statement.field.rawValue)),
+            JSONMember("text", .string(statement.text)),
+            JSONMember("bloom", bloom.map { .string($0.rawValue) } ?? .null),
+        ]
+        for axis in QualityAxis.allCases {
+            guard let codes = axes[axis] else {
+                members.append(JSONMember(axis.rawValue, .null))
+                continue
+            }
+            members.append(JSONMember(axis.rawValue, .object([JSONMember("pass", .bool(codes.isEmpty)),
+                                                              JSONMember("rules", .array(codes.map(JSONValue.string)))])))
+        }
+        members.append(JSONMember("pass", .bool(passes)))
+        return .object(members)
+    }
+}
+
+/// Runs every rule over the model, applies the configuration (severities, `ignore` globs) and
+/// suppression comments, and computes the quality verdicts.
+struct RuleEngine {
+    let context: RuleContext
+    /// A file's path relative to the repository root, for `ignore` globs.
+    let rootRelative: @Sendable (SourceFile) -> String
+
+    struct Output {
+        var diagnostics: [Diagnostic] = []
+        var verdicts: [QualityVerdict] = []
+    }
+
+    /// Fields that get a verdict (quality.md: objectives, key results, milestones, practice tasks).
+    static let verdictFields: Set<StatementField> = [.objective, .keyResult, .outcome, .task]
+
+    func run() -> Output {
+        let context = self.context
+        let perEntity = parallelMap(context.model.ordered) { entity -> ([(RuleDescription, Finding)], [Statement]) in
+            var findings: [(RuleDescription, Finding)] = []
+            let statements = Statement.all(in: entity, vocabulary: context.vocabulary)
+            for statement in statements {
+                for rule in RuleRegistry.textRules where rule.fields.contains(statement.field) {
+                    if let axis = rule.description.axis, !statement.axes.contains(axis) { continue }
+                    for finding in rule.check(statement, context) { findings.append((rule.description, finding)) }
+                }
+            }
+            for rule in RuleRegistry.modelRules where rule.kinds.contains(entity.kind) {
+                for finding in rule.check(entity, context) { findings.append((rule.description, finding)) }
+            }
+            return (findings, statements)
+        }
+
+        var output = Output()
+        var suppressions: [String: [Suppression]] = [:]  // by file path
+        var kept: [(RuleDescription, Finding)] = []
+        let ignores = context.config.ignores.map { (globs: $0.globs.map(Glob.init), rules: Set($0.rules)) }
+        for (findings, _) in perEntity {
+            for (rule, finding) in findings {
+                guard severity(of: rule) != nil else { continue }
+                let relative = rootRelative(finding.file)
+                if ignores.contains(where: { entry in
+                    (entry.rules.contains(rule.code.code) || entry.rules.contains(rule.name)) && entry.globs.contains { $0.matches(relative) }
+                }) { continue }
+                if suppressions[finding.file.path] == nil {
+                    var parsed = Suppression.parse(finding.file)
+                    output.diagnostics += Suppression.problems(in: &parsed, file: finding.file)
+                    suppressions[finding.file.path] = parsed
+                }
+                let line = finding.file.position(of: finding.node.span.start).line
+                if let index = suppressions[finding.file.path]!.firstIndex(where: { $0.applies(to: rule, line: line) }) {
+                    suppressions[finding.file.path]![index].used = true
+                    continue
+                }
+                kept.append((rule, finding))
+            }
+        }
+        // Suppressions in files without findings are unused, and may be malformed.
+        for entity in context.model.ordered where suppressions[entity.file.path] == nil {
+            var parsed = Suppression.parse(entity.file)
+            guard !parsed.isEmpty else { continue }
+            output.diagnostics += Suppression.problems(in: &parsed, file: entity.file)
+            suppressions[entity.file.path] = parsed
+        }
+        let unusedSeverity = configuredSeverity(SuppressionCode.unused.code, SuppressionCode.unused.name, default: .warning)
+        for (path, list) in suppressions {
+            for suppression in list where !suppression.used && suppression.valid {
+                guard let unusedSeverity, let file = context.model.ordered.first(where: { $0.file.path == path })?.file else { continue }
+                output.diagnostics.append(Diagnostic(
+                    code: SuppressionCode.unused, severity: unusedSeverity,
+                    message: "this suppression silences nothing: no \(suppression.rules.joined(separator: ", ")) finding here",
+                    file: file, span: suppression.span, label: "unused", help: "remove the comment, or move it to the line before the finding"))
+            }
+        }
+        for (rule, finding) in kept {
+            output.diagnostics.append(Diagnostic(code: rule.code, severity: severity(of: rule)!, message: finding.message,
+                                                 file: finding.file, span: finding.node.span, label: finding.label,
+                                                 notes: finding.notes, help: finding.help, pointer: finding.pointer))
+        }
+        output.verdicts = verdicts(perEntity.flatMap(\.1), kept)
+        return output
+    }
+
+    private func configuredSeverity(_ code: String, _ name: String, default fallback: Severity) -> Severity? {
+        let setting = context.config.rules[code] ?? context.config.rules[name] ?? context.config.rules[code.lowercased()]
+        switch setting {
+        case nil: return fallback
+        case "off": return nil
+        case let value?: return Severity(rawValue: value) ?? fallback
+        }
+    }
+
+    func severity(of rule: RuleDescription) -> Severity? {
+        configuredSeverity(rule.code.code, rule.name, default: rule.severity)
+    }
+
+    private func verdicts(_ statements: [Statement], _ findings: [(RuleDescription, Finding)]) -> [QualityVerdict] {
+        var byFile: [String: [(RuleDescription, Finding)]] = [:]
+        for item in findings { byFile[item.1.file.path, default: []].append(item) }
+        return statements.filter { Self.verdictFields.contains($0.field) }.map { statement in
+            let owner = statement.field == .objective ? statement.pointer
+                : String(statement.pointer[..<(statement.pointer.lastIndex(of: "/") ?? statement.pointer.endIndex)])
+            var axes: [QualityAxis: [String]] = [:]
+            for axis in statement.axes { axes[axis] = [] }
+            for (rule, finding) in byFile[statement.entity.file.path] ?? [] {
+                guard let axis = rule.axis, axes[axis] != nil, let pointer = finding.pointer,
+                      pointer == owner || pointer.hasPrefix(owner + "/") || pointer == statement.pointer else { continue }
+                if !axes[axis]!.contains(rule.code.code) { axes[axis]!.append(rule.code.code) }
+            }
+            var bloom: BloomLevel?
+            switch statement.analysis.mainVerb?.kind {
+            case .observable(let level)?: bloom = level
+            case .unobservable?: bloom = .understand
+            default: bloom = nil
+            }
+            return QualityVerdict(entity: statement.entity, statement: statement, axes: axes, bloom: bloom)
+        }
+    }
+}
+
+/// Codes of suppression comments.
+public enum SuppressionCode {
+    public static let invalid = DiagnosticCode("PW0030", "invalid-suppression")
+    public static let unused = DiagnosticCode("PW0031", "unused-suppression")
+}
+
+/// `# pathc: ignore[vague-term] the reason`, at the end of the flagged line or on the line
+/// before it. The reason is required.
+struct Suppression {
+    var rules: [String]
+    var reason: String
+    /// The line it silences.
+    var line: Int
+    var span: Span
+    var used = false
+    var valid = true
+
+    func applies(to rule: RuleDescription, line: Int) -> Bool {
+        valid && line == self.line && rules.contains { $0 == rule.code.code || $0 == rule.name || $0 == "all" }
+    }
+
+    static func parse(_ file: SourceFile) -> [Suppression] {
+        let marker = Array("pathc:".utf8)
+        let bytes = file.bytes
+        guard bytes.count >= marker.count else { return [] }
+        var found: [Suppression] = []
+        var index = 0
+        while index + marker.count <= bytes.count {
+            guard bytes[index] == marker[0], Array(bytes[index..<index + marker.count]) == marker else {
+                index += 1
+                continue
+            }
+            defer { index += marker.count }
+            // It must be a comment: `#` and spaces right before it.
+            var hash = index - 1
+            while hash >= 0, bytes[hash] == 0x20 { hash -= 1 }
+            guard hash >= 0, bytes[hash] == UInt8(ascii: "#") else { continue }
+            var end = index
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            let comment = String(decoding: bytes[(index + marker.count)..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            let position = file.position(of: hash)
+            // On a line of its own, it silences the next line; after content, its own line.
+            var lineStart = hash
+            while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+            let ownLine = bytes[lineStart..<hash].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            var suppression = Suppression(rules: [], reason: "", line: ownLine ? position.line + 1 : position.line,
+                                          span: Span(start: hash, end: end))
+            guard comment.hasPrefix("ignore["), let close = comment.firstIndex(of: "]") else {
+                suppression.valid = false
+                suppression.reason = comment
+                found.append(suppression)
+                continue
+            }
+            suppression.rules = comment[comment.index(comment.startIndex, offsetBy: 7)..<close]
+                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            suppression.reason = String(comment[comment.index(after: close)...]).trimmingCharacters(in: .whitespaces)
+            found.append(suppression)
+        }
+        return found
+    }
+
+    /// Reports malformed suppressions, marking them invalid so that they silence nothing.
+    static func problems(in suppressions: inout [Suppression], file: SourceFile) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let known = RuleRegistry.configurableKeys + ["all"]
+        for index in suppressions.indices {
+            let suppression = suppressions[index]
+            var message: String?
+            var help = "write '# pathc: ignore[RULE] why this is fine'"
+            if !suppression.valid && suppression.rules.isEmpty {
+                message = "a pathc comment must read 'pathc: ignore[RULE] reason'"
+            } else if suppression.rules.isEmpty {
+                message = "the suppression names no rule"
+            } else if let unknown = suppression.rules.first(where: { !known.contains($0) }) {
+                message = "unknown rule '\(unknown)' in a suppression"
+                if let suggestion = Suggestion.closest(to: unknown, in: known) { help = "did you mean '\(suggestion)'?" }
+            } else if suppression.reason.isEmpty {
+                message = "the suppression gives no reason"
+                help = "say why the finding is fine after the ']': '# pathc: ignore[\(suppression.rules.joined(separator: ","))] the reason'"
+            }
+            guard let message else { continue }
+            suppressions[index].valid = false
+            diagnostics.append(Diagnostic(code: SuppressionCode.invalid, message: message, file: file, span: suppression.span,
+                                          label: "not applied", help: help))
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,66 @@
+/// A text the quality rules read: a value the schema marked with `x-quality`, such as an
+/// objective, a key result's statement, a milestone outcome, a practice task or a criterion.
+public struct Statement: Sendable {
+    public let entity: Entity
+    public let node: Node
+    public let text: String
+    public let pointer: String
+    public let field: StatementField
+    public let axes: Set<QualityAxis>
+    let analysis: TextAnalysis
+
+    init(entity: Entity, node: Node, text: String, pointer: String, axes: Set<QualityAxis>, vocabulary: Vocabulary) {
+        self.entity = entity
+        self.node = node
+        self.text = text
+        self.pointer = pointer
+        self.field = StatementField.from(pointer: pointer)
+        self.axes = axes
+        self.analysis = TextAnalysis(text, vocabulary: vocabulary)
+    }
+
+    /// Every statement of an entity, in document order.
+    static func all(in entity: Entity, vocabulary: Vocabulary) -> [Statement] {
+        entity.annotations.compactMap { annotation in
+            guard let axes = annotation.qualityAxes, let scalar = annotation.node.scalar, case .string(let text) = scalar.value,
+                  !text.isEmpty else { return nil }
+            return Statement(entity: entity, node: annotation.node, text: text, pointer: annotation.pointer,
+                             axes: Set(axes.compactMap(QualityAxis.init)), vocabulary: vocabulary)
+        }
+    }
+
+    /// A node for a run of the statement's characters: the exact words in the source when the
+    /// text is written there as it reads (a plain or quoted scalar without escapes), otherwise
+    /// the whole value.
+    func node(for characters: Range<Int>) -> Node {
+        let file = entity.file
+        var start = node.span.start, end = node.span.end
+        if node.scalar?.style == .singleQuoted || node.scalar?.style == .doubleQuoted {
+            start += 1
+            end -= 1
+        }
+        guard start <= end else { return node }
+        let source = file.text(of: Span(start: start, end: end))
+        let wanted = String(Array(text)[characters])
+        if source == text {
+            let offset = String(Array(text)[..<characters.lowerBound]).utf8.count
+            return Node(node.content, span: Span(start: start + offset, end: start + offset + wanted.utf8.count))
+        }
+        if let found = source.range(of: wanted) {
+            let offset = source.utf8.distance(from: source.utf8.startIndex, to: found.lowerBound)
+            return Node(node.content, span: Span(start: start + offset, end: start + offset + wanted.utf8.count))
+        }
+        return node
+    }
+
+    /// A finding about words of this statement.
+    func finding(at characters: Range<Int>?, _ message: String, label: String? = nil, help: String? = nil, notes: [String] = []) -> Finding {
+        Finding(node: characters.map(node(for:)) ?? node, file: entity.file, message: message, label: label, help: help,
+                pointer: pointer, notes: notes)
+    }
+
+    func word(_ tokenIndex: Int) -> String { analysis.tokens[tokenIndex].original }
+    func range(_ tokenIndex: Int) -> Range<Int> { analysis.tokens[tokenIndex].range }
+}
+
+import Foundation

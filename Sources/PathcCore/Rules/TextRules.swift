@@ -1,0 +1,387 @@
+/// What rules see besides their subject: the whole model, the word lists, the config and the date.
+public struct RuleContext: Sendable {
+    public let model: Model
+    public let vocabulary: Vocabulary
+    public let config: ProjectConfig
+    /// The evaluation date (`today` in pathc.yaml, or the current date).
+    public let today: CalendarDate
+    /// The level names of every rubric in the repository, lowercased ("proficient"), which count
+    /// as a standard in a criterion.
+    let rubricLevels: Set<String>
+
+    init(model: Model, vocabulary: Vocabulary, config: ProjectConfig, today: CalendarDate) {
+        self.model = model
+        self.vocabulary = vocabulary
+        self.config = config
+        self.today = today
+        var levels: Set<String> = []
+        for rubric in model.all(.rubric) {
+            for level in rubric.root["scale"]?.sequence ?? [] { if let name = level.scalar?.text { levels.insert(name.lowercased()) } }
+        }
+        rubricLevels = levels
+    }
+}
+
+/// A rule over one statement.
+protocol TextRule: Sendable {
+    var description: RuleDescription { get }
+    /// The fields it reads.
+    var fields: Set<StatementField> { get }
+    func check(_ statement: Statement, _ context: RuleContext) -> [Finding]
+}
+
+/// Every field with text that states a behaviour.
+let allStatementFields: Set<StatementField> = Set(StatementField.allCases)
+
+// MARK: - PW3001
+
+struct UnobservableVerbRule: TextRule {
+    let description = RuleDescription(
+        code: "PW3001", name: "unobservable-verb", severity: .error, axis: .observable,
+        summary: "the statement's action is a state of mind that no one can watch",
+        why: """
+            Understanding, knowing or appreciating happens inside someone's head: no reviewer, coach or \
+            assessor can see it, so no one can tell whether it happened. Learning objectives name the \
+            behaviour that shows the understanding, so that it can be observed and assessed.
+            """,
+        fix: "name what people will do that shows it: explain, present, demonstrate, resolve, diagnose, write, negotiate",
+        bad: [RuleExample("Participants will understand the pricing model", field: .objective),
+              RuleExample("Learn the escalation process", field: .objective),
+              RuleExample("Be aware of the data protection policy when handling tickets", field: .task),
+              RuleExample("Gain a deep understanding of customer needs", field: .objective)],
+        good: [RuleExample("Participants will explain the pricing model to a customer in under five minutes", field: .objective),
+               RuleExample("Account executives resolve customer objections within two interactions", field: .objective)])
+    let fields = allStatementFields
+
+    static let knowledgeNouns: Set<String> = ["understanding", "knowledge", "awareness", "appreciation", "insight", "insights",
+                                              "familiarity", "comprehension"]
+    static let acquireVerbs: Set<String> = ["gain", "develop", "build", "deepen", "improve", "increase", "enhance", "broaden",
+                                            "expand", "acquire", "get", "have", "grow", "strengthen", "raise"]
+
+    func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
+        let analysis = statement.analysis
+        if let verb = analysis.mainVerb, verb.kind == .unobservable {
+            return [finding(statement, statement.range(verb.index), word: statement.word(verb.index), base: verb.base)]
+        }
+        for phrase in context.vocabulary.unobservablePhrases {
+            if let found = analysis.find(phrase) {
+                return [finding(statement, analysis.characters(found), word: String(Array(statement.text)[analysis.characters(found)]), base: phrase.joined(separator: " "))]
+            }
+        }
+        // "Gain a deep understanding of ...": acquiring knowledge is not a behaviour either.
+        let texts = analysis.words.map { analysis.tokens[$0].text }
+        for (position, word) in texts.enumerated() where Self.knowledgeNouns.contains(word) {
+            let window = texts[max(0, position - 3)..<position]
+            if let verbPosition = window.lastIndex(where: { word in Self.acquireVerbs.contains(TextAnalysis.verb(word, context.vocabulary)?.0 ?? word) }) {
+                let range = analysis.characters(verbPosition..<(position + 1))
+                return [finding(statement, range, word: String(Array(statement.text)[range]), base: word)]
+            }
+        }
+        return []
+    }
+
+    private func finding(_ statement: Statement, _ range: Range<Int>, word: String, base: String) -> Finding {
+        let suggestions: String
+        switch base {
+        case "know", "be aware of", "recognize", "recognise", "remember": suggestions = "state, identify, list or apply"
+        case "learn", "grasp", "internalize", "internalise", "master": suggestions = "demonstrate, apply, perform or produce"
+        case "appreciate", "value", "believe", "care": suggestions = "choose, recommend, justify or advocate"
+        default: suggestions = "explain, present, demonstrate, resolve or diagnose"
+        }
+        return statement.finding(
+            at: range, "'\(word)' is a state of mind that no one can watch", label: "not observable",
+            help: "name the behaviour that shows it, with a verb such as \(suggestions)")
+    }
+}
+
+// MARK: - PW3002
+
+struct NoActionVerbRule: TextRule {
+    let description = RuleDescription(
+        code: "PW3002", name: "no-action-verb", severity: .warning, axis: .observable,
+        summary: "the statement has no action verb at all: it names a topic, not a behaviour",
+        why: """
+            A noun phrase such as "Leadership excellence" names an aspiration without saying what anyone \
+            will do. Without an action there is nothing to practise, coach or assess.
+            """,
+        fix: "start from what people will do: \"Lead weekly design critiques with documented decisions\"",
+        bad: [RuleExample("Leadership excellence", field: .objective),
+              RuleExample("Customer-centric culture across every region", field: .objective)],
+        good: [RuleExample("Lead weekly design critiques with the product team", field: .objective),
+               RuleExample("Net revenue retention of at least 110% by the end of Q4", field: .keyResult)])
+    let fields = allStatementFields
+
+    func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
+        let analysis = statement.analysis
+        guard analysis.mainVerb == nil, analysis.verbs.isEmpty else { return [] }
+        // A key result may be a metric and its target: "Net revenue retention of 110%".
+        if statement.field == .keyResult && analysis.hasQuantity { return [] }
+        return [statement.finding(
+            at: nil, "the \(statement.field.words) has no action verb", label: "names a topic, not a behaviour",
+            help: "say what people will do, starting with an observable verb such as lead, resolve, present or deliver")]
+    }
+}
+
+// MARK: - PW3003
+
+struct VagueTermRule: TextRule {
+    let description = RuleDescription(
+        code: "PW3003", name: "vague-term", severity: .warning, axis: .specific,
+        summary: "a word that cannot be measured: improve or increase with no number, various, robust, leverage, as needed",
+        why: """
+            "Improve leadership skills" can never be shown to have happened or failed: improve from what, \
+            to what, by when? Weasel words and unmeasured directions let a weak objective pass review \
+            and leave nothing to check at the end of the cycle.
+            """,
+        fix: "state how much and by when (\"Cut cycle time from 20 to 17 days\"), or name the specific behaviour",
+        bad: [RuleExample("Improve leadership skills", field: .objective),
+              RuleExample("Enhance collaboration across various teams", field: .objective),
+              RuleExample("Work on customer satisfaction as needed", field: .keyResult)],
+        good: [RuleExample("Cut the time to resolve priority escalations from 11 to 5 working days", field: .keyResult),
+               RuleExample("Leadership participants will facilitate weekly cross-functional problem-solving sessions with documented decisions and action plans, achieving at least a 15 percent reduction in cycle time for key projects", field: .objective)])
+    let fields = allStatementFields
+
+    func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
+        let analysis = statement.analysis
+        let vocabulary = context.vocabulary
+        var found: [(Range<Int>, String, String)] = []  // characters, word, why
+        for index in analysis.words where vocabulary.vagueTerms.contains(analysis.tokens[index].text) {
+            found.append((statement.range(index), statement.word(index), "cannot be measured"))
+        }
+        for phrase in vocabulary.vagueTermPhrases {
+            if let positions = analysis.find(phrase) {
+                let range = analysis.characters(positions)
+                found.append((range, String(Array(statement.text)[range]), "cannot be measured"))
+            }
+        }
+        if !analysis.hasQuantity {
+            for verb in analysis.verbs where verb.kind == .vague {
+                found.append((statement.range(verb.index), statement.word(verb.index), "says neither how much nor by when"))
+            }
+            for index in analysis.words where vocabulary.vagueObjects.contains(analysis.tokens[index].text) {
+                found.append((statement.range(index), statement.word(index), "is vague without a number"))
+            }
+        }
+        guard !found.isEmpty else { return [] }
+        found.sort { $0.0.lowerBound < $1.0.lowerBound }
+        let first = found[0]
+        let others = found.dropFirst().map { "'\($0.1)'" }
+        return [statement.finding(
+            at: first.0, "'\(first.1)' \(first.2)", label: "vague",
+            help: first.2 == "cannot be measured" ? "replace it with the specific behaviour, amount or standard it stands for"
+                : "add the number: from what baseline to what target, or by how much by when",
+            notes: others.isEmpty ? [] : ["also vague: \(others.joined(separator: ", "))"])]
+    }
+}
+
+// MARK: - PW3004, PW3005
+
+struct TooLongRule: TextRule {
+    let description = RuleDescription(
+        code: "PW3004", name: "too-long", severity: .warning, axis: .specific,
+        summary: "an objective over 30 words (the limit is `thresholds.objective_max_words` in pathc.yaml)",
+        why: """
+            An objective is the one sentence people remember; past thirty words it turns into a plan, \
+            and the behaviour it asks for gets lost. The detail belongs in the key results.
+            """,
+        fix: "keep the behaviour and the outcome in the objective; move conditions, methods and numbers into key results",
+        bad: [RuleExample("Account executives in every region will resolve customer objections within two interactions using the consultative selling method taught in the spring programme, documenting each objection and its resolution in the CRM so that managers can review them", field: .objective)],
+        good: [RuleExample("Account executives resolve customer objections within two interactions using consultative selling", field: .objective)])
+    let fields: Set<StatementField> = [.objective]
+
+    func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
+        let limit = context.config.objectiveMaxWords
+        let count = statement.analysis.wordCount
+        guard count > limit else { return [] }
+        return [statement.finding(at: nil, "the objective has \(count) words, over the limit of \(limit)", label: "too long",
+                                  help: "keep one behaviour and its outcome here; move the detail into key results")]
+    }
+}
+
+struct TooShortRule: TextRule {
+    let description = RuleDescription(
+        code: "PW3005", name: "too-short", severity: .warning, axis: .specific,
+        summary: "an objective under 4 words (the limit is `thresholds.objective_min_words` in pathc.yaml)",
+        why: """
+            Two or three words ("Grow revenue", "Better onboarding") leave out who does what: such an \
+            objective reads as a slogan and cannot guide anyone's work.
+            """,
+        fix: "say who does what, and the outcome it leads to",
+        bad: [RuleExample("Grow revenue", field: .objective), RuleExample("Better onboarding", field: .objective)],
+        good: [RuleExample("Support engineers resolve routine tickets without escalation", field: .objective)])
+    let fields: Set<StatementField> = [.objective]
+
+    func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
+        let limit = context.config.objectiveMinWords
+        let count = statement.analysis.wordCount
+        guard count < limit else { return [] }
+        return [statement.finding(at: nil, "the objective has \(count) word\(count == 1 ? "" : "s"), under the minimum of \(limit)",
+                                  label: "too short", help: "say who does what, and the outcome it leads to")]
+    }
+}
+
+// MARK: - PW3006
+
+struct HedgedCommitmentRule: TextRule {
+    let description = RuleDescription(
+        code: "PW3006", name: "hedged-commitment", severity: .info, axis: .specific,
+        summary: "a hedge that softens the commitment: may, might, could, hopefully, ideally",
+        why: """
+            A goal that "might" happen has already excused itself. Objectives and targets are commitments; \
+            uncertainty belongs in the confidence of the check-ins, not in the statement.
+            """,
+        fix: "state the commitment plainly: \"Account executives resolve ...\"",
+        bad: [RuleExample("Account executives might resolve objections within two interactions", field: .objective),
+              RuleExample("Hopefully cut onboarding time to 6 weeks", field: .keyResult)],
+        good: [RuleExample("Account executives resolve objections within two interactions", field: .objective)])
+    let fields = allStatementFields
+
+    func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
+        let analysis = statement.analysis
+        var range: Range<Int>?
+        if let index = analysis.words.first(where: { context.vocabulary.hedges.contains(analysis.tokens[$0].text) }) {
+            range = statement.range(index)
+        } else {
+            for phrase in context.vocabulary.hedgePhrases {
+                if let positions = analysis.find(phrase) {
+                    range = analysis.characters(positions)
+                    break
+                }
+            }
+        }
+        guard let range else { return [] }
+        let word = String(Array(statement.text)[range])
+        return [statement.finding(at: range, "'\(word)' hedges the commitment", label: "hedge",
+                                  help: "state what will happen, without '\(word)'")]
+    }
+}
+
+// MARK: - PW3007
+
+struct CompoundStatementRule: TextRule {
+    let description = RuleDescription(
+        code: "PW3007", name: "compound-statement", severity: .warning, axis: .specific,
+        summary: "two behaviours joined by \"and\" or \"as well as\" in one objective, outcome or criterion",
+        why: """
+            One verb, one skill: when a statement asks for two behaviours, an assessor cannot say whether \
+            it was met when only one was, and the practice and coaching lose their focus.
+            """,
+        fix: "split it into two statements, or make one the condition of the other (\"Resolve objections using the consultative method\")",
+        bad: [RuleExample("Resolve customer objections and close renewals within two interactions", field: .objective),
+              RuleExample("Diagnoses the root cause as well as writes the runbook entry within a day", field: .outcome)],
+        good: [RuleExample("Facilitate weekly problem-solving sessions with documented decisions and action plans", field: .objective),
+               RuleExample("Records each decision with an owner and a due date", field: .criterion)])
+    let fields: Set<StatementField> = [.objective, .outcome, .criterion]
+
+    func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
+        let analysis = statement.analysis
+        guard let main = analysis.mainVerb else { return [] }
+        let mainWord = analysis.tokens[main.index].text
+        let texts = analysis.words.map { analysis.tokens[$0].text }
+        for (position, word) in texts.enumerated() where analysis.words[position] > main.index {
+            var next = position + 1
+            if word == "and" || word == "&" || word == "plus" {
+                // "and" right after a comma of a list of nouns is still a conjunction; what follows decides.
+            } else if word == "as", position + 2 < texts.count, texts[position + 1] == "well", texts[position + 2] == "as" {
+                next = position + 3
+            } else {
+                continue
+            }
+            while next < texts.count, texts[next].hasSuffix("ly") || texts[next] == "then" || texts[next] == "also" { next += 1 }
+            guard next < texts.count, let verb = TextAnalysis.verb(texts[next], context.vocabulary) else { continue }
+            // The same form as the main verb: "resolve ... and close", "resolves ... and closes".
+            guard Self.sameForm(mainWord, main.base, texts[next], verb.0) else { continue }
+            let range = analysis.characters(position..<(next + 1))
+            let second = analysis.tokens[analysis.words[next]].original
+            return [statement.finding(
+                at: range, "two behaviours in one \(statement.field.words): '\(statement.word(main.index))' and '\(second)'",
+                label: "second behaviour",
+                help: "split it into two statements, or make one the condition of the other")]
+        }
+        return []
+    }
+
+    /// Both base forms, both -s forms, both past or both -ing forms.
+    static func sameForm(_ first: String, _ firstBase: String, _ second: String, _ secondBase: String) -> Bool {
+        func form(_ word: String, _ base: String) -> Int {
+            if word == base { return 0 }
+            if word.hasSuffix("ing") { return 3 }
+            if word.hasSuffix("ed") || word.hasSuffix("en") { return 2 }
+            if word.hasSuffix("s") { return 1 }
+            return 2
+        }
+        return form(first, firstBase) == form(second, secondBase)
+    }
+}
+
+// MARK: - PW3008
+
+struct AbilityWordingRule: TextRule {
+    let description = RuleDescription(
+        code: "PW3008", name: "ability-wording", severity: .warning, axis: .observable,
+        summary: "\"be able to\", \"can\", \"will be capable of\": an ability, not the behaviour itself",
+        why: """
+            Being able to do something is a potential no one sees; doing it is what an assessor observes. \
+            "Can write tests" passes on a promise; "Writes tests for every change" passes on evidence.
+            """,
+        fix: "state the behaviour itself: \"Writes tests\", not \"Can write tests\"",
+        bad: [RuleExample("Participants will be able to write unit tests for their changes", field: .outcome),
+              RuleExample("Can present the quarterly forecast to the leadership team", field: .criterion)],
+        good: [RuleExample("Writes unit tests for every change before review", field: .criterion)])
+    let fields = allStatementFields
+
+    func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
+        for phrase in context.vocabulary.abilityPhrases {
+            if let positions = statement.analysis.find(phrase) {
+                let range = statement.analysis.characters(positions)
+                let words = String(Array(statement.text)[range])
+                return [statement.finding(at: range, "'\(words)' states an ability, not the behaviour", label: "ability",
+                                          help: "state the behaviour itself: 'Writes tests', not 'Can write tests'")]
+            }
+        }
+        return []
+    }
+}
+
+// MARK: - PW3009
+
+struct MissingDegreeRule: TextRule {
+    let description = RuleDescription(
+        code: "PW3009", name: "missing-degree", severity: .warning, axis: .measurable,
+        summary: "a milestone outcome or success criterion with no standard to meet",
+        why: """
+            The degree in the ABCD objective model (audience, behaviour, condition, degree) is what turns \
+            a behaviour into a pass or a fail: a number, a threshold, a time limit, a rubric level, or \
+            "without assistance". Without it every attempt passes.
+            """,
+        fix: "add the standard: \"within 30 minutes\", \"8 of 10\", \"scored Proficient on the rubric\", \"without assistance\"",
+        bad: [RuleExample("Presents the quarterly forecast to the leadership team", field: .criterion),
+              RuleExample("Diagnoses the cause of routine tickets", field: .outcome)],
+        good: [RuleExample("Presents the quarterly forecast in under 10 minutes", field: .criterion),
+               RuleExample("Diagnoses the cause of routine tickets without assistance", field: .outcome),
+               RuleExample("Scores Proficient on every criterion of the facilitation rubric", field: .criterion)])
+    let fields: Set<StatementField> = [.outcome, .criterion]
+
+    static let comparators: [[String]] = [["at", "least"], ["at", "most"], ["no", "more", "than"], ["no", "fewer", "than"],
+                                          ["fewer", "than"], ["less", "than"], ["more", "than"], ["within"], ["under"],
+                                          ["before"], ["every"], ["each"], ["all"], ["zero"], ["no"], ["none"]]
+    static let standardWords: Set<String> = ["proficient", "rubric", "level", "score", "scored", "scores", "rated", "threshold",
+                                             "target", "benchmark", "deadline", "pass", "passes", "passed", "standard", "sla"]
+
+    func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
+        let analysis = statement.analysis
+        if analysis.hasQuantity { return [] }
+        let texts = Set(analysis.words.map { analysis.tokens[$0].text })
+        if !texts.isDisjoint(with: Self.standardWords) || !texts.isDisjoint(with: context.rubricLevels) { return [] }
+        for phrase in Self.comparators + context.vocabulary.degreePhrases where analysis.find(phrase) != nil { return [] }
+        return [statement.finding(
+            at: nil, "the \(statement.field.words) sets no standard to meet", label: "no number, threshold, time limit or rubric level",
+            help: "add the degree: a number (8 of 10), a time limit (within 30 minutes), a rubric level, or 'without assistance'")]
+    }
+}
+
+/// The text rules, in code order.
+let textRules: [any TextRule] = [
+    UnobservableVerbRule(), NoActionVerbRule(), VagueTermRule(), TooLongRule(), TooShortRule(), HedgedCommitmentRule(),
+    CompoundStatementRule(), AbilityWordingRule(), MissingDegreeRule(),
+]

@@ -1,0 +1,80 @@
+/// A calendar day (proleptic Gregorian), for cycles, due dates and check-ins. No time zones:
+/// every date in the content is a day.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Formats.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// `YYYY-MM-DD`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// Days since 1970-01-01 (negative before), for differences between dates.
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let m = month
+        let dayOfYear = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146097 + dayOfEra - 719468
+    }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
+
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+}
+
+/// An OKR cycle: a year (`2026`), a quarter (`2026-Q3`) or a half (`2026-H2`).
+public struct Cycle: Sendable, Hashable {
+    public let start: CalendarDate
+    public let end: CalendarDate
+    public let text: String
+
+    public init?(_ text: String) {
+        self.text = text
+        let parts = text.split(separator: "-")
+        guard let first = parts.first, first.count == 4, let year = Int(first) else { return nil }
+        var startMonth = 1, endMonth = 12
+        if parts.count == 2 {
+            let period = parts[1]
+            guard period.count == 2, let number = Int(period.dropFirst()) else { return nil }
+            switch period.first {
+            case "Q" where (1...4).contains(number):
+                startMonth = (number - 1) * 3 + 1
+                endMonth = startMonth + 2
+            case "H" where (1...2).contains(number):
+                startMonth = number == 1 ? 1 : 7
+                endMonth = startMonth + 5
+            default:
+                return nil
+            }
+        } else if parts.count != 1 {
+            return nil
+        }
+        guard let start = CalendarDate(year: year, month: startMonth, day: 1),
+              let end = CalendarDate(year: year, month: endMonth, day: Formats.daysIn(month: endMonth, year: year)) else { return nil }
+        self.start = start
+        self.end = end
+    }
+
+    public func contains(_ date: CalendarDate) -> Bool { start <= date && date <= end }
+}

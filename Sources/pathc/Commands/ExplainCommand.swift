@@ -1,0 +1,104 @@
+import PathcCore
+
+/// `pathc explain RULE` and `pathc rules`: the rule catalogue, from the same descriptions that test the rules.
+extension CommandDescriptor {
+    static let explain = CommandDescriptor(
+        name: "explain",
+        summary: "explain a rule: what it finds, why it matters, examples, how to suppress it",
+        synopsis: "explain RULE",
+        details: "RULE is a code such as PW3003 or a name such as vague-term. 'pathc rules' lists them all.",
+        options: [],
+        positionals: 1...1,
+        positionalName: "a RULE (code or name)",
+        run: runExplain)
+
+    static let rules = CommandDescriptor(
+        name: "rules",
+        summary: "list every rule with its code, name, default severity and what it finds",
+        synopsis: "rules",
+        details: "Severities can be changed per repository in pathc.yaml: rules: {vague-term: error, at-risk: off}.",
+        options: [.value("--format", "FORMAT", choices: ["text", "json"], "output format: text (default) or json")],
+        positionals: 0...0,
+        positionalName: "",
+        run: runRules)
+}
+
+private func runExplain(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
+    let key = arguments.positionals[0]
+    guard let rule = RuleRegistry.find(key) else {
+        let names = RuleRegistry.descriptions.flatMap { [$0.code.code, $0.name] }
+        context.terminal.error("unknown rule '\(key)'",
+                               help: (Suggestion.closest(to: key, in: names).map { "did you mean '\($0)'? " } ?? "") + "'pathc rules' lists every rule")
+        return ExitCode.usage
+    }
+    let bold = context.terminal.useColor && Terminal.isTerminal(1) ? "\u{1B}[1m" : ""
+    let reset = bold.isEmpty ? "" : "\u{1B}[0m"
+    var text = "\(bold)\(rule.code.code) \(rule.name)\(reset) (default severity: \(rule.severity.rawValue)"
+    if let axis = rule.axis { text += "; fails the \(axis.rawValue) axis" }
+    text += ")\n\n"
+    text += "What it finds\n  \(rule.summary.prefix(1).uppercased() + rule.summary.dropFirst()).\n\n"
+    text += "Why it matters\n" + wrap(rule.why, indent: "  ") + "\n\n"
+    text += "Instead\n" + wrap(rule.fix.prefix(1).uppercased() + rule.fix.dropFirst() + ".", indent: "  ") + "\n"
+    for (title, examples) in [("Example that triggers it", rule.bad), ("Example that passes", rule.good)] {
+        guard let example = examples.first else { continue }
+        text += "\n\(title)\n"
+        if let field = example.field {
+            text += "  \(field.words): \(example.text)\n"
+        } else {
+            text += example.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+        }
+    }
+    text += """
+
+        Suppress it
+          where a person has decided the finding is fine, with a comment on the line before or at the end of the line:
+            # pathc: ignore[\(rule.name)] the reason
+          or for the whole repository, in pathc.yaml:
+            rules: {\(rule.name): off}
+
+        """
+    context.terminal.out(text)
+    return ExitCode.success
+}
+
+private func wrap(_ text: String, indent: String, width: Int = 96) -> String {
+    var lines: [String] = []
+    var line = indent
+    for word in text.split(separator: " ") {
+        if line.count + word.count + 1 > width, line != indent {
+            lines.append(line)
+            line = indent
+        }
+        line += (line == indent ? "" : " ") + word
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n")
+}
+
+private func runRules(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
+    if arguments.value("--format") == "json" {
+        let rules: [JSONValue] = RuleRegistry.descriptions.map { rule in
+            .object([
+                JSONMember("code", .string(rule.code.code)),
+                JSONMember("name", .string(rule.name)),
+                JSONMember("severity", .string(rule.severity.rawValue)),
+                JSONMember("axis", rule.axis.map { .string($0.rawValue) } ?? .null),
+                JSONMember("summary", .string(rule.summary)),
+                JSONMember("why", .string(rule.why)),
+                JSONMember("fix", .string(rule.fix)),
+            ])
+        }
+        context.terminal.out(JSONWriter(pretty: true).string(.object([JSONMember("rules", .array(rules))])) + "\n")
+        return ExitCode.success
+    }
+    let width = RuleRegistry.descriptions.map(\.name.count).max() ?? 0
+    var text = ""
+    for rule in RuleRegistry.descriptions {
+        text += "\(rule.code.code)  \(rule.name.padding(toLength: width, withPad: " ", startingAt: 0))  "
+        text += "\(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.summary)\n"
+    }
+    context.terminal.out(text)
+    return ExitCode.success
+}
+
+import Foundation

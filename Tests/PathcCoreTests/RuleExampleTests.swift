@@ -1,0 +1,105 @@
+import XCTest
+@testable import PathcCore
+
+/// Every rule's examples are its tests (and its `pathc explain` text): each bad example must
+/// trigger the rule, each good example must not.
+final class RuleExampleTests: XCTestCase {
+    static let today = CalendarDate("2026-08-20")!
+
+    func testEveryRuleHasExamplesAndDocumentation() {
+        XCTAssertGreaterThanOrEqual(RuleRegistry.descriptions.count, 33)
+        var names: Set<String> = [], codes: Set<String> = []
+        for rule in RuleRegistry.descriptions {
+            XCTAssertTrue(names.insert(rule.name).inserted, "duplicate name \(rule.name)")
+            XCTAssertTrue(codes.insert(rule.code.code).inserted, "duplicate code \(rule.code.code)")
+            XCTAssertFalse(rule.bad.isEmpty, "\(rule.name) has no bad example")
+            XCTAssertFalse(rule.good.isEmpty, "\(rule.name) has no good example")
+            XCTAssertFalse(rule.why.isEmpty || rule.fix.isEmpty || rule.summary.isEmpty, rule.name)
+            XCTAssertTrue(rule.name.allSatisfy { $0.isLowercase || $0 == "-" }, "\(rule.name) is not kebab-case")
+        }
+    }
+
+    func testTextRuleExamples() {
+        let vocabulary = Vocabulary()
+        let context = RuleContext(model: Model(), vocabulary: vocabulary, config: ProjectConfig(), today: Self.today)
+        for rule in RuleRegistry.textRules {
+            for example in rule.description.bad {
+                let findings = rule.check(Self.statement(example.text, field: example.field ?? .objective, vocabulary), context)
+                XCTAssertFalse(findings.isEmpty, "\(rule.description.name) should flag: \(example.text)", file: example.file, line: example.line)
+            }
+            for example in rule.description.good {
+                let findings = rule.check(Self.statement(example.text, field: example.field ?? .objective, vocabulary), context)
+                XCTAssertEqual(findings.map(\.message), [], "\(rule.description.name) should pass: \(example.text)", file: example.file, line: example.line)
+            }
+        }
+    }
+
+    func testModelRuleExamples() throws {
+        for rule in RuleRegistry.modelRules {
+            for (examples, shouldFlag) in [(rule.description.bad, true), (rule.description.good, false)] {
+                for example in examples {
+                    let model = try Self.model(example.files)
+                    let context = RuleContext(model: model, vocabulary: Vocabulary(), config: ProjectConfig(), today: Self.today)
+                    let findings = model.ordered.filter { rule.kinds.contains($0.kind) }.flatMap { rule.check($0, context) }
+                    if shouldFlag {
+                        XCTAssertFalse(findings.isEmpty, "\(rule.description.name): bad example not flagged", file: example.file, line: example.line)
+                    } else {
+                        XCTAssertEqual(findings.map(\.message), [], "\(rule.description.name): good example flagged", file: example.file, line: example.line)
+                    }
+                }
+            }
+        }
+    }
+
+    /// A statement of a synthetic entity, as the schema would mark it.
+    static func statement(_ text: String, field: StatementField, _ vocabulary: Vocabulary) -> Statement {
+        let file = SourceFile(path: "example.yaml", text: text)
+        let node = Node(.scalar(Scalar(text: text, style: .plain)), span: Span(start: 0, end: file.bytes.count))
+        let root = Node(.mapping([]), span: Span(start: 0, end: 0))
+        let entity = Entity(kind: .okr, id: "example", file: file, root: root, idNode: node, annotations: [])
+        let pointer: String
+        switch field {
+        case .objective: pointer = "/objective"
+        case .keyResult: pointer = "/key_results/0/result"
+        case .outcome: pointer = "/milestones/0/outcome"
+        case .task: pointer = "/stages/0/practice/0/task"
+        case .criterion: pointer = "/stages/0/practice/0/success_criteria/0"
+        case .behavior: pointer = "/levels/0/behaviors/0"
+        case .descriptor: pointer = "/criteria/0/descriptors/0"
+        case .other: pointer = "/note"
+        }
+        return Statement(entity: entity, node: node, text: text, pointer: pointer, axes: Set(QualityAxis.allCases), vocabulary: vocabulary)
+    }
+
+    /// Entities from example files, checked against the built-in schemas (for their annotations).
+    /// A first line `# file: NAME` names the file; otherwise it is named after its id and kind.
+    static func model(_ files: [String]) throws -> Model {
+        var schemas = SchemaSet.load(folder: nil, displayPath: { $0 })
+        XCTAssertEqual(schemas.problems.count, 0)
+        var entities: [Entity] = []
+        for (index, text) in files.enumerated() {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pathc-example-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            var name = "example-\(index).yaml"
+            if text.hasPrefix("# file: ") {
+                name = String(text.split(separator: "\n")[0].dropFirst("# file: ".count))
+            } else if let id = text.split(separator: "\n").first(where: { $0.hasPrefix("id: ") })?.dropFirst(4),
+                      let kind = text.split(separator: "\n").first(where: { $0.hasPrefix("kind: ") })?.dropFirst(6) {
+                name = "\(id).\(kind).yaml"
+            }
+            let path = folder.appendingPathComponent(name).path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let check = FileCheck.run(path: path, displayPath: name, schemas: schemas)
+            XCTAssertTrue(check.diagnostics.filter { $0.code.code.hasPrefix("PW0") }.isEmpty, "example does not parse: \(check.diagnostics.map(\.message))")
+            if let entity = check.entity { entities.append(entity) }
+        }
+        schemas = SchemaSet.load(folder: nil, displayPath: { $0 })
+        var model = Model()
+        var ignored: [Diagnostic] = []
+        model.add(entities, into: &ignored)
+        return model
+    }
+}
+
+import Foundation
