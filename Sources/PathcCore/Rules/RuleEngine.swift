@@ -165,10 +165,13 @@ struct RuleEngine {
                 if !axes[axis]!.contains(rule.code.code) { axes[axis]!.append(rule.code.code) }
             }
             var bloom: BloomLevel?
-            switch statement.analysis.mainVerb?.kind {
-            case .observable(let level)?: bloom = level
-            case .unobservable?: bloom = .understand
-            default: bloom = nil
+            if let verb = statement.analysis.mainVerb {
+                switch verb.kind {
+                case .observable(let level): bloom = level
+                case .unobservable: bloom = .understand
+                // "Cut cycle time from 20 to 17 days": a direction with a number is an outcome someone delivers.
+                case .vague, .activity: bloom = context.vocabulary.observable[statement.analysis.tokens[verb.index].text]?.level
+                }
             }
             return QualityVerdict(entity: statement.entity, statement: statement, axes: axes, bloom: bloom)
         }
