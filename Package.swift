@@ -15,7 +15,7 @@ let package = Package(
         .executableTarget(name: "pathc", dependencies: ["PathcCore"]),
         // Release-mode benchmarks driven by bench/ scripts.
         .executableTarget(name: "pathc-bench", dependencies: ["PathcCore"]),
-        .testTarget(name: "PathcCoreTests", dependencies: ["PathcCore"]),
+        .testTarget(name: "PathcCoreTests", dependencies: ["PathcCore"], exclude: ["Fixtures"]),
         .testTarget(name: "PathcCLITests", dependencies: ["pathc"]),
     ]
 )

@@ -76,10 +76,27 @@ func option(_ name: String, default value: Int) -> Int {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 3, arguments[1] == "parse" else {
-    FileHandle.standardError.write(Data("usage: pathc-bench parse DIR [--threads N] [--rounds R]\n".utf8))
+guard arguments.count >= 3, ["parse", "check"].contains(arguments[1]) else {
+    FileHandle.standardError.write(Data("usage: pathc-bench parse DIR [--threads N] [--rounds R]\n       pathc-bench check DIR [--no-rules] [--rounds R]\n".utf8))
     exit(2)
 }
+let rounds = option("--rounds", default: 5)
+
+if arguments[1] == "check" {
+    // The whole check pipeline (files read from disk), with or without the quality rules.
+    var checker = Checker(root: arguments[2], currentDirectory: FileManager.default.currentDirectoryPath)
+    checker.runsRules = !arguments.contains("--no-rules")
+    var best = Double.infinity
+    var result: CheckResult?
+    for _ in 0..<rounds {
+        let start = DispatchTime.now()
+        result = checker.run()
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+    }
+    print("{\"tool\": \"pathc check\", \"rules\": \(checker.runsRules), \"files\": \(result!.fileCount), \"seconds\": \(best), \"errors\": \(result!.errorCount)}")
+    exit(0)
+}
+
 let paths = yamlFiles(under: arguments[2])
 var files: [SourceFile] = []
 for path in paths {
@@ -92,7 +109,6 @@ for path in paths {
 }
 let bytes = files.reduce(0) { $0 + $1.bytes.count }
 let threads = option("--threads", default: 1)
-let rounds = option("--rounds", default: 5)
 var best = Double.infinity
 var errors = 0
 for _ in 0..<rounds {

@@ -83,21 +83,38 @@ struct ActivityAsResultRule: ModelRule {
         let vocabulary = context.vocabulary
         for result in KeyResult.all(okr) where result.indicator == "lagging" {
             let text = [result.node["result"]?.string, result.node["metric"]?.string].compactMap { $0 }.joined(separator: " ")
-            let analysis = TextAnalysis(text, vocabulary: vocabulary)
-            let words = analysis.words.map { analysis.tokens[$0].text }
-            let activityVerb = words.first { vocabulary.activityVerbs[$0] != nil }
-            let activityObject = words.first { vocabulary.activityObjects.contains($0) && vocabulary.activityVerbs[$0] == nil }
-            let counted = words.contains("attendance") || words.contains("participation") || words.contains("enrolment")
-                || words.contains("enrollment") || (words.contains("held") && words.contains { $0.hasPrefix("session") })
-            guard (activityVerb != nil && activityObject != nil) || counted else { continue }
+            guard let word = Self.activity(in: text, vocabulary) else { continue }
             let node = result.node["result"] ?? result.node
             findings.append(okr.finding(
                 node, result.pointer + "/result",
-                "lagging key result '\(result.id)' counts activity ('\(activityVerb ?? activityObject ?? "participation")'), not impact",
+                "lagging key result '\(result.id)' counts activity ('\(word)'), not impact",
                 label: "activity, not a result",
                 help: "measure what the activity should change on the job or in the business, or make this a leading indicator"))
         }
         return findings
+    }
+}
+
+extension ActivityAsResultRule {
+    /// The word that shows a statement counts learning activity ("complete ... courses",
+    /// "training hours", "attendance"), if it does.
+    static func activity(in text: String, _ vocabulary: Vocabulary) -> String? {
+        let analysis = TextAnalysis(text, vocabulary: vocabulary)
+        let words = analysis.words.map { analysis.tokens[$0].text }
+        let activityVerb = words.first { vocabulary.activityVerbs[$0] != nil }
+        let activityObject = words.first { vocabulary.activityObjects.contains($0) && vocabulary.activityVerbs[$0] == nil }
+        if let activityVerb, activityObject != nil { return activityVerb }
+        for (position, word) in words.enumerated() {
+            if ["attendance", "participation", "enrolment", "enrollment", "completions"].contains(word) { return word }
+            // "training hours", "sessions held", "courses completed", "completion rate"
+            let next = position + 1 < words.count ? words[position + 1] : ""
+            if vocabulary.activityObjects.contains(word), ["hours", "held", "completed", "attended", "taken", "delivered", "logged"].contains(next) {
+                return word + " " + next
+            }
+            if word == "completion" && (next == "rate" || next == "rates") { return "completion rate" }
+        }
+        if let verb = analysis.mainVerb, ["consult", "help", "attend", "participate"].contains(verb.base) { return analysis.tokens[verb.index].text }
+        return nil
     }
 }
 
@@ -393,7 +410,7 @@ struct UnsupportedStrategyRule: ModelRule {
     let kinds: Set<EntityKind> = [.okr]
 
     func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
-        guard okr.text("level") == "strategic", !Self.supported(context.model).contains(okr.id) else { return [] }
+        guard okr.text("level") == "strategic", !context.supportedStrategies.contains(okr.id) else { return [] }
         return [okr.finding(okr.root["objective"] ?? okr.idNode, okr.root["objective"] != nil ? "/objective" : "/id",
                             "strategic OKR '\(okr.id)' has nothing that develops people for it", label: "unsupported",
                             help: "align a developmental OKR to it, name its key results in a pathway's 'drives', or list it in a competency's 'supports'")]

@@ -71,70 +71,67 @@ struct RuleEngine {
     /// Fields that get a verdict (quality.md: objectives, key results, milestones, practice tasks).
     static let verdictFields: Set<StatementField> = [.objective, .keyResult, .outcome, .task]
 
+    /// Every entity is one unit of work, on all cores: its rules, its file's suppressions and its
+    /// verdicts all stay within its file.
     func run() -> Output {
-        let context = self.context
-        let perEntity = parallelMap(context.model.ordered) { entity -> ([(RuleDescription, Finding)], [Statement]) in
-            var findings: [(RuleDescription, Finding)] = []
-            let statements = Statement.all(in: entity, vocabulary: context.vocabulary)
-            for statement in statements {
-                for rule in RuleRegistry.textRules where rule.fields.contains(statement.field) {
-                    if let axis = rule.description.axis, !statement.axes.contains(axis) { continue }
-                    for finding in rule.check(statement, context) { findings.append((rule.description, finding)) }
-                }
+        let engine = self
+        let perEntity = parallelMap(context.model.ordered) { entity in engine.run(entity) }
+        var output = Output()
+        for result in perEntity {
+            output.diagnostics += result.diagnostics
+            output.verdicts += result.verdicts
+        }
+        return output
+    }
+
+    private func run(_ entity: Entity) -> Output {
+        var findings: [(RuleDescription, Finding)] = []
+        let statements = Statement.all(in: entity, vocabulary: context.vocabulary)
+        for statement in statements {
+            for rule in RuleRegistry.textRules where rule.fields.contains(statement.field) {
+                if let axis = rule.description.axis, !statement.axes.contains(axis) { continue }
+                for finding in rule.check(statement, context) { findings.append((rule.description, finding)) }
             }
-            for rule in RuleRegistry.modelRules where rule.kinds.contains(entity.kind) {
-                for finding in rule.check(entity, context) { findings.append((rule.description, finding)) }
-            }
-            return (findings, statements)
+        }
+        for rule in RuleRegistry.modelRules where rule.kinds.contains(entity.kind) {
+            for finding in rule.check(entity, context) { findings.append((rule.description, finding)) }
         }
 
         var output = Output()
-        var suppressions: [String: [Suppression]] = [:]  // by file path
+        let file = entity.file
+        var suppressions = Suppression.parse(file)
+        output.diagnostics += Suppression.problems(in: &suppressions, file: file)
+        let ignored: Set<String>
+        if context.config.ignores.isEmpty {
+            ignored = []
+        } else {
+            let relative = rootRelative(file)
+            ignored = Set(context.config.ignores.filter { entry in entry.globs.contains { Glob($0).matches(relative) } }.flatMap(\.rules))
+        }
         var kept: [(RuleDescription, Finding)] = []
-        let ignores = context.config.ignores.map { (globs: $0.globs.map(Glob.init), rules: Set($0.rules)) }
-        for (findings, _) in perEntity {
-            for (rule, finding) in findings {
-                guard severity(of: rule) != nil else { continue }
-                let relative = rootRelative(finding.file)
-                if ignores.contains(where: { entry in
-                    (entry.rules.contains(rule.code.code) || entry.rules.contains(rule.name)) && entry.globs.contains { $0.matches(relative) }
-                }) { continue }
-                if suppressions[finding.file.path] == nil {
-                    var parsed = Suppression.parse(finding.file)
-                    output.diagnostics += Suppression.problems(in: &parsed, file: finding.file)
-                    suppressions[finding.file.path] = parsed
-                }
-                let line = finding.file.position(of: finding.node.span.start).line
-                if let index = suppressions[finding.file.path]!.firstIndex(where: { $0.applies(to: rule, line: line) }) {
-                    suppressions[finding.file.path]![index].used = true
+        for (rule, finding) in findings {
+            guard let severity = severity(of: rule), !ignored.contains(rule.code.code), !ignored.contains(rule.name) else { continue }
+            if !suppressions.isEmpty {
+                let line = file.position(of: finding.node.span.start).line
+                if let index = suppressions.firstIndex(where: { $0.applies(to: rule, line: line) }) {
+                    suppressions[index].used = true
                     continue
                 }
-                kept.append((rule, finding))
             }
+            kept.append((rule, finding))
+            output.diagnostics.append(Diagnostic(code: rule.code, severity: severity, message: finding.message, file: file,
+                                                 span: finding.node.span, label: finding.label, notes: finding.notes,
+                                                 help: finding.help, pointer: finding.pointer))
         }
-        // Suppressions in files without findings are unused, and may be malformed.
-        for entity in context.model.ordered where suppressions[entity.file.path] == nil {
-            var parsed = Suppression.parse(entity.file)
-            guard !parsed.isEmpty else { continue }
-            output.diagnostics += Suppression.problems(in: &parsed, file: entity.file)
-            suppressions[entity.file.path] = parsed
-        }
-        let unusedSeverity = configuredSeverity(SuppressionCode.unused.code, SuppressionCode.unused.name, default: .warning)
-        for (path, list) in suppressions {
-            for suppression in list where !suppression.used && suppression.valid {
-                guard let unusedSeverity, let file = context.model.ordered.first(where: { $0.file.path == path })?.file else { continue }
+        if let unusedSeverity = configuredSeverity(SuppressionCode.unused.code, SuppressionCode.unused.name, default: .warning) {
+            for suppression in suppressions where !suppression.used && suppression.valid {
                 output.diagnostics.append(Diagnostic(
                     code: SuppressionCode.unused, severity: unusedSeverity,
                     message: "this suppression silences nothing: no \(suppression.rules.joined(separator: ", ")) finding here",
                     file: file, span: suppression.span, label: "unused", help: "remove the comment, or move it to the line before the finding"))
             }
         }
-        for (rule, finding) in kept {
-            output.diagnostics.append(Diagnostic(code: rule.code, severity: severity(of: rule)!, message: finding.message,
-                                                 file: finding.file, span: finding.node.span, label: finding.label,
-                                                 notes: finding.notes, help: finding.help, pointer: finding.pointer))
-        }
-        output.verdicts = verdicts(perEntity.flatMap(\.1), kept)
+        output.verdicts = verdicts(statements, kept)
         return output
     }
 
@@ -151,15 +148,14 @@ struct RuleEngine {
         configuredSeverity(rule.code.code, rule.name, default: rule.severity)
     }
 
+    /// Verdicts of one entity's statements, from the findings kept in its file.
     private func verdicts(_ statements: [Statement], _ findings: [(RuleDescription, Finding)]) -> [QualityVerdict] {
-        var byFile: [String: [(RuleDescription, Finding)]] = [:]
-        for item in findings { byFile[item.1.file.path, default: []].append(item) }
-        return statements.filter { Self.verdictFields.contains($0.field) }.map { statement in
+        statements.filter { Self.verdictFields.contains($0.field) }.map { statement in
             let owner = statement.field == .objective ? statement.pointer
                 : String(statement.pointer[..<(statement.pointer.lastIndex(of: "/") ?? statement.pointer.endIndex)])
             var axes: [QualityAxis: [String]] = [:]
             for axis in statement.axes { axes[axis] = [] }
-            for (rule, finding) in byFile[statement.entity.file.path] ?? [] {
+            for (rule, finding) in findings {
                 guard let axis = rule.axis, axes[axis] != nil, let pointer = finding.pointer,
                       pointer == owner || pointer.hasPrefix(owner + "/") || pointer == statement.pointer else { continue }
                 if !axes[axis]!.contains(rule.code.code) { axes[axis]!.append(rule.code.code) }
@@ -206,7 +202,8 @@ struct Suppression {
         var found: [Suppression] = []
         var index = 0
         while index + marker.count <= bytes.count {
-            guard bytes[index] == marker[0], Array(bytes[index..<index + marker.count]) == marker else {
+            guard bytes[index] == marker[0], bytes[index + 1] == marker[1], bytes[index + 2] == marker[2],
+                  bytes[index + 3] == marker[3], bytes[index + 4] == marker[4], bytes[index + 5] == marker[5] else {
                 index += 1
                 continue
             }

@@ -29,7 +29,7 @@ public struct Statement: Sendable {
         }
     }
 
-    /// A node for a run of the statement's characters: the exact words in the source when the
+    /// A node for a run of the statement's bytes: the exact words in the source when the
     /// text is written there as it reads (a plain or quoted scalar without escapes), otherwise
     /// the whole value.
     func node(for characters: Range<Int>) -> Node {
@@ -41,10 +41,9 @@ public struct Statement: Sendable {
         }
         guard start <= end else { return node }
         let source = file.text(of: Span(start: start, end: end))
-        let wanted = String(Array(text)[characters])
+        let wanted = substring(characters)
         if source == text {
-            let offset = String(Array(text)[..<characters.lowerBound]).utf8.count
-            return Node(node.content, span: Span(start: start + offset, end: start + offset + wanted.utf8.count))
+            return Node(node.content, span: Span(start: start + characters.lowerBound, end: start + characters.upperBound))
         }
         if let found = source.range(of: wanted) {
             let offset = source.utf8.distance(from: source.utf8.startIndex, to: found.lowerBound)
@@ -60,6 +59,14 @@ public struct Statement: Sendable {
     }
 
     func word(_ tokenIndex: Int) -> String { analysis.tokens[tokenIndex].original }
+
+    /// The text of a range of UTF-8 bytes.
+    func substring(_ range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(start, offsetBy: range.count)
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
     func range(_ tokenIndex: Int) -> Range<Int> { analysis.tokens[tokenIndex].range }
 }
 

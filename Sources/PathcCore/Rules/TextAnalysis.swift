@@ -6,7 +6,7 @@ struct Token: Sendable {
     /// As written, for messages.
     let original: String
     let kind: Kind
-    /// Character offsets in the statement, for pointing at the word.
+    /// UTF-8 byte offsets in the statement, for pointing at the word.
     let range: Range<Int>
 }
 
@@ -20,8 +20,10 @@ struct TextAnalysis: Sendable {
     let mainVerb: (index: Int, base: String, kind: VerbKind)?
     /// Every token index that reads as a verb, with its class.
     let verbs: [(index: Int, base: String, kind: VerbKind)]
-    /// The statement names a number, percentage, amount or number word.
+    /// The statement names a number, percentage, amount or number word (including all, every, each).
     let hasQuantity: Bool
+    /// The statement names a number: digits, or a cardinal such as "two" or "fifteen".
+    let hasNumber: Bool
 
     enum VerbKind: Sendable, Equatable {
         case observable(BloomLevel)
@@ -35,6 +37,11 @@ struct TextAnalysis: Sendable {
                                           "in", "on", "with", "by", "from", "into", "at", "about", "as"]
     static let modals: Set<String> = ["will", "shall", "must", "should", "can", "could", "may", "might", "would", "to"]
     static let beForms: Set<String> = ["be", "is", "are", "was", "were", "been", "being", "am"]
+    /// Words that quantify without a number: a standard in a criterion, but no target for a direction.
+    static let quantifiers: Set<String> = ["all", "every", "each", "both", "none", "no"]
+    /// Verbs that never make a statement's action on their own.
+    static let auxiliaries: Set<String> = ["be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had",
+                                          "do", "does", "did", "get", "gets", "become", "becomes", "make", "makes"]
 
     init(_ text: String, vocabulary: Vocabulary) {
         let tokens = Self.tokenize(text)
@@ -47,6 +54,7 @@ struct TextAnalysis: Sendable {
         self.words = words
         self.verbs = verbs
         hasQuantity = tokens.contains { $0.kind == .number || vocabulary.numberWords.contains($0.text) }
+        hasNumber = tokens.contains { $0.kind == .number || (vocabulary.numberWords.contains($0.text) && !Self.quantifiers.contains($0.text)) }
         mainVerb = Self.findMainVerb(tokens: tokens, words: words, vocabulary: vocabulary)
     }
 
@@ -86,7 +94,7 @@ struct TextAnalysis: Sendable {
             if let verb = verbAt(next) { return verb }
             // An unknown word after a modal is still most likely a verb.
             if next < texts.count, position < 6, texts[position] != "to", tokens[words[next]].kind == .word,
-               !determiners.contains(texts[next]), !beForms.contains(texts[next]) {
+               !determiners.contains(texts[next]), !auxiliaries.contains(texts[next]) {
                 return (words[next], texts[next], .observable(.apply))
             }
         }
@@ -103,16 +111,16 @@ struct TextAnalysis: Sendable {
             let previous = texts[position - 1]
             if determiners.contains(previous) { continue }
             let word = texts[position]
-            if (word.hasSuffix("ed") || word.hasSuffix("en")) && !beForms.contains(previous) && position > 1 {
+            if (word.hasSuffix("ed") || word.hasSuffix("en")) && word != candidate.1 && !beForms.contains(previous) && position > 1 {
                 // A past participle that is not passive is an adjective: "recorded practice sessions".
                 if verbAt(position + 1) == nil { continue }
             }
-            if word.hasSuffix("ing") && !beForms.contains(previous) { continue }
+            if word.hasSuffix("ing") && word != candidate.1 && !beForms.contains(previous) { continue }
             return candidate
         }
         // An imperative with a verb the lists do not know: "Pilot the new CRM".
         if texts.count > 1, tokens[words[0]].kind == .word, determiners.contains(texts[1]) || tokens[words[1]].kind == .number,
-           !determiners.contains(texts[0]) {
+           !determiners.contains(texts[0]), !auxiliaries.contains(texts[0]), !modals.contains(texts[0]) {
             return (words[0], texts[0], .observable(.apply))
         }
         return nil
@@ -121,69 +129,97 @@ struct TextAnalysis: Sendable {
     /// Splits a statement into words (letters, digits, apostrophes and inner hyphens), numbers
     /// (with their currency sign, separators, decimal point, % and k/m/bn suffix) and marks.
     static func tokenize(_ text: String) -> [Token] {
+        var text = text
+        return text.withUTF8 { tokenize(utf8: $0) }
+    }
+
+    /// The tokenizer proper, over UTF-8 bytes: ASCII takes the fast path, other characters are
+    /// decoded only to ask whether they are letters, digits or spaces.
+    private static func tokenize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var tokens: [Token] = []
-        let characters = Array(text)
+        tokens.reserveCapacity(bytes.count / 5)
+        let count = bytes.count
+        // The scalar at a byte offset and its length in bytes.
+        func scalar(at index: Int) -> (Unicode.Scalar, Int) {
+            let b = bytes[index]
+            if b < 0x80 { return (Unicode.Scalar(b), 1) }
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            let end = min(count, index + length)
+            let decoded = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
+            return (decoded, end - index)
+        }
+        func isLetter(_ index: Int) -> Bool {
+            guard index < count else { return false }
+            let b = bytes[index]
+            if b < 0x80 { return (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            return scalar(at: index).0.properties.isAlphabetic
+        }
+        func isDigit(_ index: Int) -> Bool {
+            guard index < count else { return false }
+            let b = bytes[index]
+            if b < 0x80 { return b >= 0x30 && b <= 0x39 }
+            return scalar(at: index).0.properties.numericType == .decimal
+        }
+        func advance(_ index: Int) -> Int { index + (bytes[index] < 0x80 ? 1 : scalar(at: index).1) }
+        func text(_ start: Int, _ end: Int) -> (original: String, lowered: String) {
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let original = String(decoding: slice, as: UTF8.self)
+            if slice.allSatisfy({ $0 < 0x80 }) {
+                if !slice.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return (original, original) }
+                return (original, String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+            }
+            return (original, original.lowercased().replacingOccurrences(of: "\u{2019}", with: "'"))
+        }
         var index = 0
-        while index < characters.count {
-            let c = characters[index]
-            if c.isWhitespace {
+        while index < count {
+            let b = bytes[index]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
                 index += 1
                 continue
             }
             let start = index
-            let currency = "$€£¥".contains(c)
-            if c.isNumber || (currency && index + 1 < characters.count && characters[index + 1].isNumber) {
-                index += currency ? 1 : 0
-                while index < characters.count, characters[index].isNumber
-                        || ((characters[index] == "," || characters[index] == ".") && index + 1 < characters.count && characters[index + 1].isNumber) {
-                    index += 1
-                }
-                if index < characters.count, characters[index] == "%" { index += 1 }
-                // 2M, 10k, 3bn, 4x, 48h; a word right after the digits stays part of the number (Q3, 2nd).
-                while index < characters.count, characters[index].isLetter { index += 1 }
-                let original = String(characters[start..<index])
-                tokens.append(Token(text: original.lowercased(), original: original, kind: .number, range: start..<index))
+            if b >= 0x80, scalar(at: index).0.properties.isWhitespace {
+                index = advance(index)
                 continue
             }
-            if c.isLetter {
-                while index < characters.count {
-                    let d = characters[index]
-                    if d.isLetter || d.isNumber { index += 1; continue }
-                    if (d == "-" || d == "'" || d == "’"), index + 1 < characters.count, characters[index + 1].isLetter { index += 1; continue }
+            let currency = b == UInt8(ascii: "$") || (b >= 0x80 && "€£¥".unicodeScalars.contains(scalar(at: index).0))
+            if isDigit(index) || (currency && isDigit(advance(index))) {
+                if currency { index = advance(index) }
+                while index < count, isDigit(index)
+                        || ((bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: ".")) && isDigit(index + 1)) {
+                    index = advance(index)
+                }
+                if index < count, bytes[index] == UInt8(ascii: "%") { index += 1 }
+                // 2M, 10k, 3bn, 4x, 48h; a word right after the digits stays part of the number (Q3, 2nd).
+                while index < count, isLetter(index) { index = advance(index) }
+                let (original, lowered) = text(start, index)
+                tokens.append(Token(text: lowered, original: original, kind: .number, range: start..<index))
+                continue
+            }
+            if isLetter(index) {
+                var hasDigit = false
+                while index < count {
+                    if isLetter(index) { index = advance(index); continue }
+                    if isDigit(index) { hasDigit = true; index = advance(index); continue }
+                    let c = bytes[index]
+                    if c == UInt8(ascii: "-") || c == UInt8(ascii: "'"), isLetter(index + 1) { index += 1; continue }
+                    // The typographic apostrophe, U+2019.
+                    if c == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99, isLetter(index + 3) { index += 3; continue }
                     break
                 }
-                let original = String(characters[start..<index])
+                let (original, lowered) = text(start, index)
                 // A word with digits in it (Q3, H2, 2nd) counts as a quantity.
-                let kind: Token.Kind = original.contains(where: \.isNumber) ? .number : .word
-                tokens.append(Token(text: original.lowercased().replacingOccurrences(of: "’", with: "'"), original: original, kind: kind, range: start..<index))
+                tokens.append(Token(text: lowered, original: original, kind: hasDigit ? .number : .word, range: start..<index))
                 continue
             }
-            index += 1
-            tokens.append(Token(text: String(c), original: String(c), kind: .punctuation, range: start..<index))
+            index = advance(index)
+            let (original, lowered) = text(start, index)
+            tokens.append(Token(text: lowered, original: original, kind: .punctuation, range: start..<index))
         }
         return tokens
     }
 
-    /// Where a phrase (words, the first of which may be inflected for verbs, "be" any form of
-    /// be) occurs: the range of word positions, if anywhere.
-    func find(_ phrase: [String], vocabulary: Vocabulary? = nil) -> Range<Int>? {
-        guard !phrase.isEmpty, words.count >= phrase.count else { return nil }
-        for start in 0...(words.count - phrase.count) {
-            var matched = true
-            for (offset, word) in phrase.enumerated() {
-                let text = tokens[words[start + offset]].text
-                if word == text { continue }
-                if word == "be" && Self.beForms.contains(text) { continue }
-                if offset == 0, Vocabulary.inflections(of: word).contains(text) { continue }
-                matched = false
-                break
-            }
-            if matched { return start..<(start + phrase.count) }
-        }
-        return nil
-    }
-
-    /// The character range of a run of word positions.
+    /// The byte range of a run of word positions.
     func characters(_ positions: Range<Int>) -> Range<Int> {
         tokens[words[positions.lowerBound]].range.lowerBound..<tokens[words[positions.upperBound - 1]].range.upperBound
     }

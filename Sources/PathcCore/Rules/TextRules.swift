@@ -8,6 +8,8 @@ public struct RuleContext: Sendable {
     /// The level names of every rubric in the repository, lowercased ("proficient"), which count
     /// as a standard in a criterion.
     let rubricLevels: Set<String>
+    /// Strategic OKRs that something develops people for (see unsupported-strategy).
+    let supportedStrategies: Set<String>
 
     init(model: Model, vocabulary: Vocabulary, config: ProjectConfig, today: CalendarDate) {
         self.model = model
@@ -19,6 +21,26 @@ public struct RuleContext: Sendable {
             for level in rubric.root["scale"]?.sequence ?? [] { if let name = level.scalar?.text { levels.insert(name.lowercased()) } }
         }
         rubricLevels = levels
+        supportedStrategies = UnsupportedStrategyRule.supported(model)
+    }
+}
+
+extension Statement {
+    /// The statement sets a standard: a number, a degree phrase ("without assistance",
+    /// "within"), a rubric level or a word such as "score" or "threshold".
+    /// With `quantifiers`, "every decision" and "all tickets" count too (a completeness standard
+    /// for a criterion, but no target for a key result's direction).
+    func hasStandard(_ context: RuleContext, quantifiers: Bool = false) -> Bool {
+        if analysis.hasNumber { return true }
+        let texts = analysis.words.map { analysis.tokens[$0].text }
+        let words = Set(texts)
+        if !words.isDisjoint(with: MissingDegreeRule.standardWords) || !words.isDisjoint(with: context.rubricLevels) { return true }
+        if quantifiers, !words.isDisjoint(with: TextAnalysis.quantifiers) { return true }
+        // "level 3", "level Proficient"
+        for (position, word) in texts.enumerated() where word == "level" && position + 1 < texts.count {
+            if analysis.tokens[analysis.words[position + 1]].kind == .number || context.rubricLevels.contains(texts[position + 1]) { return true }
+        }
+        return context.vocabulary.degreePhrases.contains(in: analysis)
     }
 }
 
@@ -55,26 +77,34 @@ struct UnobservableVerbRule: TextRule {
 
     static let knowledgeNouns: Set<String> = ["understanding", "knowledge", "awareness", "appreciation", "insight", "insights",
                                               "familiarity", "comprehension"]
+    static let knowledgeModifiers: Set<String> = ["a", "an", "the", "their", "our", "your", "deep", "deeper", "better", "solid",
+                                                  "strong", "stronger", "full", "fuller", "basic", "working", "thorough", "clear",
+                                                  "clearer", "greater", "more", "broad", "broader", "shared", "common", "good", "real"]
     static let acquireVerbs: Set<String> = ["gain", "develop", "build", "deepen", "improve", "increase", "enhance", "broaden",
                                             "expand", "acquire", "get", "have", "grow", "strengthen", "raise"]
 
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         let analysis = statement.analysis
         if let verb = analysis.mainVerb, verb.kind == .unobservable {
-            return [finding(statement, statement.range(verb.index), word: statement.word(verb.index), base: verb.base)]
-        }
-        for phrase in context.vocabulary.unobservablePhrases {
-            if let found = analysis.find(phrase) {
-                return [finding(statement, analysis.characters(found), word: String(Array(statement.text)[analysis.characters(found)]), base: phrase.joined(separator: " "))]
+            // "Realize $1.2M in savings" is achieving, not understanding.
+            let realizesAmount = (verb.base == "realize" || verb.base == "realise")
+                && analysis.tokens.dropFirst(verb.index + 1).prefix(4).contains { $0.kind == .number }
+            if !realizesAmount {
+                return [finding(statement, statement.range(verb.index), word: statement.word(verb.index), base: verb.base)]
             }
+        }
+        if let (phrase, found) = context.vocabulary.unobservablePhrases.first(in: analysis) {
+            return [finding(statement, analysis.characters(found), word: statement.substring(analysis.characters(found)), base: phrase.text)]
         }
         // "Gain a deep understanding of ...": acquiring knowledge is not a behaviour either.
         let texts = analysis.words.map { analysis.tokens[$0].text }
         for (position, word) in texts.enumerated() where Self.knowledgeNouns.contains(word) {
-            let window = texts[max(0, position - 3)..<position]
-            if let verbPosition = window.lastIndex(where: { word in Self.acquireVerbs.contains(TextAnalysis.verb(word, context.vocabulary)?.0 ?? word) }) {
+            // "gain a deep understanding", not "grow brand awareness": only articles and adjectives of degree in between.
+            var verbPosition = position - 1
+            while verbPosition >= 0, Self.knowledgeModifiers.contains(texts[verbPosition]) { verbPosition -= 1 }
+            if verbPosition >= 0, Self.acquireVerbs.contains(TextAnalysis.verb(texts[verbPosition], context.vocabulary)?.0 ?? texts[verbPosition]) {
                 let range = analysis.characters(verbPosition..<(position + 1))
-                return [finding(statement, range, word: String(Array(statement.text)[range]), base: word)]
+                return [finding(statement, range, word: statement.substring(range), base: word)]
             }
         }
         return []
@@ -113,7 +143,13 @@ struct NoActionVerbRule: TextRule {
 
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         let analysis = statement.analysis
-        guard analysis.mainVerb == nil, analysis.verbs.isEmpty else { return [] }
+        guard analysis.mainVerb == nil else { return [] }
+        // A finite verb anywhere still names an action; participles ("recorded") do not.
+        let finite = analysis.verbs.contains { verb in
+            let word = analysis.tokens[verb.index].text
+            return word == verb.base || (word.hasSuffix("s") && !word.hasSuffix("ss"))
+        }
+        if finite || context.vocabulary.unobservablePhrases.contains(in: analysis) { return [] }
         // A key result may be a metric and its target: "Net revenue retention of 110%".
         if statement.field == .keyResult && analysis.hasQuantity { return [] }
         return [statement.finding(
@@ -125,6 +161,22 @@ struct NoActionVerbRule: TextRule {
 // MARK: - PW3003
 
 struct VagueTermRule: TextRule {
+    /// Directions that name a measurable change by themselves.
+    static let measurableDirections: Set<String> = ["cut", "reduce", "decrease", "lower", "shorten", "raise", "lift", "halve",
+                                                    "double", "triple"]
+
+    /// Words after which a noun ends its phrase.
+    static let linkWords: Set<String> = ["of", "in", "on", "at", "for", "with", "across", "among", "between", "through", "to",
+                                         "and", "or", "by", "from", "within", "into", "around", "as", "so", "that", "while"]
+
+    static func isNounUse(_ analysis: TextAnalysis, _ position: Int) -> Bool {
+        let texts = analysis.words.map { analysis.tokens[$0].text }
+        let previous = position > 0 ? texts[position - 1] : ""
+        let next = position + 1 < texts.count ? texts[position + 1] : ""
+        return ["net", "financial", "operating", "gross", "debt", "the", "our", "its", "their"].contains(previous)
+            || ["ratio", "ratios", "multiple"].contains(next)
+    }
+
     let description = RuleDescription(
         code: "PW3003", name: "vague-term", severity: .warning, axis: .specific,
         summary: "a word that cannot be measured: improve or increase with no number, various, robust, leverage, as needed",
@@ -145,20 +197,26 @@ struct VagueTermRule: TextRule {
         let analysis = statement.analysis
         let vocabulary = context.vocabulary
         var found: [(Range<Int>, String, String)] = []  // characters, word, why
-        for index in analysis.words where vocabulary.vagueTerms.contains(analysis.tokens[index].text) {
+        for (position, index) in analysis.words.enumerated() where vocabulary.vagueTerms.contains(analysis.tokens[index].text) {
+            // "net leverage ratio" is a measure, not a buzzword.
+            if analysis.tokens[index].text == "leverage", Self.isNounUse(analysis, position) { continue }
             found.append((statement.range(index), statement.word(index), "cannot be measured"))
         }
-        for phrase in vocabulary.vagueTermPhrases {
-            if let positions = analysis.find(phrase) {
-                let range = analysis.characters(positions)
-                found.append((range, String(Array(statement.text)[range]), "cannot be measured"))
-            }
+        if let (_, positions) = vocabulary.vagueTermPhrases.first(in: analysis) {
+            let range = analysis.characters(positions)
+            found.append((range, statement.substring(range), "cannot be measured"))
         }
-        if !analysis.hasQuantity {
+        if !statement.hasStandard(context) {
             for verb in analysis.verbs where verb.kind == .vague {
+                // An objective may name a measurable direction ("Cut repeat escalations through weekly
+                // reviews") and leave the numbers to its key results; improve, increase and the like say nothing.
+                if statement.field == .objective, Self.measurableDirections.contains(verb.base) { continue }
                 found.append((statement.range(verb.index), statement.word(verb.index), "says neither how much nor by when"))
             }
-            for index in analysis.words where vocabulary.vagueObjects.contains(analysis.tokens[index].text) {
+            for (position, index) in analysis.words.enumerated() where vocabulary.vagueObjects.contains(analysis.tokens[index].text) {
+                // "skills assessment", "engagement partner": a modifier of the noun after it, not the goal.
+                if position + 1 < analysis.words.count, analysis.words[position + 1] == index + 1,
+                   !Self.linkWords.contains(analysis.tokens[index + 1].text) { continue }
                 found.append((statement.range(index), statement.word(index), "is vague without a number"))
             }
         }
@@ -223,6 +281,18 @@ struct TooShortRule: TextRule {
 // MARK: - PW3006
 
 struct HedgedCommitmentRule: TextRule {
+    /// "by 31 May", "May 2027", "in May": the month, not the modal.
+    static func isMonth(_ analysis: TextAnalysis, _ index: Int) -> Bool {
+        let token = analysis.tokens[index]
+        guard token.text == "may" else { return false }
+        guard let position = analysis.words.firstIndex(of: index) else { return false }
+        let before = position > 0 ? analysis.tokens[analysis.words[position - 1]] : nil
+        let after = position + 1 < analysis.words.count ? analysis.tokens[analysis.words[position + 1]] : nil
+        if before?.kind == .number || after?.kind == .number { return true }
+        if ["in", "by", "since", "until", "end", "mid", "early", "late", "of"].contains(before?.text ?? "") { return true }
+        return token.original == "May" && position > 0
+    }
+
     let description = RuleDescription(
         code: "PW3006", name: "hedged-commitment", severity: .info, axis: .specific,
         summary: "a hedge that softens the commitment: may, might, could, hopefully, ideally",
@@ -239,18 +309,15 @@ struct HedgedCommitmentRule: TextRule {
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         let analysis = statement.analysis
         var range: Range<Int>?
-        if let index = analysis.words.first(where: { context.vocabulary.hedges.contains(analysis.tokens[$0].text) }) {
+        if let index = analysis.words.first(where: { index in
+            context.vocabulary.hedges.contains(analysis.tokens[index].text) && !Self.isMonth(analysis, index)
+        }) {
             range = statement.range(index)
-        } else {
-            for phrase in context.vocabulary.hedgePhrases {
-                if let positions = analysis.find(phrase) {
-                    range = analysis.characters(positions)
-                    break
-                }
-            }
+        } else if let (_, positions) = context.vocabulary.hedgePhrases.first(in: analysis) {
+            range = analysis.characters(positions)
         }
         guard let range else { return [] }
-        let word = String(Array(statement.text)[range])
+        let word = statement.substring(range)
         return [statement.finding(at: range, "'\(word)' hedges the commitment", label: "hedge",
                                   help: "state what will happen, without '\(word)'")]
     }
@@ -331,15 +398,17 @@ struct AbilityWordingRule: TextRule {
     let fields = allStatementFields
 
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
-        for phrase in context.vocabulary.abilityPhrases {
-            if let positions = statement.analysis.find(phrase) {
-                let range = statement.analysis.characters(positions)
-                let words = String(Array(statement.text)[range])
-                return [statement.finding(at: range, "'\(words)' states an ability, not the behaviour", label: "ability",
-                                          help: "state the behaviour itself: 'Writes tests', not 'Can write tests'")]
-            }
+        guard let (_, positions) = context.vocabulary.abilityPhrases.first(in: statement.analysis) else { return [] }
+        // "... so that a new user can finish setup": the ability belongs to someone else's clause.
+        let texts = statement.analysis.words.map { statement.analysis.tokens[$0].text }
+        let before = texts[max(0, positions.lowerBound - 4)..<positions.lowerBound]
+        if before.contains(where: { ["that", "so", "which", "who", "where", "when", "until", "unless", "if", "whether"].contains($0) }) {
+            return []
         }
-        return []
+        let range = statement.analysis.characters(positions)
+        let words = statement.substring(range)
+        return [statement.finding(at: range, "'\(words)' states an ability, not the behaviour", label: "ability",
+                                  help: "state the behaviour itself: 'Writes tests', not 'Can write tests'")]
     }
 }
 
@@ -348,7 +417,7 @@ struct AbilityWordingRule: TextRule {
 struct MissingDegreeRule: TextRule {
     let description = RuleDescription(
         code: "PW3009", name: "missing-degree", severity: .warning, axis: .measurable,
-        summary: "a milestone outcome or success criterion with no standard to meet",
+        summary: "a milestone outcome, success criterion or key result with no standard to meet",
         why: """
             The degree in the ABCD objective model (audience, behaviour, condition, degree) is what turns \
             a behaviour into a pass or a fail: a number, a threshold, a time limit, a rubric level, or \
@@ -356,24 +425,20 @@ struct MissingDegreeRule: TextRule {
             """,
         fix: "add the standard: \"within 30 minutes\", \"8 of 10\", \"scored Proficient on the rubric\", \"without assistance\"",
         bad: [RuleExample("Presents the quarterly forecast to the leadership team", field: .criterion),
-              RuleExample("Diagnoses the cause of routine tickets", field: .outcome)],
+              RuleExample("Diagnoses the cause of routine tickets", field: .outcome),
+              RuleExample("Launch the redesigned onboarding flow", field: .keyResult)],
         good: [RuleExample("Presents the quarterly forecast in under 10 minutes", field: .criterion),
                RuleExample("Diagnoses the cause of routine tickets without assistance", field: .outcome),
                RuleExample("Scores Proficient on every criterion of the facilitation rubric", field: .criterion)])
-    let fields: Set<StatementField> = [.outcome, .criterion]
+    let fields: Set<StatementField> = [.outcome, .criterion, .keyResult]
 
-    static let comparators: [[String]] = [["at", "least"], ["at", "most"], ["no", "more", "than"], ["no", "fewer", "than"],
-                                          ["fewer", "than"], ["less", "than"], ["more", "than"], ["within"], ["under"],
-                                          ["before"], ["every"], ["each"], ["all"], ["zero"], ["no"], ["none"]]
-    static let standardWords: Set<String> = ["proficient", "rubric", "level", "score", "scored", "scores", "rated", "threshold",
-                                             "target", "benchmark", "deadline", "pass", "passes", "passed", "standard", "sla"]
+    static let comparators: [Phrase] = ["at least", "at most", "no more than", "no fewer than", "fewer than", "less than",
+                                        "more than", "within", "under", "before", "zero", "none"].map(Phrase.init)
+    static let standardWords: Set<String> = ["proficient", "rubric", "score", "scored", "scores", "rated", "threshold",
+                                             "benchmark", "deadline", "pass", "passes", "passed", "sla"]
 
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
-        let analysis = statement.analysis
-        if analysis.hasQuantity { return [] }
-        let texts = Set(analysis.words.map { analysis.tokens[$0].text })
-        if !texts.isDisjoint(with: Self.standardWords) || !texts.isDisjoint(with: context.rubricLevels) { return [] }
-        for phrase in Self.comparators + context.vocabulary.degreePhrases where analysis.find(phrase) != nil { return [] }
+        if statement.hasStandard(context, quantifiers: statement.field != .keyResult) { return [] }
         return [statement.finding(
             at: nil, "the \(statement.field.words) sets no standard to meet", label: "no number, threshold, time limit or rubric level",
             help: "add the degree: a number (8 of 10), a time limit (within 30 minutes), a rubric level, or 'without assistance'")]

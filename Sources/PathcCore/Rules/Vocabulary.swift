@@ -7,6 +7,59 @@ public enum BloomLevel: String, CaseIterable, Hashable, Sendable, Comparable {
     }
 }
 
+/// A phrase of the word lists ("be aware of"): its words, and every form its first word may take
+/// (any form of "be"; any inflection of a verb), so that look-ups reject most positions at once.
+struct Phrase: Sendable {
+    let words: [String]
+    let firstForms: Set<String>
+    let text: String
+
+    init(_ text: String) {
+        self.text = text
+        words = text.split(separator: " ").map(String.init)
+        let first = words.first ?? ""
+        firstForms = first == "be" ? TextAnalysis.beForms : Set(Vocabulary.inflections(of: first))
+    }
+}
+
+/// The phrases of one list, indexed by every form of their first word, so that finding them in a
+/// statement costs one look-up per word.
+struct PhraseTable: Sendable {
+    let phrases: [Phrase]
+    private let byFirstWord: [String: [Int]]
+
+    init(_ phrases: [Phrase]) {
+        self.phrases = phrases
+        var index: [String: [Int]] = [:]
+        for (position, phrase) in phrases.enumerated() {
+            for form in phrase.firstForms { index[form, default: []].append(position) }
+        }
+        byFirstWord = index
+    }
+
+    /// The first phrase of the table found in the statement, by position, with its word positions.
+    func first(in analysis: TextAnalysis) -> (phrase: Phrase, positions: Range<Int>)? {
+        let words = analysis.words
+        for start in words.indices {
+            guard let candidates = byFirstWord[analysis.tokens[words[start]].text] else { continue }
+            for candidate in candidates {
+                let phrase = phrases[candidate]
+                let count = phrase.words.count
+                guard start + count <= words.count else { continue }
+                var matched = true
+                for offset in 1..<max(1, count) where phrase.words[offset] != analysis.tokens[words[start + offset]].text {
+                    matched = false
+                    break
+                }
+                if matched { return (phrase, start..<(start + count)) }
+            }
+        }
+        return nil
+    }
+
+    func contains(in analysis: TextAnalysis) -> Bool { first(in: analysis) != nil }
+}
+
 /// The word lists the text rules read: the defaults of `DefaultVocabulary` with a repository's
 /// changes from `vocabulary` in pathc.yaml, and every inflection of every verb (resolve,
 /// resolves, resolved, resolving), ready for look-up by word.
@@ -14,17 +67,17 @@ public struct Vocabulary: Sendable {
     /// Inflected form -> base form and Bloom level.
     var observable: [String: (base: String, level: BloomLevel)] = [:]
     var unobservable: [String: String] = [:]
-    var unobservablePhrases: [[String]] = []
+    var unobservablePhrases = PhraseTable([])
     var vagueVerbs: [String: String] = [:]
     var vagueTerms: Set<String> = []
-    var vagueTermPhrases: [[String]] = []
+    var vagueTermPhrases = PhraseTable([])
     var vagueObjects: Set<String> = []
     var hedges: Set<String> = []
-    var hedgePhrases: [[String]] = []
-    var abilityPhrases: [[String]] = []
+    var hedgePhrases = PhraseTable([])
+    var abilityPhrases = PhraseTable([])
     var activityVerbs: [String: String] = [:]
     var activityObjects: Set<String> = []
-    var degreePhrases: [[String]] = []
+    var degreePhrases = PhraseTable([])
     var numberWords: Set<String> = []
 
     /// The defaults with a repository's changes. List names are those of `vocabulary` in pathc.yaml.
@@ -34,6 +87,7 @@ public struct Vocabulary: Sendable {
             let removed = Set(change.remove.map { $0.lowercased() })
             return list.filter { !removed.contains($0) } + change.add.map { $0.lowercased() }
         }
+        var unobservableList: [Phrase] = [], vagueList: [Phrase] = [], hedgeList: [Phrase] = []
         let removedObservable = Set((changes["observable_verbs"]?.remove ?? []).map { $0.lowercased() })
         for level in BloomLevel.allCases {
             for base in DefaultVocabulary.observableVerbs[level] ?? [] where !removedObservable.contains(base) {
@@ -47,7 +101,7 @@ public struct Vocabulary: Sendable {
             if words.count == 1 {
                 for form in Self.inflections(of: entry) { unobservable[form] = entry }
             } else {
-                unobservablePhrases.append(words)
+                unobservableList.append(Phrase(entry))
             }
             // An unobservable verb is never counted as observable, whatever the other list says.
             if words.count == 1 { for form in Self.inflections(of: entry) where observable[form]?.base == entry { observable[form] = nil } }
@@ -56,7 +110,7 @@ public struct Vocabulary: Sendable {
         let removedVague = Set((changes["vague_terms"]?.remove ?? []).map { $0.lowercased() })
         for entry in vague {
             let words = entry.split(separator: " ").map(String.init)
-            if words.count == 1 { vagueTerms.insert(entry) } else { vagueTermPhrases.append(words) }
+            if words.count == 1 { vagueTerms.insert(entry) } else { vagueList.append(Phrase(entry)) }
         }
         for base in DefaultVocabulary.vagueVerbs where !removedVague.contains(base) {
             for form in Self.inflections(of: base) { vagueVerbs[form] = base }
@@ -64,9 +118,9 @@ public struct Vocabulary: Sendable {
         vagueObjects = Set(DefaultVocabulary.vagueObjects.filter { !removedVague.contains($0) })
         for entry in apply(DefaultVocabulary.hedges, "hedges") {
             let words = entry.split(separator: " ").map(String.init)
-            if words.count == 1 { hedges.insert(entry) } else { hedgePhrases.append(words) }
+            if words.count == 1 { hedges.insert(entry) } else { hedgeList.append(Phrase(entry)) }
         }
-        abilityPhrases = apply(DefaultVocabulary.abilityPhrases, "ability_phrases").map { $0.split(separator: " ").map(String.init) }
+        abilityPhrases = PhraseTable(apply(DefaultVocabulary.abilityPhrases, "ability_phrases").map(Phrase.init))
         let activity = apply(DefaultVocabulary.activityVerbs + DefaultVocabulary.activityObjects, "activity_words")
         let defaultObjects = Set(DefaultVocabulary.activityObjects)
         for entry in activity {
@@ -77,7 +131,11 @@ public struct Vocabulary: Sendable {
                 activityObjects.insert(entry)
             }
         }
-        degreePhrases = apply(DefaultVocabulary.degreePhrases, "degree_phrases").map { $0.split(separator: " ").map(String.init) }
+        degreePhrases = PhraseTable(apply(DefaultVocabulary.degreePhrases, "degree_phrases").map(Phrase.init)
+                                    + MissingDegreeRule.comparators)
+        unobservablePhrases = PhraseTable(unobservableList)
+        vagueTermPhrases = PhraseTable(vagueList)
+        hedgePhrases = PhraseTable(hedgeList)
         numberWords = Set(DefaultVocabulary.numberWords)
     }
 

@@ -23,6 +23,12 @@ enum Paths {
 
     /// `path` relative to `base`, with `..` where needed.
     static func relative(_ path: String, from base: String) -> String {
+        // The common case, a path inside the base: no splitting needed.
+        if path.hasPrefix(base), path.utf8.count > base.utf8.count + 1, !path.contains("/."), !path.contains("//") {
+            let rest = path.dropFirst(base.count)
+            if rest.hasPrefix("/") { return String(rest.dropFirst()) }
+            if base.hasSuffix("/") { return String(rest) }
+        }
         let target = normalized(path).split(separator: "/")
         let origin = normalized(base).split(separator: "/")
         var common = 0
