@@ -81,14 +81,17 @@ public struct Checker: Sendable {
 
         let contentFolder = Paths.absolute(config.content, from: root)
         let paths = Paths.yamlFiles(under: contentFolder)
+        var clock = PhaseClock()
         let outcomes = parallelMap(paths) { path in
             FileCheck.run(path: path, displayPath: display(path), schemas: schemas)
         }
         var diagnostics = outcomes.flatMap(\.diagnostics)
         var model = Model()
+        clock.lap("read, parse, validate \(paths.count) files")
         model.add(outcomes.compactMap(\.entity), into: &diagnostics)
         var checks = ModelChecks(model: model)
         checks.run()
+        clock.lap("model and references")
         diagnostics += checks.diagnostics
         guard runsRules else {
             diagnostics.sort(by: Diagnostic.reportOrder)
@@ -97,10 +100,13 @@ public struct Checker: Sendable {
         let today = CalendarDate(config.evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
         let context = RuleContext(model: model, vocabulary: Vocabulary(changes: config.vocabulary), config: config, today: today)
         let root = self.root
+        clock.lap("rule context")
         let rules = RuleEngine(context: context, rootRelative: { Paths.relative(Paths.absolute($0.path, from: cwd), from: root) }).run()
+        clock.lap("rules")
         diagnostics += rules.diagnostics
         diagnostics.sort(by: Diagnostic.reportOrder)
         let verdicts = rules.verdicts.sorted { ($0.entity.file.path, $0.statement.node.span.start) < ($1.entity.file.path, $1.statement.node.span.start) }
+        clock.lap("sort")
         return CheckResult(diagnostics: diagnostics, fileCount: paths.count, model: model, config: config, setupFailed: false,
                            verdicts: verdicts)
     }
@@ -158,5 +164,19 @@ struct FileCheck: Sendable {
             result.entity = Entity(kind: kind, id: id, file: file, root: root, idNode: idNode, annotations: validation.annotations)
         }
         return result
+    }
+}
+
+/// Phase timings on stderr when PATHC_TIMING is set, for finding where time goes.
+struct PhaseClock {
+    private let enabled = ProcessInfo.processInfo.environment["PATHC_TIMING"] != nil
+    private var last = DispatchTime.now()
+
+    mutating func lap(_ phase: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now()
+        let milliseconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6
+        FileHandle.standardError.write(Data("timing: \(phase): \(Int(milliseconds)) ms\n".utf8))
+        last = now
     }
 }

@@ -31,6 +31,9 @@ public struct Entity: Sendable {
     public let idNode: Node
     /// Values the schema marked with `x-ref` or `x-quality`.
     public let annotations: [SchemaAnnotation]
+    /// For an OKR: its cycle and key results, parsed.
+    public let cycle: Cycle?
+    public let keyResults: [KeyResult]
 
     public init(kind: EntityKind, id: String, file: SourceFile, root: Node, idNode: Node, annotations: [SchemaAnnotation]) {
         self.kind = kind
@@ -39,6 +42,13 @@ public struct Entity: Sendable {
         self.root = root
         self.idNode = idNode
         self.annotations = annotations
+        if kind == .okr {
+            cycle = root["cycle"]?.string.flatMap(Cycle.init)
+            keyResults = (root["key_results"]?.sequence ?? []).enumerated().map { KeyResult(node: $1, index: $0) }
+        } else {
+            cycle = nil
+            keyResults = []
+        }
     }
 
     /// A text field of the root mapping.

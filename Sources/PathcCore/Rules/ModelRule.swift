@@ -3,33 +3,17 @@ protocol ModelRule: Sendable {
     var description: RuleDescription { get }
     var kinds: Set<EntityKind> { get }
     func check(_ entity: Entity, _ context: RuleContext) -> [Finding]
+    /// For rules that read the entity's statements as the text rules analysed them.
+    func check(_ entity: Entity, statements: [Statement], _ context: RuleContext) -> [Finding]
 }
 
-/// A number as the content writes it: `42`, `3.5` or `42%`.
-public struct Quantity: Sendable, Equatable {
-    public let value: Double
-    public let percent: Bool
-
-    public init(value: Double, percent: Bool) {
-        self.value = value
-        self.percent = percent
+extension ModelRule {
+    func check(_ entity: Entity, statements: [Statement], _ context: RuleContext) -> [Finding] {
+        check(entity, context)
     }
 
-    public init?(_ node: Node?) {
-        guard let node else { return nil }
-        switch node.scalarValue {
-        case .int(let number): self.init(value: Double(number), percent: false)
-        case .float(let number) where number.isFinite: self.init(value: number, percent: false)
-        case .string(let text) where text.hasSuffix("%"):
-            guard let number = Double(text.dropLast()) else { return nil }
-            self.init(value: number, percent: true)
-        default: return nil
-        }
-    }
-
-    public var text: String {
-        let number = value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
-        return percent ? number + "%" : number
+    func check(_ entity: Entity, _ context: RuleContext) -> [Finding] {
+        check(entity, statements: [], context)
     }
 }
 
@@ -42,17 +26,4 @@ extension Entity {
     }
 
     func items(_ key: String) -> [Node] { root[key]?.sequence ?? [] }
-}
-
-extension Node {
-    /// The text of a string scalar.
-    var string: String? {
-        if case .string(let text)? = scalarValue { return text }
-        return nil
-    }
-
-    var integer: Int? {
-        if case .int(let value)? = scalarValue { return value }
-        return nil
-    }
 }

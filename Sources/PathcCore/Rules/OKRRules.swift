@@ -37,30 +37,6 @@ enum OKRExamples {
     }
 }
 
-/// A key result, read from its node.
-struct KeyResult {
-    let node: Node
-    let index: Int
-    var pointer: String { "/key_results/\(index)" }
-    var id: String { node["id"]?.string ?? "#\(index + 1)" }
-    var baseline: Quantity? { Quantity(node["baseline"]) }
-    var target: Quantity? { Quantity(node["target"]) }
-    var indicator: String? { node["indicator"]?.string }
-    var direction: String? { node["direction"]?.string }
-    var checkins: [Node] { node["checkins"]?.sequence ?? [] }
-
-    /// increase, decrease or maintain: as written, else inferred from baseline and target.
-    var effectiveDirection: String? {
-        if let direction { return direction }
-        guard let baseline, let target else { return nil }
-        return target.value > baseline.value ? "increase" : target.value < baseline.value ? "decrease" : "maintain"
-    }
-
-    static func all(_ okr: Entity) -> [KeyResult] {
-        okr.items("key_results").enumerated().map { KeyResult(node: $1, index: $0) }
-    }
-}
-
 struct ActivityAsResultRule: ModelRule {
     let description = RuleDescription(
         code: "PW4001", name: "activity-as-result", severity: .warning, axis: .measurable,
@@ -78,12 +54,14 @@ struct ActivityAsResultRule: ModelRule {
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 
-    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ okr: Entity, statements: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        let vocabulary = context.vocabulary
-        for result in KeyResult.all(okr) where result.indicator == "lagging" {
-            let text = [result.node["result"]?.string, result.node["metric"]?.string].compactMap { $0 }.joined(separator: " ")
-            guard let word = Self.activity(in: text, vocabulary) else { continue }
+        for result in okr.keyResults where result.indicator == "lagging" {
+            let statement = statements.first { $0.pointer == result.pointer + "/result" }
+            var word = statement.map { Self.activity(in: $0.analysis) }
+                ?? result.node["result"]?.string.flatMap { Self.activity(in: $0, context.vocabulary) }
+            if word == nil, let metric = result.node["metric"]?.string { word = Self.activity(in: metric, context.vocabulary) }
+            guard let word else { continue }
             let node = result.node["result"] ?? result.node
             findings.append(okr.finding(
                 node, result.pointer + "/result",
@@ -93,27 +71,34 @@ struct ActivityAsResultRule: ModelRule {
         }
         return findings
     }
+
 }
 
 extension ActivityAsResultRule {
     /// The word that shows a statement counts learning activity ("complete ... courses",
     /// "training hours", "attendance"), if it does.
     static func activity(in text: String, _ vocabulary: Vocabulary) -> String? {
-        let analysis = TextAnalysis(text, vocabulary: vocabulary)
-        let words = analysis.words.map { analysis.tokens[$0].text }
-        let activityVerb = words.first { vocabulary.activityVerbs[$0] != nil }
-        let activityObject = words.first { vocabulary.activityObjects.contains($0) && vocabulary.activityVerbs[$0] == nil }
-        if let activityVerb, activityObject != nil { return activityVerb }
-        for (position, word) in words.enumerated() {
-            if ["attendance", "participation", "enrolment", "enrollment", "completions"].contains(word) { return word }
+        activity(in: TextAnalysis(text, vocabulary: vocabulary))
+    }
+
+    static let countedWords: Set<String> = ["attendance", "participation", "enrolment", "enrollment", "completions"]
+    static let countingWords: Set<String> = ["hours", "held", "completed", "attended", "taken", "delivered", "logged"]
+    static let activityMainVerbs: Set<String> = ["consult", "help", "attend", "participate"]
+
+    static func activity(in analysis: TextAnalysis) -> String? {
+        let words = analysis.words
+        let activityVerb = words.first { analysis.info[$0].flags.contains(.activityVerb) }
+        let activityObject = words.first { analysis.info[$0].flags.contains(.activityObject) && !analysis.info[$0].flags.contains(.activityVerb) }
+        if let activityVerb, activityObject != nil { return analysis.tokens[activityVerb].text }
+        for (position, index) in words.enumerated() {
+            let word = analysis.tokens[index].text
+            if countedWords.contains(word) { return word }
             // "training hours", "sessions held", "courses completed", "completion rate"
-            let next = position + 1 < words.count ? words[position + 1] : ""
-            if vocabulary.activityObjects.contains(word), ["hours", "held", "completed", "attended", "taken", "delivered", "logged"].contains(next) {
-                return word + " " + next
-            }
+            let next = position + 1 < words.count ? analysis.tokens[words[position + 1]].text : ""
+            if analysis.info[index].flags.contains(.activityObject), countingWords.contains(next) { return word + " " + next }
             if word == "completion" && (next == "rate" || next == "rates") { return "completion rate" }
         }
-        if let verb = analysis.mainVerb, ["consult", "help", "attend", "participate"].contains(verb.base) { return analysis.tokens[verb.index].text }
+        if let verb = analysis.mainVerb, activityMainVerbs.contains(verb.base) { return analysis.tokens[verb.index].text }
         return nil
     }
 }
@@ -129,7 +114,7 @@ struct TargetEqualsBaselineRule: ModelRule {
     let kinds: Set<EntityKind> = [.okr]
 
     func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
-        KeyResult.all(okr).compactMap { result in
+        okr.keyResults.compactMap { result in
             guard let baseline = result.baseline, let target = result.target, baseline == target,
                   let direction = result.direction, direction == "increase" || direction == "decrease" else { return nil }
             return okr.finding(result.node["target"], result.pointer + "/target",
@@ -150,7 +135,7 @@ struct DirectionMismatchRule: ModelRule {
     let kinds: Set<EntityKind> = [.okr]
 
     func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
-        KeyResult.all(okr).compactMap { result in
+        okr.keyResults.compactMap { result in
             guard let direction = result.direction, let baseline = result.baseline, let target = result.target else { return nil }
             let contradicts = (direction == "increase" && target.value < baseline.value)
                 || (direction == "decrease" && target.value > baseline.value)
@@ -177,12 +162,12 @@ struct UnitMismatchRule: ModelRule {
 
     func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for result in KeyResult.all(okr) {
+        for result in okr.keyResults {
             guard let target = result.target else { continue }
             var values: [(Node, String)] = []
             if let node = result.node["baseline"] { values.append((node, result.pointer + "/baseline")) }
             for (index, checkin) in result.checkins.enumerated() {
-                if let node = checkin["value"] { values.append((node, result.pointer + "/checkins/\(index)/value")) }
+                if let node = checkin.node["value"] { values.append((node, result.pointer + "/checkins/\(index)/value")) }
             }
             for (node, pointer) in values {
                 guard let quantity = Quantity(node), quantity.percent != target.percent else { continue }
@@ -208,17 +193,18 @@ struct DueOutsideCycleRule: ModelRule {
     let kinds: Set<EntityKind> = [.okr]
 
     func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
-        guard let cycleText = okr.text("cycle"), let cycle = Cycle(cycleText) else { return [] }
+        guard let cycle = okr.cycle else { return [] }
+        let cycleText = cycle.text
         var findings: [Finding] = []
         let range = "\(cycle.start) to \(cycle.end)"
-        for result in KeyResult.all(okr) {
-            if let due = result.node["due"], let date = due.string.flatMap(CalendarDate.init), !cycle.contains(date) {
+        for result in okr.keyResults {
+            if let due = result.node["due"], let date = result.due, !cycle.contains(date) {
                 findings.append(okr.finding(due, result.pointer + "/due", "key result '\(result.id)' is due \(date), outside the cycle \(cycleText)",
                                             label: "outside \(range)", help: "use a date from \(range)"))
             }
             var previous: CalendarDate?
             for (index, checkin) in result.checkins.enumerated() {
-                guard let node = checkin["date"], let date = node.string.flatMap(CalendarDate.init) else { continue }
+                guard let node = checkin.node["date"], let date = checkin.date else { continue }
                 if !cycle.contains(date) {
                     findings.append(okr.finding(node, result.pointer + "/checkins/\(index)/date",
                                                 "check-in of '\(result.id)' on \(date) is outside the cycle \(cycleText)",
@@ -246,7 +232,7 @@ struct MissingLeadingIndicatorRule: ModelRule {
     let kinds: Set<EntityKind> = [.okr]
 
     func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
-        let results = KeyResult.all(okr)
+        let results = okr.keyResults
         guard !results.isEmpty, !results.contains(where: { $0.indicator == "leading" }) else { return [] }
         return [okr.finding(okr.root["key_results"], "/key_results", "OKR '\(okr.id)' has no leading key result",
                             label: "all lagging", help: "add a key result that moves during the cycle, with 'indicator: leading'")]
@@ -264,7 +250,7 @@ struct MissingLaggingResultRule: ModelRule {
     let kinds: Set<EntityKind> = [.okr]
 
     func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
-        let results = KeyResult.all(okr)
+        let results = okr.keyResults
         guard !results.isEmpty, !results.contains(where: { $0.indicator == "lagging" }) else { return [] }
         return [okr.finding(okr.root["key_results"], "/key_results", "OKR '\(okr.id)' has no lagging key result",
                             label: "all leading", help: "add the business result the OKR should change, with 'indicator: lagging'")]
@@ -282,7 +268,7 @@ struct KeyResultCountRule: ModelRule {
     let kinds: Set<EntityKind> = [.okr]
 
     func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
-        let count = KeyResult.all(okr).count
+        let count = okr.keyResults.count
         guard count < 2 || count > 5, let node = okr.root["key_results"] else { return [] }
         return [okr.finding(node, "/key_results", "OKR '\(okr.id)' has \(count) key result\(count == 1 ? "" : "s"); 2 to 5 work best",
                             label: count < 2 ? "too few" : "too many",
@@ -301,11 +287,12 @@ struct TextTargetDisagreesRule: ModelRule {
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 
-    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ okr: Entity, statements: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for result in KeyResult.all(okr) {
+        for result in okr.keyResults {
             guard let target = result.target, let node = result.node["result"], let text = node.string else { continue }
-            let numbers = Self.numbers(in: text)
+            let tokens = statements.first { $0.pointer == result.pointer + "/result" }?.analysis.tokens ?? TextAnalysis.tokenize(text)
+            let numbers = Self.numbers(in: tokens)
             guard !numbers.isEmpty else { continue }
             // The baseline may be quoted too ("from 42% to 75%"), but the target must be.
             if numbers.contains(where: { abs($0 - target.value) < 1e-9 }) { continue }
@@ -318,9 +305,12 @@ struct TextTargetDisagreesRule: ModelRule {
         return findings
     }
 
+
     /// The numbers a statement quotes, leaving out years, quarters and dates, and scaling 2k and $2M.
-    static func numbers(in text: String) -> [Double] {
-        TextAnalysis.tokenize(text).compactMap { token -> Double? in
+    static func numbers(in text: String) -> [Double] { numbers(in: TextAnalysis.tokenize(text)) }
+
+    static func numbers(in tokens: [Token]) -> [Double] {
+        tokens.compactMap { token -> Double? in
             guard token.kind == .number else { return nil }
             var body = token.text
             if let first = body.first, "$€£¥".contains(first) { body.removeFirst() }

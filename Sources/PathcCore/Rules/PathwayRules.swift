@@ -344,7 +344,8 @@ struct FileNameRule: ModelRule {
     let kinds: Set<EntityKind> = Set(EntityKind.allCases)
 
     func check(_ entity: Entity, _ context: RuleContext) -> [Finding] {
-        let name = entity.file.path.split(separator: "/").last.map(String.init) ?? ""
+        let path = entity.file.path
+        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
         guard !name.hasPrefix(entity.id) else { return [] }
         return [entity.finding(entity.idNode, "/id", "file '\(name)' holds \(entity.kind.withArticle) with id '\(entity.id)'",
                                label: "id differs from the file name", help: "rename the file to '\(entity.id).\(entity.kind.rawValue).yaml'")]

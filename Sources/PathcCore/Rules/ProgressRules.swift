@@ -21,10 +21,10 @@ struct Progress {
         self.baseline = baseline.value
         self.target = target.value
         start = cycle.start
-        due = result.node["due"]?.string.flatMap(CalendarDate.init) ?? cycle.end
+        due = result.due ?? cycle.end
         var latest: (CalendarDate, Double)?
         for checkin in result.checkins {
-            guard let date = checkin["date"]?.string.flatMap(CalendarDate.init), let value = Quantity(checkin["value"])?.value else { continue }
+            guard let date = checkin.date, let value = checkin.value?.value else { continue }
             if latest == nil || date >= latest!.0 { latest = (date, value) }
         }
         self.latest = latest
@@ -67,11 +67,11 @@ struct StaleCheckinRule: ModelRule {
     let kinds: Set<EntityKind> = [.okr]
 
     func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
-        guard let cycle = okr.text("cycle").flatMap(Cycle.init), cycle.contains(context.today) else { return [] }
+        guard let cycle = okr.cycle, cycle.contains(context.today) else { return [] }
         let allowed = cadenceDays(okr.root["review"]?["cadence"]?.string)
         var findings: [Finding] = []
-        for result in KeyResult.all(okr) {
-            let dates = result.checkins.compactMap { $0["date"]?.string.flatMap(CalendarDate.init) }
+        for result in okr.keyResults {
+            let dates = result.checkins.compactMap(\.date)
             let last = dates.max() ?? cycle.start
             let age = context.today.dayNumber - last.dayNumber
             guard age > allowed else { continue }
@@ -97,8 +97,8 @@ struct AtRiskRule: ModelRule {
     let kinds: Set<EntityKind> = [.okr]
 
     func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
-        guard let cycle = okr.text("cycle").flatMap(Cycle.init) else { return [] }
-        return KeyResult.all(okr).compactMap { result in
+        guard let cycle = okr.cycle else { return [] }
+        return okr.keyResults.compactMap { result in
             guard let progress = Progress(result, cycle: cycle), progress.atRisk, let projected = progress.projected else { return nil }
             let target = result.target!.text
             let shown = (projected * 10).rounded() / 10

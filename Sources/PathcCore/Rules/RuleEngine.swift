@@ -94,7 +94,7 @@ struct RuleEngine {
             }
         }
         for rule in RuleRegistry.modelRules where rule.kinds.contains(entity.kind) {
-            for finding in rule.check(entity, context) { findings.append((rule.description, finding)) }
+            for finding in rule.check(entity, statements: statements, context) { findings.append((rule.description, finding)) }
         }
 
         var output = Output()
@@ -166,7 +166,7 @@ struct RuleEngine {
                 case .observable(let level): bloom = level
                 case .unobservable: bloom = .understand
                 // "Cut cycle time from 20 to 17 days": a direction with a number is an outcome someone delivers.
-                case .vague, .activity: bloom = context.vocabulary.observable[statement.analysis.tokens[verb.index].text]?.level
+                case .vague, .activity: bloom = context.vocabulary.verb(statement.analysis.tokens[verb.index].text)?.observableLevel
                 }
             }
             return QualityVerdict(entity: statement.entity, statement: statement, axes: axes, bloom: bloom)
@@ -202,9 +202,15 @@ struct Suppression {
         var found: [Suppression] = []
         var index = 0
         while index + marker.count <= bytes.count {
-            guard bytes[index] == marker[0], bytes[index + 1] == marker[1], bytes[index + 2] == marker[2],
-                  bytes[index + 3] == marker[3], bytes[index + 4] == marker[4], bytes[index + 5] == marker[5] else {
-                index += 1
+            // memchr jumps to the next ':' far faster than a loop over the bytes.
+            let colon = bytes.withUnsafeBytes { raw -> Int? in
+                guard let hit = memchr(raw.baseAddress! + index + 5, Int32(UInt8(ascii: ":")), raw.count - index - 5) else { return nil }
+                return UnsafeRawPointer(hit) - raw.baseAddress!
+            }
+            guard let colon else { break }
+            index = colon - 5
+            guard bytes[index..<colon + 1].elementsEqual(marker) else {
+                index = colon + 1
                 continue
             }
             defer { index += marker.count }

@@ -14,6 +14,8 @@ struct Token: Sendable {
 /// subject, modal or "be able to"), whether it quantifies anything, and its Bloom level.
 struct TextAnalysis: Sendable {
     let tokens: [Token]
+    /// What the lexicon says of each token (empty for unlisted words and for marks).
+    let info: [WordInfo]
     /// Indices of word and number tokens (punctuation left out).
     let words: [Int]
     /// The main verb: token index, base form, and class.
@@ -45,83 +47,102 @@ struct TextAnalysis: Sendable {
 
     init(_ text: String, vocabulary: Vocabulary) {
         let tokens = Self.tokenize(text)
-        let words = tokens.indices.filter { tokens[$0].kind != .punctuation }
+        var info = [WordInfo](repeating: WordInfo(), count: tokens.count)
+        var words: [Int] = []
+        words.reserveCapacity(tokens.count)
         var verbs: [(Int, String, VerbKind)] = []
-        for index in words {
-            if let verb = Self.verb(tokens[index].text, vocabulary) { verbs.append((index, verb.0, verb.1)) }
+        var hasQuantity = false, hasNumber = false
+        for index in tokens.indices where tokens[index].kind != .punctuation {
+            words.append(index)
+            if tokens[index].kind == .number {
+                hasQuantity = true
+                hasNumber = true
+                continue
+            }
+            guard let entry = vocabulary.lexicon[tokens[index].text] else { continue }
+            info[index] = entry
+            if entry.verb >= 0 {
+                let verb = vocabulary.verbEntries[Int(entry.verb)]
+                verbs.append((index, verb.base, verb.kind))
+            }
+            if entry.flags.contains(.numberWord) {
+                hasQuantity = true
+                if !entry.flags.contains(.quantifier) { hasNumber = true }
+            }
         }
         self.tokens = tokens
+        self.info = info
         self.words = words
         self.verbs = verbs
-        hasQuantity = tokens.contains { $0.kind == .number || vocabulary.numberWords.contains($0.text) }
-        hasNumber = tokens.contains { $0.kind == .number || (vocabulary.numberWords.contains($0.text) && !Self.quantifiers.contains($0.text)) }
-        mainVerb = Self.findMainVerb(tokens: tokens, words: words, vocabulary: vocabulary)
+        self.hasQuantity = hasQuantity
+        self.hasNumber = hasNumber
+        mainVerb = Self.findMainVerb(tokens: tokens, info: info, words: words, vocabulary: vocabulary)
     }
 
-    /// The base form and class of a word that can be a verb. Unobservable beats observable (the
-    /// lists should not overlap), then observable, vague and activity.
+    /// The base form and class of a word that can be a verb.
     static func verb(_ word: String, _ vocabulary: Vocabulary) -> (String, VerbKind)? {
-        if let base = vocabulary.unobservable[word] { return (base, .unobservable) }
-        if let entry = vocabulary.observable[word] {
-            if let vague = vocabulary.vagueVerbs[word], vague == entry.base { return (vague, .vague) }
-            return (entry.base, .observable(entry.level))
-        }
-        if let base = vocabulary.vagueVerbs[word] { return (base, .vague) }
-        if let base = vocabulary.activityVerbs[word] { return (base, .activity) }
-        return nil
+        vocabulary.verb(word).map { ($0.base, $0.kind) }
     }
 
-    private static func findMainVerb(tokens: [Token], words: [Int], vocabulary: Vocabulary) -> (Int, String, VerbKind)? {
-        let texts = words.map { tokens[$0].text }
+    func flags(atWord position: Int) -> WordFlags { info[words[position]].flags }
+
+    private static func findMainVerb(tokens: [Token], info: [WordInfo], words: [Int], vocabulary: Vocabulary) -> (Int, String, VerbKind)? {
+        let count = words.count
+        func text(_ position: Int) -> String { tokens[words[position]].text }
+        func flags(_ position: Int) -> WordFlags { info[words[position]].flags }
         func verbAt(_ position: Int) -> (Int, String, VerbKind)? {
-            guard position < texts.count, let verb = verb(texts[position], vocabulary) else { return nil }
-            return (words[position], verb.0, verb.1)
+            guard position < count else { return nil }
+            let index = info[words[position]].verb
+            guard index >= 0 else { return nil }
+            let entry = vocabulary.verbEntries[Int(index)]
+            return (words[position], entry.base, entry.kind)
         }
-        func isAdverb(_ word: String) -> Bool {
-            word.hasSuffix("ly") || ["then", "also", "always", "never", "not", "now", "first", "jointly", "still"].contains(word)
+        func isAdverb(_ position: Int) -> Bool {
+            let word = text(position)
+            return word.hasSuffix("ly") || ["then", "also", "always", "never", "not", "now", "first", "jointly", "still"].contains(word)
         }
         // "Participants will facilitate", "Leaders are able to present", "Learners can explain".
-        let limit = min(texts.count, 12)
-        for position in 0..<limit where modals.contains(texts[position]) || texts[position] == "able" {
+        let limit = min(count, 12)
+        for position in 0..<limit where flags(position).contains(.modal) || text(position) == "able" {
             var next = position + 1
-            while next < texts.count, isAdverb(texts[next]) || beForms.contains(texts[next]) || texts[next] == "able" || texts[next] == "to" {
-                if beForms.contains(texts[next]) {
+            while next < count, isAdverb(next) || flags(next).contains(.beForm) || text(next) == "able" || text(next) == "to" {
+                if flags(next).contains(.beForm) {
                     // "will be aware of" is a phrase; "will be delivered" is a passive verb.
-                    if next + 1 < texts.count, let passive = verbAt(next + 1), texts[next + 1].hasSuffix("ed") || texts[next + 1].hasSuffix("en") { return passive }
+                    if next + 1 < count, let passive = verbAt(next + 1), text(next + 1).hasSuffix("ed") || text(next + 1).hasSuffix("en") { return passive }
                 }
                 next += 1
             }
             if let verb = verbAt(next) { return verb }
             // An unknown word after a modal is still most likely a verb.
-            if next < texts.count, position < 6, texts[position] != "to", tokens[words[next]].kind == .word,
-               !determiners.contains(texts[next]), !auxiliaries.contains(texts[next]) {
-                return (words[next], texts[next], .observable(.apply))
+            if next < count, position < 6, text(position) != "to", tokens[words[next]].kind == .word,
+               !flags(next).contains(.determiner), !flags(next).contains(.auxiliary) {
+                return (words[next], text(next), .observable(.apply))
             }
         }
-        guard !texts.isEmpty else { return nil }
+        guard count > 0 else { return nil }
         // Imperative: "Resolve customer objections...", unless the first words are a subject
         // ("Project managers present ...").
         if let first = verbAt(0) {
-            let subjectThenVerb = texts.count > 2 && texts[1].hasSuffix("s") && verb(texts[1], vocabulary) == nil && verbAt(2) != nil
+            let subjectThenVerb = count > 2 && text(1).hasSuffix("s") && verbAt(1) == nil && verbAt(2) != nil
             if !subjectThenVerb { return first }
         }
         // "Account executives resolve ...", "Each member runs ...", "Reviews are published ...".
-        for position in 1..<min(texts.count, 10) {
+        for position in 1..<min(count, 10) {
             guard let candidate = verbAt(position) else { continue }
-            let previous = texts[position - 1]
-            if determiners.contains(previous) { continue }
-            let word = texts[position]
-            if (word.hasSuffix("ed") || word.hasSuffix("en")) && word != candidate.1 && !beForms.contains(previous) && position > 1 {
+            let previous = flags(position - 1)
+            if previous.contains(.determiner) { continue }
+            let word = text(position)
+            if (word.hasSuffix("ed") || word.hasSuffix("en")) && word != candidate.1 && !previous.contains(.beForm) && position > 1 {
                 // A past participle that is not passive is an adjective: "recorded practice sessions".
                 if verbAt(position + 1) == nil { continue }
             }
-            if word.hasSuffix("ing") && word != candidate.1 && !beForms.contains(previous) { continue }
+            if word.hasSuffix("ing") && word != candidate.1 && !previous.contains(.beForm) { continue }
             return candidate
         }
         // An imperative with a verb the lists do not know: "Pilot the new CRM".
-        if texts.count > 1, tokens[words[0]].kind == .word, determiners.contains(texts[1]) || tokens[words[1]].kind == .number,
-           !determiners.contains(texts[0]), !auxiliaries.contains(texts[0]), !modals.contains(texts[0]) {
-            return (words[0], texts[0], .observable(.apply))
+        if count > 1, tokens[words[0]].kind == .word, flags(1).contains(.determiner) || tokens[words[1]].kind == .number,
+           !flags(0).contains(.determiner), !flags(0).contains(.auxiliary), !flags(0).contains(.modal) {
+            return (words[0], text(0), .observable(.apply))
         }
         return nil
     }

@@ -32,15 +32,19 @@ extension Statement {
     /// for a criterion, but no target for a key result's direction).
     func hasStandard(_ context: RuleContext, quantifiers: Bool = false) -> Bool {
         if analysis.hasNumber { return true }
-        let texts = analysis.words.map { analysis.tokens[$0].text }
-        let words = Set(texts)
-        if !words.isDisjoint(with: MissingDegreeRule.standardWords) || !words.isDisjoint(with: context.rubricLevels) { return true }
-        if quantifiers, !words.isDisjoint(with: TextAnalysis.quantifiers) { return true }
-        // "level 3", "level Proficient"
-        for (position, word) in texts.enumerated() where word == "level" && position + 1 < texts.count {
-            if analysis.tokens[analysis.words[position + 1]].kind == .number || context.rubricLevels.contains(texts[position + 1]) { return true }
+        for index in analysis.words {
+            let flags = analysis.info[index].flags
+            if flags.contains(.standardWord) || (quantifiers && flags.contains(.quantifier)) { return true }
         }
-        return context.vocabulary.degreePhrases.contains(in: analysis)
+        if context.vocabulary.degreePhrases.contains(in: analysis) { return true }
+        // A rubric level name ("scored Proficient"), or "level" and a level ("level 3").
+        guard !context.rubricLevels.isEmpty || analysis.words.contains(where: { analysis.tokens[$0].text == "level" }) else { return false }
+        for (position, index) in analysis.words.enumerated() {
+            let word = analysis.tokens[index].text
+            if context.rubricLevels.contains(word) { return true }
+            if word == "level", position + 1 < analysis.words.count, analysis.tokens[analysis.words[position + 1]].kind == .number { return true }
+        }
+        return false
     }
 }
 
@@ -97,12 +101,12 @@ struct UnobservableVerbRule: TextRule {
             return [finding(statement, analysis.characters(found), word: statement.substring(analysis.characters(found)), base: phrase.text)]
         }
         // "Gain a deep understanding of ...": acquiring knowledge is not a behaviour either.
-        let texts = analysis.words.map { analysis.tokens[$0].text }
-        for (position, word) in texts.enumerated() where Self.knowledgeNouns.contains(word) {
+        for position in analysis.words.indices where analysis.flags(atWord: position).contains(.knowledgeNoun) {
             // "gain a deep understanding", not "grow brand awareness": only articles and adjectives of degree in between.
             var verbPosition = position - 1
-            while verbPosition >= 0, Self.knowledgeModifiers.contains(texts[verbPosition]) { verbPosition -= 1 }
-            if verbPosition >= 0, Self.acquireVerbs.contains(TextAnalysis.verb(texts[verbPosition], context.vocabulary)?.0 ?? texts[verbPosition]) {
+            while verbPosition >= 0, analysis.flags(atWord: verbPosition).contains(.knowledgeModifier) { verbPosition -= 1 }
+            if verbPosition >= 0, analysis.flags(atWord: verbPosition).contains(.acquireVerb) {
+                let word = analysis.tokens[analysis.words[position]].text
                 let range = analysis.characters(verbPosition..<(position + 1))
                 return [finding(statement, range, word: statement.substring(range), base: word)]
             }
@@ -197,7 +201,7 @@ struct VagueTermRule: TextRule {
         let analysis = statement.analysis
         let vocabulary = context.vocabulary
         var found: [(Range<Int>, String, String)] = []  // characters, word, why
-        for (position, index) in analysis.words.enumerated() where vocabulary.vagueTerms.contains(analysis.tokens[index].text) {
+        for (position, index) in analysis.words.enumerated() where analysis.info[index].flags.contains(.vagueTerm) {
             // "net leverage ratio" is a measure, not a buzzword.
             if analysis.tokens[index].text == "leverage", Self.isNounUse(analysis, position) { continue }
             found.append((statement.range(index), statement.word(index), "cannot be measured"))
@@ -213,10 +217,10 @@ struct VagueTermRule: TextRule {
                 if statement.field == .objective, Self.measurableDirections.contains(verb.base) { continue }
                 found.append((statement.range(verb.index), statement.word(verb.index), "says neither how much nor by when"))
             }
-            for (position, index) in analysis.words.enumerated() where vocabulary.vagueObjects.contains(analysis.tokens[index].text) {
+            for (position, index) in analysis.words.enumerated() where analysis.info[index].flags.contains(.vagueObject) {
                 // "skills assessment", "engagement partner": a modifier of the noun after it, not the goal.
                 if position + 1 < analysis.words.count, analysis.words[position + 1] == index + 1,
-                   !Self.linkWords.contains(analysis.tokens[index + 1].text) { continue }
+                   !analysis.info[index + 1].flags.contains(.linkWord) { continue }
                 found.append((statement.range(index), statement.word(index), "is vague without a number"))
             }
         }
@@ -310,7 +314,7 @@ struct HedgedCommitmentRule: TextRule {
         let analysis = statement.analysis
         var range: Range<Int>?
         if let index = analysis.words.first(where: { index in
-            context.vocabulary.hedges.contains(analysis.tokens[index].text) && !Self.isMonth(analysis, index)
+            analysis.info[index].flags.contains(.hedge) && !Self.isMonth(analysis, index)
         }) {
             range = statement.range(index)
         } else if let (_, positions) = context.vocabulary.hedgePhrases.first(in: analysis) {
@@ -345,6 +349,7 @@ struct CompoundStatementRule: TextRule {
         guard let main = analysis.mainVerb else { return [] }
         let mainWord = analysis.tokens[main.index].text
         let texts = analysis.words.map { analysis.tokens[$0].text }
+        guard texts.contains(where: { $0 == "and" || $0 == "&" || $0 == "plus" || $0 == "as" }) else { return [] }
         for (position, word) in texts.enumerated() where analysis.words[position] > main.index {
             var next = position + 1
             if word == "and" || word == "&" || word == "plus" {
@@ -384,6 +389,9 @@ struct CompoundStatementRule: TextRule {
 // MARK: - PW3008
 
 struct AbilityWordingRule: TextRule {
+    /// Words that open a clause of its own: "... so that a new user can finish setup".
+    static let subordinators: Set<String> = ["that", "so", "which", "who", "where", "when", "until", "unless", "if", "whether"]
+
     let description = RuleDescription(
         code: "PW3008", name: "ability-wording", severity: .warning, axis: .observable,
         summary: "\"be able to\", \"can\", \"will be capable of\": an ability, not the behaviour itself",
@@ -400,9 +408,7 @@ struct AbilityWordingRule: TextRule {
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         guard let (_, positions) = context.vocabulary.abilityPhrases.first(in: statement.analysis) else { return [] }
         // "... so that a new user can finish setup": the ability belongs to someone else's clause.
-        let texts = statement.analysis.words.map { statement.analysis.tokens[$0].text }
-        let before = texts[max(0, positions.lowerBound - 4)..<positions.lowerBound]
-        if before.contains(where: { ["that", "so", "which", "who", "where", "when", "until", "unless", "if", "whether"].contains($0) }) {
+        if (max(0, positions.lowerBound - 4)..<positions.lowerBound).contains(where: { statement.analysis.flags(atWord: $0).contains(.subordinator) }) {
             return []
         }
         let range = statement.analysis.characters(positions)

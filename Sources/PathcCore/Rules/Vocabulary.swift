@@ -7,6 +7,48 @@ public enum BloomLevel: String, CaseIterable, Hashable, Sendable, Comparable {
     }
 }
 
+/// What the lists say about one word, as bits, so that a statement's words are looked up once.
+struct WordFlags: OptionSet, Sendable {
+    let rawValue: UInt32
+    static let vagueTerm = WordFlags(rawValue: 1 << 0)
+    static let vagueObject = WordFlags(rawValue: 1 << 1)
+    static let hedge = WordFlags(rawValue: 1 << 2)
+    static let numberWord = WordFlags(rawValue: 1 << 3)
+    static let quantifier = WordFlags(rawValue: 1 << 4)
+    static let activityObject = WordFlags(rawValue: 1 << 5)
+    static let activityVerb = WordFlags(rawValue: 1 << 6)
+    static let determiner = WordFlags(rawValue: 1 << 7)
+    static let modal = WordFlags(rawValue: 1 << 8)
+    static let beForm = WordFlags(rawValue: 1 << 9)
+    static let auxiliary = WordFlags(rawValue: 1 << 10)
+    static let standardWord = WordFlags(rawValue: 1 << 11)
+    static let linkWord = WordFlags(rawValue: 1 << 12)
+    static let knowledgeNoun = WordFlags(rawValue: 1 << 13)
+    static let knowledgeModifier = WordFlags(rawValue: 1 << 14)
+    static let acquireVerb = WordFlags(rawValue: 1 << 15)
+    static let subordinator = WordFlags(rawValue: 1 << 16)
+    // A phrase of a table may start with this word.
+    static let unobservableStart = WordFlags(rawValue: 1 << 20)
+    static let vagueStart = WordFlags(rawValue: 1 << 21)
+    static let hedgeStart = WordFlags(rawValue: 1 << 22)
+    static let abilityStart = WordFlags(rawValue: 1 << 23)
+    static let degreeStart = WordFlags(rawValue: 1 << 24)
+}
+
+/// A word's entry in the lexicon: its flags, and its verb reading if it has one.
+struct WordInfo: Sendable {
+    var flags: WordFlags = []
+    /// Index into `Vocabulary.verbEntries`, or -1.
+    var verb: Int32 = -1
+}
+
+/// A verb form's reading: base form, class, and Bloom level where the observable list has it.
+struct VerbEntry: Sendable {
+    let base: String
+    let kind: TextAnalysis.VerbKind
+    let observableLevel: BloomLevel?
+}
+
 /// A phrase of the word lists ("be aware of"): its words, and every form its first word may take
 /// (any form of "be"; any inflection of a verb), so that look-ups reject most positions at once.
 struct Phrase: Sendable {
@@ -27,9 +69,12 @@ struct Phrase: Sendable {
 struct PhraseTable: Sendable {
     let phrases: [Phrase]
     private let byFirstWord: [String: [Int]]
+    /// The flag the lexicon sets on every word a phrase of this table starts with.
+    let startFlag: WordFlags
 
-    init(_ phrases: [Phrase]) {
+    init(_ phrases: [Phrase], startFlag: WordFlags = []) {
         self.phrases = phrases
+        self.startFlag = startFlag
         var index: [String: [Int]] = [:]
         for (position, phrase) in phrases.enumerated() {
             for form in phrase.firstForms { index[form, default: []].append(position) }
@@ -40,7 +85,7 @@ struct PhraseTable: Sendable {
     /// The first phrase of the table found in the statement, by position, with its word positions.
     func first(in analysis: TextAnalysis) -> (phrase: Phrase, positions: Range<Int>)? {
         let words = analysis.words
-        for start in words.indices {
+        for start in words.indices where analysis.info[words[start]].flags.contains(startFlag) {
             guard let candidates = byFirstWord[analysis.tokens[words[start]].text] else { continue }
             for candidate in candidates {
                 let phrase = phrases[candidate]
@@ -79,6 +124,9 @@ public struct Vocabulary: Sendable {
     var activityObjects: Set<String> = []
     var degreePhrases = PhraseTable([])
     var numberWords: Set<String> = []
+    /// Every listed word and verb form, with its flags: one look-up per word of a statement.
+    var lexicon: [String: WordInfo] = [:]
+    var verbEntries: [VerbEntry] = []
 
     /// The defaults with a repository's changes. List names are those of `vocabulary` in pathc.yaml.
     public init(changes: [String: ProjectConfig.WordListChange] = [:]) {
@@ -132,11 +180,66 @@ public struct Vocabulary: Sendable {
             }
         }
         degreePhrases = PhraseTable(apply(DefaultVocabulary.degreePhrases, "degree_phrases").map(Phrase.init)
-                                    + MissingDegreeRule.comparators)
-        unobservablePhrases = PhraseTable(unobservableList)
-        vagueTermPhrases = PhraseTable(vagueList)
-        hedgePhrases = PhraseTable(hedgeList)
+                                    + MissingDegreeRule.comparators, startFlag: .degreeStart)
+        abilityPhrases = PhraseTable(abilityPhrases.phrases, startFlag: .abilityStart)
+        unobservablePhrases = PhraseTable(unobservableList, startFlag: .unobservableStart)
+        vagueTermPhrases = PhraseTable(vagueList, startFlag: .vagueStart)
+        hedgePhrases = PhraseTable(hedgeList, startFlag: .hedgeStart)
         numberWords = Set(DefaultVocabulary.numberWords)
+        buildLexicon()
+    }
+
+    private mutating func buildLexicon() {
+        func mark(_ words: some Sequence<String>, _ flag: WordFlags) {
+            for word in words { lexicon[word, default: WordInfo()].flags.insert(flag) }
+        }
+        mark(vagueTerms, .vagueTerm)
+        mark(vagueObjects, .vagueObject)
+        mark(hedges, .hedge)
+        mark(numberWords, .numberWord)
+        mark(TextAnalysis.quantifiers, .quantifier)
+        mark(activityObjects, .activityObject)
+        mark(activityVerbs.keys, .activityVerb)
+        mark(TextAnalysis.determiners, .determiner)
+        mark(TextAnalysis.modals, .modal)
+        mark(TextAnalysis.beForms, .beForm)
+        mark(TextAnalysis.auxiliaries, .auxiliary)
+        mark(MissingDegreeRule.standardWords, .standardWord)
+        mark(VagueTermRule.linkWords, .linkWord)
+        mark(UnobservableVerbRule.knowledgeNouns, .knowledgeNoun)
+        mark(UnobservableVerbRule.knowledgeModifiers, .knowledgeModifier)
+        mark(UnobservableVerbRule.acquireVerbs.flatMap(Self.inflections), .acquireVerb)
+        mark(AbilityWordingRule.subordinators, .subordinator)
+        for table in [unobservablePhrases, vagueTermPhrases, hedgePhrases, abilityPhrases, degreePhrases] {
+            for phrase in table.phrases { mark(phrase.firstForms, table.startFlag) }
+        }
+        // Unobservable beats observable (the lists should not overlap), then observable, vague and activity.
+        let forms = Set(unobservable.keys).union(observable.keys).union(vagueVerbs.keys).union(activityVerbs.keys)
+        for form in forms.sorted() {
+            let entry: VerbEntry
+            let level = observable[form]?.level
+            if let base = unobservable[form] {
+                entry = VerbEntry(base: base, kind: .unobservable, observableLevel: nil)
+            } else if let observed = observable[form] {
+                if let vague = vagueVerbs[form], vague == observed.base {
+                    entry = VerbEntry(base: vague, kind: .vague, observableLevel: level)
+                } else {
+                    entry = VerbEntry(base: observed.base, kind: .observable(observed.level), observableLevel: level)
+                }
+            } else if let base = vagueVerbs[form] {
+                entry = VerbEntry(base: base, kind: .vague, observableLevel: nil)
+            } else {
+                entry = VerbEntry(base: activityVerbs[form]!, kind: .activity, observableLevel: nil)
+            }
+            lexicon[form, default: WordInfo()].verb = Int32(verbEntries.count)
+            verbEntries.append(entry)
+        }
+    }
+
+    /// A word's verb reading, if any.
+    func verb(_ word: String) -> VerbEntry? {
+        guard let index = lexicon[word]?.verb, index >= 0 else { return nil }
+        return verbEntries[Int(index)]
     }
 
     /// Levels are added lowest first, so a verb listed at several levels keeps its highest. A form
