@@ -24,7 +24,7 @@ enum Paths {
     /// `path` relative to `base`, with `..` where needed.
     static func relative(_ path: String, from base: String) -> String {
         // The common case, a path inside the base: no splitting needed.
-        if path.hasPrefix(base), path.utf8.count > base.utf8.count + 1, !path.contains("/."), !path.contains("//") {
+        if path.hasPrefix(base), path.utf8.count > base.utf8.count + 1, !Self.hasDotOrEmptySegment(path) {
             let rest = path.dropFirst(base.count)
             if rest.hasPrefix("/") { return String(rest.dropFirst()) }
             if base.hasSuffix("/") { return String(rest) }
@@ -37,6 +37,16 @@ enum Paths {
         let rest = target[common...].map(String.init)
         let joined = (ups + rest).joined(separator: "/")
         return joined.isEmpty ? "." : joined
+    }
+
+    /// `/.`, `/..` or `//` somewhere in the path (checked on bytes: no Foundation in the hot path).
+    private static func hasDotOrEmptySegment(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            if previous == UInt8(ascii: "/") && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/")) { return true }
+            previous = byte
+        }
+        return false
     }
 
     static func isDirectory(_ path: String) -> Bool {
