@@ -68,7 +68,7 @@ final class RuleExampleTests: XCTestCase {
         case .descriptor: pointer = "/criteria/0/descriptors/0"
         case .other: pointer = "/note"
         }
-        return Statement(entity: entity, node: node, text: text, pointer: pointer, axes: Set(QualityAxis.allCases), vocabulary: vocabulary)
+        return Statement(entity: entity, node: node, text: text, pointer: pointer, axes: QualityAxes(QualityAxis.allCases), vocabulary: vocabulary)
     }
 
     /// Entities from example files, checked against the built-in schemas (for their annotations).

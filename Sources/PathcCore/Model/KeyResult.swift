@@ -47,6 +47,8 @@ public struct KeyResult: Sendable {
     init(node: Node, index: Int) {
         self.node = node
         self.index = index
+        pointer = "/key_results/\(index)"
+        resultPointer = pointer + "/result"
         id = node["id"]?.string ?? "#\(index + 1)"
         baseline = Quantity(node["baseline"])
         target = Quantity(node["target"])
@@ -58,7 +60,9 @@ public struct KeyResult: Sendable {
         }
     }
 
-    public var pointer: String { "/key_results/\(index)" }
+    public let pointer: String
+    /// The pointer of its statement, `/key_results/N/result`.
+    public let resultPointer: String
 
     /// increase, decrease or maintain: as written, else inferred from baseline and target.
     public var effectiveDirection: String? {

@@ -57,7 +57,7 @@ struct ActivityAsResultRule: ModelRule {
     func check(_ okr: Entity, statements: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for result in okr.keyResults where result.indicator == "lagging" {
-            let statement = statements.first { $0.pointer == result.pointer + "/result" }
+            let statement = statements.first { $0.pointer == result.resultPointer }
             var word = statement.map { Self.activity(in: $0.analysis) }
                 ?? result.node["result"]?.string.flatMap { Self.activity(in: $0, context.vocabulary) }
             if word == nil, let metric = result.node["metric"]?.string { word = Self.activity(in: metric, context.vocabulary) }
@@ -291,7 +291,7 @@ struct TextTargetDisagreesRule: ModelRule {
         var findings: [Finding] = []
         for result in okr.keyResults {
             guard let target = result.target, let node = result.node["result"], let text = node.string else { continue }
-            let tokens = statements.first { $0.pointer == result.pointer + "/result" }?.analysis.tokens ?? TextAnalysis.tokenize(text)
+            let tokens = statements.first { $0.pointer == result.resultPointer }?.analysis.tokens ?? TextAnalysis.tokenize(text)
             let numbers = Self.numbers(in: tokens)
             guard !numbers.isEmpty else { continue }
             // The baseline may be quoted too ("from 42% to 75%"), but the target must be.

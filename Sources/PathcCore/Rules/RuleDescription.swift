@@ -3,6 +3,30 @@ public enum QualityAxis: String, Sendable, CaseIterable {
     case specific, observable, measurable
 }
 
+/// A set of quality axes, as bits.
+public struct QualityAxes: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public init(_ axes: some Sequence<QualityAxis>) {
+        self = []
+        for axis in axes { insert(axis) }
+    }
+
+    public func contains(_ axis: QualityAxis) -> Bool { contains(QualityAxes(rawValue: 1 << axis.bit)) }
+    public mutating func insert(_ axis: QualityAxis) { formUnion(QualityAxes(rawValue: 1 << axis.bit)) }
+}
+
+extension QualityAxis {
+    var bit: UInt8 {
+        switch self {
+        case .specific: return 0
+        case .observable: return 1
+        case .measurable: return 2
+        }
+    }
+}
+
 /// What a text field is, which decides the rules that read it.
 public enum StatementField: String, Sendable, CaseIterable {
     case objective

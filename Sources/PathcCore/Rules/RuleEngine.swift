@@ -22,15 +22,24 @@ public enum RuleRegistry {
     }
 }
 
+/// The failing rule codes on each axis; nil for an axis the schema does not ask about.
+public struct AxisVerdicts: Sendable {
+    var codes: [[String]?] = [nil, nil, nil]
+
+    public subscript(axis: QualityAxis) -> [String]? {
+        get { codes[Int(axis.bit)] }
+        set { codes[Int(axis.bit)] = newValue }
+    }
+}
+
 /// A statement's verdict on the three quality axes, with the rules that failed each.
 public struct QualityVerdict: Sendable {
     public let entity: Entity
     public let statement: Statement
-    /// The failing rule codes per axis; an axis the schema does not ask about is absent.
-    public let axes: [QualityAxis: [String]]
+    public let axes: AxisVerdicts
     public let bloom: BloomLevel?
 
-    public var passes: Bool { axes.values.allSatisfy(\.isEmpty) }
+    public var passes: Bool { axes.codes.allSatisfy { $0?.isEmpty ?? true } }
 
     public var json: JSONValue {
         var members: [JSONMember] = [
@@ -153,8 +162,8 @@ struct RuleEngine {
         statements.filter { Self.verdictFields.contains($0.field) }.map { statement in
             let owner = statement.field == .objective ? statement.pointer
                 : String(statement.pointer[..<(statement.pointer.lastIndex(of: "/") ?? statement.pointer.endIndex)])
-            var axes: [QualityAxis: [String]] = [:]
-            for axis in statement.axes { axes[axis] = [] }
+            var axes = AxisVerdicts()
+            for axis in QualityAxis.allCases where statement.axes.contains(axis) { axes[axis] = [] }
             for (rule, finding) in findings {
                 guard let axis = rule.axis, axes[axis] != nil, let pointer = finding.pointer,
                       pointer == owner || pointer.hasPrefix(owner + "/") || pointer == statement.pointer else { continue }

@@ -6,10 +6,10 @@ public struct Statement: Sendable {
     public let text: String
     public let pointer: String
     public let field: StatementField
-    public let axes: Set<QualityAxis>
+    public let axes: QualityAxes
     let analysis: TextAnalysis
 
-    init(entity: Entity, node: Node, text: String, pointer: String, axes: Set<QualityAxis>, vocabulary: Vocabulary) {
+    init(entity: Entity, node: Node, text: String, pointer: String, axes: QualityAxes, vocabulary: Vocabulary) {
         self.entity = entity
         self.node = node
         self.text = text
@@ -25,7 +25,7 @@ public struct Statement: Sendable {
             guard let axes = annotation.qualityAxes, let scalar = annotation.node.scalar, case .string(let text) = scalar.value,
                   !text.isEmpty else { return nil }
             return Statement(entity: entity, node: annotation.node, text: text, pointer: annotation.pointer,
-                             axes: Set(axes.compactMap(QualityAxis.init)), vocabulary: vocabulary)
+                             axes: QualityAxes(axes.compactMap(QualityAxis.init)), vocabulary: vocabulary)
         }
     }
 

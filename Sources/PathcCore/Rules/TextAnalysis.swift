@@ -41,6 +41,7 @@ struct TextAnalysis: Sendable {
     static let beForms: Set<String> = ["be", "is", "are", "was", "were", "been", "being", "am"]
     /// Words that quantify without a number: a standard in a criterion, but no target for a direction.
     static let quantifiers: Set<String> = ["all", "every", "each", "both", "none", "no"]
+    static let adverbs: Set<String> = ["then", "also", "always", "never", "not", "now", "first", "jointly", "still"]
     /// Verbs that never make a statement's action on their own.
     static let auxiliaries: Set<String> = ["be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had",
                                           "do", "does", "did", "get", "gets", "become", "becomes", "make", "makes"]
@@ -99,7 +100,7 @@ struct TextAnalysis: Sendable {
         }
         func isAdverb(_ position: Int) -> Bool {
             let word = text(position)
-            return word.hasSuffix("ly") || ["then", "also", "always", "never", "not", "now", "first", "jointly", "still"].contains(word)
+            return word.hasSuffix("ly") || Self.adverbs.contains(word)
         }
         // "Participants will facilitate", "Leaders are able to present", "Learners can explain".
         let limit = min(count, 12)
