@@ -76,11 +76,22 @@ func option(_ name: String, default value: Int) -> Int {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 3, ["parse", "check"].contains(arguments[1]) else {
+guard arguments.count >= 3, ["parse", "check", "statements"].contains(arguments[1]) else {
     FileHandle.standardError.write(Data("usage: pathc-bench parse DIR [--threads N] [--rounds R]\n       pathc-bench check DIR [--no-rules] [--rounds R]\n".utf8))
     exit(2)
 }
 let rounds = option("--rounds", default: 5)
+
+if arguments[1] == "statements" {
+    // Where the rules' time goes, phase by phase, on one thread.
+    var checker = Checker(root: arguments[2], currentDirectory: FileManager.default.currentDirectoryPath)
+    checker.runsRules = false
+    let result = checker.run()
+    for (phase, seconds) in RuleProfile.measure(result.model, config: result.config) {
+        print("\(phase): \(Int(seconds * 1000)) ms")
+    }
+    exit(0)
+}
 
 if arguments[1] == "check" {
     // The whole check pipeline (files read from disk), with or without the quality rules.

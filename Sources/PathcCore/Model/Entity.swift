@@ -21,8 +21,8 @@ public enum EntityKind: String, Sendable, CaseIterable, Comparable {
 }
 
 /// One content file that parsed and named its kind and id: the unit the model, the rules and
-/// the emitters work on.
-public struct Entity: Sendable {
+/// the emitters work on. A class, since many stages share each one and it never changes.
+public final class Entity: Sendable {
     public let kind: EntityKind
     public let id: String
     public let file: SourceFile

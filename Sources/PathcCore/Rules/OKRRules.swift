@@ -60,7 +60,7 @@ struct ActivityAsResultRule: ModelRule {
             let statement = statements.first { $0.pointer == result.resultPointer }
             var word = statement.map { Self.activity(in: $0.analysis) }
                 ?? result.node["result"]?.string.flatMap { Self.activity(in: $0, context.vocabulary) }
-            if word == nil, let metric = result.node["metric"]?.string { word = Self.activity(in: metric, context.vocabulary) }
+            if word == nil, let metric = result.node["metric"]?.string { word = Self.activity(inMetric: metric, context.vocabulary) }
             guard let word else { continue }
             let node = result.node["result"] ?? result.node
             findings.append(okr.finding(
@@ -79,6 +79,21 @@ extension ActivityAsResultRule {
     /// "training hours", "attendance"), if it does.
     static func activity(in text: String, _ vocabulary: Vocabulary) -> String? {
         activity(in: TextAnalysis(text, vocabulary: vocabulary))
+    }
+
+    /// The cheaper test for a metric: its words only, no sentence structure.
+    static func activity(inMetric text: String, _ vocabulary: Vocabulary) -> String? {
+        let tokens = TextAnalysis.tokenize(text)
+        var verb: String?, object = false
+        for (position, token) in tokens.enumerated() where token.kind == .word {
+            let flags = vocabulary.lexicon[token.text]?.flags ?? []
+            if flags.contains(.activityVerb) { verb = verb ?? token.text } else if flags.contains(.activityObject) { object = true }
+            if countedWords.contains(token.text) { return token.text }
+            let next = position + 1 < tokens.count ? tokens[position + 1].text : ""
+            if flags.contains(.activityObject), countingWords.contains(next) { return token.text + " " + next }
+            if token.text == "completion" && (next == "rate" || next == "rates") { return "completion rate" }
+        }
+        return object ? verb : nil
     }
 
     static let countedWords: Set<String> = ["attendance", "participation", "enrolment", "enrollment", "completions"]
@@ -164,19 +179,19 @@ struct UnitMismatchRule: ModelRule {
         var findings: [Finding] = []
         for result in okr.keyResults {
             guard let target = result.target else { continue }
-            var values: [(Node, String)] = []
-            if let node = result.node["baseline"] { values.append((node, result.pointer + "/baseline")) }
-            for (index, checkin) in result.checkins.enumerated() {
-                if let node = checkin.node["value"] { values.append((node, result.pointer + "/checkins/\(index)/value")) }
+            // Values are parsed already: look up nodes and build pointers only for a mismatch.
+            var mismatch: (node: Node?, pointer: String, quantity: Quantity)?
+            if let baseline = result.baseline, baseline.percent != target.percent {
+                mismatch = (result.node["baseline"], result.pointer + "/baseline", baseline)
+            } else if let index = result.checkins.firstIndex(where: { $0.value.map { $0.percent != target.percent } ?? false }) {
+                mismatch = (result.checkins[index].node["value"], result.pointer + "/checkins/\(index)/value", result.checkins[index].value!)
             }
-            for (node, pointer) in values {
-                guard let quantity = Quantity(node), quantity.percent != target.percent else { continue }
-                findings.append(okr.finding(
-                    node, pointer, "key result '\(result.id)' mixes \(target.percent ? "a percentage target" : "a plain-number target") (\(target.text)) with \(quantity.text)",
-                    label: target.percent ? "not a percentage" : "a percentage",
-                    help: "write every value of the key result the same way: all with %, or none"))
-                break
-            }
+            guard let mismatch else { continue }
+            findings.append(okr.finding(
+                mismatch.node, mismatch.pointer,
+                "key result '\(result.id)' mixes \(target.percent ? "a percentage target" : "a plain-number target") (\(target.text)) with \(mismatch.quantity.text)",
+                label: target.percent ? "not a percentage" : "a percentage",
+                help: "write every value of the key result the same way: all with %, or none"))
         }
         return findings
     }
@@ -310,31 +325,15 @@ struct TextTargetDisagreesRule: ModelRule {
     static func numbers(in text: String) -> [Double] { numbers(in: TextAnalysis.tokenize(text)) }
 
     static func numbers(in tokens: [Token]) -> [Double] {
-        tokens.compactMap { token -> Double? in
-            guard token.kind == .number else { return nil }
-            var body = token.text
-            if let first = body.first, "$€£¥".contains(first) { body.removeFirst() }
-            guard let first = body.first, first.isNumber else { return nil }
-            var digits = ""
-            var rest = Substring(body)
-            while let c = rest.first, c.isNumber || c == "." || c == "," {
-                if c != "," { digits.append(c) }
-                rest.removeFirst()
-            }
-            guard let value = Double(digits) else { return nil }
-            if rest == "%" || rest.isEmpty {
-                if rest.isEmpty, value.rounded() == value, (1900...2100).contains(value), !digits.contains(".") { return nil }
-                return value
-            }
-            switch rest {
-            case "k": return value * 1_000
-            case "m", "mm": return value * 1_000_000
-            case "bn", "b": return value * 1_000_000_000
-            case "x": return value
-            default: return nil  // 2nd, 48h, Q3, 2026-07
-            }
+        tokens.compactMap { token in
+            guard token.kind == .number, let value = token.number else { return nil }
+            // A year on its own ("by 2026") is a date, not a quantity.
+            if token.text.utf8.count == 4, value.rounded() == value, (1900...2100).contains(value),
+               token.text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return nil }
+            return value
         }
     }
+
 }
 
 struct UnalignedOKRRule: ModelRule {

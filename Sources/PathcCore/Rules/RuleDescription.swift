@@ -40,8 +40,11 @@ public enum StatementField: String, Sendable, CaseIterable {
 
     /// The field a statement sits in, from its JSON Pointer: `/key_results/0/result` is a key result.
     static func from(pointer: String) -> StatementField {
-        let names = pointer.split(separator: "/").filter { Int($0) == nil }
-        switch names.last {
+        // The last segment that is not an index, found without splitting the pointer.
+        var segments = pointer.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)[...]
+        while let last = segments.last, last.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { segments = segments.dropLast() }
+        guard let name = segments.last else { return .other }
+        switch String(decoding: name, as: UTF8.self) {
         case "objective": return .objective
         case "result": return .keyResult
         case "outcome": return .outcome
@@ -52,6 +55,7 @@ public enum StatementField: String, Sendable, CaseIterable {
         default: return .other
         }
     }
+
 
     /// For messages: "objective", "key result".
     public var words: String {

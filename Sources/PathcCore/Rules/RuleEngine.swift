@@ -278,3 +278,48 @@ struct Suppression {
         return diagnostics
     }
 }
+
+/// Benchmark support: the time of each phase of the rules over a model, on one thread.
+public enum RuleProfile {
+    public static func measure(_ model: Model, config: ProjectConfig) -> [(String, Double)] {
+        var phases: [(String, Double)] = []
+        var last = DispatchTime.now()
+        func lap(_ name: String) {
+            let now = DispatchTime.now()
+            phases.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+            last = now
+        }
+        let vocabulary = Vocabulary(changes: config.vocabulary)
+        let context = RuleContext(model: model, vocabulary: vocabulary, config: config, today: CalendarDate(config.evaluationDate)!)
+        lap("context")
+        var tokens = 0
+        for entity in model.ordered {
+            for annotation in entity.annotations where annotation.qualityAxes != nil {
+                tokens += TextAnalysis.tokenize(annotation.node.scalar?.text ?? "").count
+            }
+        }
+        lap("tokenize (\(tokens) tokens)")
+        let statements = model.ordered.map { Statement.all(in: $0, vocabulary: vocabulary) }
+        lap("analyse \(statements.reduce(0) { $0 + $1.count }) statements")
+        var findings = 0
+        for list in statements {
+            for statement in list {
+                for rule in RuleRegistry.textRules where rule.fields.contains(statement.field) {
+                    if let axis = rule.description.axis, !statement.axes.contains(axis) { continue }
+                    findings += rule.check(statement, context).count
+                }
+            }
+        }
+        lap("text rules (\(findings) findings)")
+        for rule in RuleRegistry.modelRules {
+            findings = 0
+            for (entity, list) in zip(model.ordered, statements) where rule.kinds.contains(entity.kind) {
+                findings += rule.check(entity, statements: list, context).count
+            }
+            lap("  \(rule.description.name) (\(findings) findings)")
+        }
+        _ = RuleEngine(context: context, rootRelative: { $0.path }).run()
+        lap("whole engine, all cores")
+        return phases
+    }
+}

@@ -1,6 +1,6 @@
 /// A text the quality rules read: a value the schema marked with `x-quality`, such as an
 /// objective, a key result's statement, a milestone outcome, a practice task or a criterion.
-public struct Statement: Sendable {
+public final class Statement: Sendable {
     public let entity: Entity
     public let node: Node
     public let text: String

@@ -8,6 +8,8 @@ struct Token: Sendable {
     let kind: Kind
     /// UTF-8 byte offsets in the statement, for pointing at the word.
     let range: Range<Int>
+    /// For a number: its value, with 2k and $2M scaled; nil for 2nd, 48h, Q3 and dates.
+    var number: Double? = nil
 }
 
 /// What the text rules need to know about a statement: its words, its main verb (after any
@@ -215,7 +217,8 @@ struct TextAnalysis: Sendable {
                 // 2M, 10k, 3bn, 4x, 48h; a word right after the digits stays part of the number (Q3, 2nd).
                 while index < count, isLetter(index) { index = advance(index) }
                 let (original, lowered) = text(start, index)
-                tokens.append(Token(text: lowered, original: original, kind: .number, range: start..<index))
+                tokens.append(Token(text: lowered, original: original, kind: .number, range: start..<index,
+                                    number: numberValue(bytes, from: start + (currency ? 1 : 0), to: index)))
                 continue
             }
             if isLetter(index) {
@@ -239,6 +242,38 @@ struct TextAnalysis: Sendable {
             tokens.append(Token(text: lowered, original: original, kind: .punctuation, range: start..<index))
         }
         return tokens
+    }
+
+    /// The value of the digits from `start`: commas dropped, a % allowed, k, m (mm) and bn (b)
+    /// scaling; nil when other letters follow (2nd, 48h, Q3).
+    private static func numberValue(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Double? {
+        var integer: Double = 0, fraction: Double = 0, scale: Double = 1, inFraction = false
+        var index = start
+        while index < end {
+            let b = bytes[index]
+            if b >= 0x30 && b <= 0x39 {
+                if inFraction {
+                    scale /= 10
+                    fraction += Double(b - 0x30) * scale
+                } else {
+                    integer = integer * 10 + Double(b - 0x30)
+                }
+            } else if b == UInt8(ascii: ".") {
+                inFraction = true
+            } else if b != UInt8(ascii: ",") {
+                break
+            }
+            index += 1
+        }
+        let value = integer + fraction
+        let suffix = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).lowercased()
+        switch suffix {
+        case "", "%", "x": return value
+        case "k": return value * 1_000
+        case "m", "mm": return value * 1_000_000
+        case "bn", "b": return value * 1_000_000_000
+        default: return nil
+        }
     }
 
     /// The byte range of a run of word positions.
