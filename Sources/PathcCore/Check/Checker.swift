@@ -98,7 +98,7 @@ public struct Checker: Sendable {
             return CheckResult(diagnostics: diagnostics, fileCount: paths.count, model: model, config: config, setupFailed: false)
         }
         let today = CalendarDate(config.evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
-        let context = RuleContext(model: model, vocabulary: Vocabulary(changes: config.vocabulary), config: config, today: today)
+        let context = RuleContext(model: model, vocabulary: .with(config.vocabulary), config: config, today: today)
         let root = self.root
         clock.lap("rule context")
         let rules = RuleEngine(context: context, rootRelative: { Paths.relative(Paths.absolute($0.path, from: cwd), from: root) }).run()

@@ -85,37 +85,44 @@ extension ActivityAsResultRule {
     static func activity(inMetric text: String, _ vocabulary: Vocabulary) -> String? {
         let tokens = TextAnalysis.tokenize(text)
         var verb: String?, object = false
-        for (position, token) in tokens.enumerated() where token.kind == .word {
+        var previousWasObject = false
+        for token in tokens where token.kind == .word {
             let flags = vocabulary.lexicon[token.text]?.flags ?? []
             if flags.contains(.activityVerb) { verb = verb ?? token.text } else if flags.contains(.activityObject) { object = true }
-            if countedWords.contains(token.text) { return token.text }
-            let next = position + 1 < tokens.count ? tokens[position + 1].text : ""
-            if flags.contains(.activityObject), countingWords.contains(next) { return token.text + " " + next }
-            if token.text == "completion" && (next == "rate" || next == "rates") { return "completion rate" }
+            if flags.contains(.countedActivity) || (previousWasObject && flags.contains(.countingWord)) { return token.text }
+            previousWasObject = flags.contains(.activityObject)
         }
         return object ? verb : nil
     }
+
 
     static let countedWords: Set<String> = ["attendance", "participation", "enrolment", "enrollment", "completions"]
     static let countingWords: Set<String> = ["hours", "held", "completed", "attended", "taken", "delivered", "logged"]
     static let activityMainVerbs: Set<String> = ["consult", "help", "attend", "participate"]
 
     static func activity(in analysis: TextAnalysis) -> String? {
-        let words = analysis.words
-        let activityVerb = words.first { analysis.info[$0].flags.contains(.activityVerb) }
-        let activityObject = words.first { analysis.info[$0].flags.contains(.activityObject) && !analysis.info[$0].flags.contains(.activityVerb) }
-        if let activityVerb, activityObject != nil { return analysis.tokens[activityVerb].text }
-        for (position, index) in words.enumerated() {
-            let word = analysis.tokens[index].text
-            if countedWords.contains(word) { return word }
+        var verb: Int?, object = false
+        for (position, index) in analysis.words.enumerated() {
+            let flags = analysis.info[index].flags
+            if flags.contains(.activityVerb) {
+                verb = verb ?? index
+            } else if flags.contains(.activityObject) {
+                object = true
+            }
+            if flags.contains(.countedActivity) { return analysis.tokens[index].text }
             // "training hours", "sessions held", "courses completed", "completion rate"
-            let next = position + 1 < words.count ? analysis.tokens[words[position + 1]].text : ""
-            if analysis.info[index].flags.contains(.activityObject), countingWords.contains(next) { return word + " " + next }
-            if word == "completion" && (next == "rate" || next == "rates") { return "completion rate" }
+            guard position + 1 < analysis.words.count else { continue }
+            let next = analysis.words[position + 1]
+            if flags.contains(.activityObject), analysis.info[next].flags.contains(.countingWord) {
+                return analysis.tokens[index].text + " " + analysis.tokens[next].text
+            }
+            if analysis.tokens[index].text == "completion", analysis.tokens[next].text.hasPrefix("rate") { return "completion rate" }
         }
-        if let verb = analysis.mainVerb, activityMainVerbs.contains(verb.base) { return analysis.tokens[verb.index].text }
+        if object, let verb { return analysis.tokens[verb].text }
+        if let main = analysis.mainVerb, activityMainVerbs.contains(main.base) { return analysis.tokens[main.index].text }
         return nil
     }
+
 }
 
 struct TargetEqualsBaselineRule: ModelRule {

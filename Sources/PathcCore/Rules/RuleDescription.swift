@@ -40,21 +40,30 @@ public enum StatementField: String, Sendable, CaseIterable {
 
     /// The field a statement sits in, from its JSON Pointer: `/key_results/0/result` is a key result.
     static func from(pointer: String) -> StatementField {
-        // The last segment that is not an index, found without splitting the pointer.
-        var segments = pointer.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)[...]
-        while let last = segments.last, last.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { segments = segments.dropLast() }
-        guard let name = segments.last else { return .other }
-        switch String(decoding: name, as: UTF8.self) {
-        case "objective": return .objective
-        case "result": return .keyResult
-        case "outcome": return .outcome
-        case "task": return .task
-        case "success_criteria": return .criterion
-        case "behaviors": return .behavior
-        case "descriptors": return .descriptor
-        default: return .other
+        // The last segment that is not an index, found by scanning back over the bytes.
+        let bytes = Array(pointer.utf8)
+        var end = bytes.count
+        while end > 0 {
+            var start = end
+            while start > 0, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            let segment = bytes[start..<end]
+            if !segment.isEmpty, !segment.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                switch String(decoding: segment, as: UTF8.self) {
+                case "objective": return .objective
+                case "result": return .keyResult
+                case "outcome": return .outcome
+                case "task": return .task
+                case "success_criteria": return .criterion
+                case "behaviors": return .behavior
+                case "descriptors": return .descriptor
+                default: return .other
+                }
+            }
+            end = start - 1
         }
+        return .other
     }
+
 
 
     /// For messages: "objective", "key result".

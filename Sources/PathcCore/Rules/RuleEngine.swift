@@ -289,7 +289,7 @@ public enum RuleProfile {
             phases.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
             last = now
         }
-        let vocabulary = Vocabulary(changes: config.vocabulary)
+        let vocabulary = Vocabulary.with(config.vocabulary)
         let context = RuleContext(model: model, vocabulary: vocabulary, config: config, today: CalendarDate(config.evaluationDate)!)
         lap("context")
         var tokens = 0

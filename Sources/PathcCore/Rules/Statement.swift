@@ -24,8 +24,10 @@ public final class Statement: Sendable {
         entity.annotations.compactMap { annotation in
             guard let axes = annotation.qualityAxes, let scalar = annotation.node.scalar, case .string(let text) = scalar.value,
                   !text.isEmpty else { return nil }
+            var parsed = QualityAxes()
+            for name in axes { if let axis = QualityAxis(rawValue: name) { parsed.insert(axis) } }
             return Statement(entity: entity, node: annotation.node, text: text, pointer: annotation.pointer,
-                             axes: QualityAxes(axes.compactMap(QualityAxis.init)), vocabulary: vocabulary)
+                             axes: parsed, vocabulary: vocabulary)
         }
     }
 
@@ -58,7 +60,8 @@ public final class Statement: Sendable {
                 pointer: pointer, notes: notes)
     }
 
-    func word(_ tokenIndex: Int) -> String { analysis.tokens[tokenIndex].original }
+    /// A token as written.
+    func word(_ tokenIndex: Int) -> String { substring(analysis.tokens[tokenIndex].range) }
 
     /// The text of a range of UTF-8 bytes.
     func substring(_ range: Range<Int>) -> String {

@@ -1,10 +1,10 @@
 /// One word, number or mark of a statement.
 struct Token: Sendable {
     enum Kind: Sendable { case word, number, punctuation }
-    /// Lowercased, for look-ups.
+    /// Lowercased, for look-ups. (The text as written is the statement's bytes at `range`.)
     let text: String
-    /// As written, for messages.
-    let original: String
+    /// The first letter is a capital, as written.
+    let capitalized: Bool
     let kind: Kind
     /// UTF-8 byte offsets in the statement, for pointing at the word.
     let range: Range<Int>
@@ -185,14 +185,26 @@ struct TextAnalysis: Sendable {
             return scalar(at: index).0.properties.numericType == .decimal
         }
         func advance(_ index: Int) -> Int { index + (bytes[index] < 0x80 ? 1 : scalar(at: index).1) }
-        func text(_ start: Int, _ end: Int) -> (original: String, lowered: String) {
+        /// The lowercased text, and whether it starts with a capital.
+        func text(_ start: Int, _ end: Int) -> (capitalized: Bool, lowered: String) {
             let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            let original = String(decoding: slice, as: UTF8.self)
-            if slice.allSatisfy({ $0 < 0x80 }) {
-                if !slice.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return (original, original) }
-                return (original, String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+            var ascii = true, upper = false
+            for b in slice {
+                if b >= 0x80 { ascii = false }
+                if b >= 0x41 && b <= 0x5A { upper = true }
             }
-            return (original, original.lowercased().replacingOccurrences(of: "\u{2019}", with: "'"))
+            let capitalized = slice[0] >= 0x41 && slice[0] <= 0x5A
+            if ascii {
+                if !upper { return (false, String(decoding: slice, as: UTF8.self)) }
+                return (capitalized, String(unsafeUninitializedCapacity: slice.count) { buffer in
+                    for (index, b) in slice.enumerated() { buffer[index] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+                    return slice.count
+                })
+            }
+            let original = String(decoding: slice, as: UTF8.self)
+            let lowered = original.lowercased()
+            return (lowered != original && original.first?.isUppercase == true,
+                    lowered.contains("\u{2019}") ? lowered.replacingOccurrences(of: "\u{2019}", with: "'") : lowered)
         }
         var index = 0
         while index < count {
@@ -216,8 +228,8 @@ struct TextAnalysis: Sendable {
                 if index < count, bytes[index] == UInt8(ascii: "%") { index += 1 }
                 // 2M, 10k, 3bn, 4x, 48h; a word right after the digits stays part of the number (Q3, 2nd).
                 while index < count, isLetter(index) { index = advance(index) }
-                let (original, lowered) = text(start, index)
-                tokens.append(Token(text: lowered, original: original, kind: .number, range: start..<index,
+                let (capitalized, lowered) = text(start, index)
+                tokens.append(Token(text: lowered, capitalized: capitalized, kind: .number, range: start..<index,
                                     number: numberValue(bytes, from: start + (currency ? 1 : 0), to: index)))
                 continue
             }
@@ -232,14 +244,14 @@ struct TextAnalysis: Sendable {
                     if c == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99, isLetter(index + 3) { index += 3; continue }
                     break
                 }
-                let (original, lowered) = text(start, index)
+                let (capitalized, lowered) = text(start, index)
                 // A word with digits in it (Q3, H2, 2nd) counts as a quantity.
-                tokens.append(Token(text: lowered, original: original, kind: hasDigit ? .number : .word, range: start..<index))
+                tokens.append(Token(text: lowered, capitalized: capitalized, kind: hasDigit ? .number : .word, range: start..<index))
                 continue
             }
             index = advance(index)
-            let (original, lowered) = text(start, index)
-            tokens.append(Token(text: lowered, original: original, kind: .punctuation, range: start..<index))
+            let (capitalized, lowered) = text(start, index)
+            tokens.append(Token(text: lowered, capitalized: capitalized, kind: .punctuation, range: start..<index))
         }
         return tokens
     }

@@ -294,7 +294,7 @@ struct HedgedCommitmentRule: TextRule {
         let after = position + 1 < analysis.words.count ? analysis.tokens[analysis.words[position + 1]] : nil
         if before?.kind == .number || after?.kind == .number { return true }
         if ["in", "by", "since", "until", "end", "mid", "early", "late", "of"].contains(before?.text ?? "") { return true }
-        return token.original == "May" && position > 0
+        return token.capitalized && position > 0
     }
 
     let description = RuleDescription(
@@ -364,7 +364,7 @@ struct CompoundStatementRule: TextRule {
             // The same form as the main verb: "resolve ... and close", "resolves ... and closes".
             guard Self.sameForm(mainWord, main.base, texts[next], verb.0) else { continue }
             let range = analysis.characters(position..<(next + 1))
-            let second = analysis.tokens[analysis.words[next]].original
+            let second = statement.word(analysis.words[next])
             return [statement.finding(
                 at: range, "two behaviours in one \(statement.field.words): '\(statement.word(main.index))' and '\(second)'",
                 label: "second behaviour",

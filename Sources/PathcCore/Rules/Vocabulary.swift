@@ -27,6 +27,8 @@ struct WordFlags: OptionSet, Sendable {
     static let knowledgeModifier = WordFlags(rawValue: 1 << 14)
     static let acquireVerb = WordFlags(rawValue: 1 << 15)
     static let subordinator = WordFlags(rawValue: 1 << 16)
+    static let countedActivity = WordFlags(rawValue: 1 << 17)
+    static let countingWord = WordFlags(rawValue: 1 << 18)
     // A phrase of a table may start with this word.
     static let unobservableStart = WordFlags(rawValue: 1 << 20)
     static let vagueStart = WordFlags(rawValue: 1 << 21)
@@ -128,6 +130,14 @@ public struct Vocabulary: Sendable {
     var lexicon: [String: WordInfo] = [:]
     var verbEntries: [VerbEntry] = []
 
+    /// The default lists, built once per process.
+    public static let standard = Vocabulary(changes: [:])
+
+    /// The defaults, or the defaults with a repository's changes.
+    public static func with(_ changes: [String: ProjectConfig.WordListChange]) -> Vocabulary {
+        changes.isEmpty ? standard : Vocabulary(changes: changes)
+    }
+
     /// The defaults with a repository's changes. List names are those of `vocabulary` in pathc.yaml.
     public init(changes: [String: ProjectConfig.WordListChange] = [:]) {
         func apply(_ list: [String], _ name: String) -> [String] {
@@ -210,6 +220,8 @@ public struct Vocabulary: Sendable {
         mark(UnobservableVerbRule.knowledgeModifiers, .knowledgeModifier)
         mark(UnobservableVerbRule.acquireVerbs.flatMap(Self.inflections), .acquireVerb)
         mark(AbilityWordingRule.subordinators, .subordinator)
+        mark(ActivityAsResultRule.countedWords, .countedActivity)
+        mark(ActivityAsResultRule.countingWords, .countingWord)
         for table in [unobservablePhrases, vagueTermPhrases, hedgePhrases, abilityPhrases, degreePhrases] {
             for phrase in table.phrases { mark(phrase.firstForms, table.startFlag) }
         }
