@@ -6,6 +6,9 @@ public enum EntityKind: String, Sendable, CaseIterable, Comparable {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 
+    /// One bit per kind, for rules that read several.
+    var bit: UInt8 { 1 << UInt8(EntityKind.allCases.firstIndex(of: self)!) }
+
     /// The kind's schema file in `schemas/`.
     public var schemaFileName: String { "\(rawValue).schema.yaml" }
 

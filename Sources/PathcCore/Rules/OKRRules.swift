@@ -220,7 +220,7 @@ struct DueOutsideCycleRule: ModelRule {
         var findings: [Finding] = []
         let range = "\(cycle.start) to \(cycle.end)"
         for result in okr.keyResults {
-            if let due = result.node["due"], let date = result.due, !cycle.contains(date) {
+            if let date = result.due, !cycle.contains(date), let due = result.node["due"] {
                 findings.append(okr.finding(due, result.pointer + "/due", "key result '\(result.id)' is due \(date), outside the cycle \(cycleText)",
                                             label: "outside \(range)", help: "use a date from \(range)"))
             }

@@ -71,14 +71,16 @@ struct StaleCheckinRule: ModelRule {
         let allowed = cadenceDays(okr.root["review"]?["cadence"]?.string)
         var findings: [Finding] = []
         for result in okr.keyResults {
-            let dates = result.checkins.compactMap(\.date)
-            let last = dates.max() ?? cycle.start
+            var latest: CalendarDate?
+            for checkin in result.checkins { if let date = checkin.date, latest == nil || date > latest! { latest = date } }
+            let hasDates = latest != nil
+            let last = latest ?? cycle.start
             let age = context.today.dayNumber - last.dayNumber
             guard age > allowed else { continue }
             let node = result.checkins.isEmpty ? result.node["id"] ?? result.node : result.node["checkins"]
             findings.append(okr.finding(
                 node, result.pointer + (result.checkins.isEmpty ? "" : "/checkins"),
-                dates.isEmpty ? "key result '\(result.id)' has no check-in \(age) days into the cycle"
+                !hasDates ? "key result '\(result.id)' has no check-in \(age) days into the cycle"
                     : "key result '\(result.id)' was last checked in \(age) days ago, on \(last)",
                 label: "stale", help: "add a check-in with the current value; the review cadence allows \(allowed) days between check-ins"))
         }

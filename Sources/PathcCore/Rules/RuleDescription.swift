@@ -66,6 +66,9 @@ public enum StatementField: String, Sendable, CaseIterable {
 
 
 
+    /// One bit per field, for rules that read several.
+    var bit: UInt16 { 1 << UInt16(StatementField.allCases.firstIndex(of: self)!) }
+
     /// For messages: "objective", "key result".
     public var words: String {
         switch self {

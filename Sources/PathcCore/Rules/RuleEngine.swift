@@ -71,6 +71,15 @@ struct RuleEngine {
     let context: RuleContext
     /// A file's path relative to the repository root, for `ignore` globs.
     let rootRelative: @Sendable (SourceFile) -> String
+    /// Analyses of the statements' texts, by text, made once per run.
+    var analyses: [String: TextAnalysis] = [:]
+    var plan = Plan()
+
+    init(context: RuleContext, rootRelative: @escaping @Sendable (SourceFile) -> String) {
+        self.context = context
+        self.rootRelative = rootRelative
+        plan = Self.plan(self)
+    }
 
     struct Output {
         var diagnostics: [Diagnostic] = []
@@ -83,8 +92,15 @@ struct RuleEngine {
     /// Every entity is one unit of work, on all cores: its rules, its file's suppressions and its
     /// verdicts all stay within its file.
     func run() -> Output {
-        let engine = self
-        let perEntity = parallelMap(context.model.ordered) { entity in engine.run(entity) }
+        // Analysis depends on the text alone, and repositories repeat statements (OKRs copied from
+        // a template, criteria shared by pathways): analyse each distinct text once, on all cores.
+        let vocabulary = context.vocabulary
+        let texts = Statement.distinctTexts(in: context.model)
+        let analysed = parallelMap(texts) { TextAnalysis($0, vocabulary: vocabulary) }
+        var engine = self
+        engine.analyses = Dictionary(zip(texts, analysed), uniquingKeysWith: { first, _ in first })
+        let frozen = engine
+        let perEntity = parallelMap(context.model.ordered) { entity in frozen.run(entity) }
         var output = Output()
         for result in perEntity {
             output.diagnostics += result.diagnostics
@@ -94,16 +110,19 @@ struct RuleEngine {
     }
 
     private func run(_ entity: Entity) -> Output {
-        var findings: [(RuleDescription, Finding)] = []
-        let statements = Statement.all(in: entity, vocabulary: context.vocabulary)
+        let plan = self.plan
+        var findings: [(rule: Int, finding: Finding)] = []
+        let statements = Statement.all(in: entity, vocabulary: context.vocabulary, analyses: analyses)
         for statement in statements {
-            for rule in RuleRegistry.textRules where rule.fields.contains(statement.field) {
-                if let axis = rule.description.axis, !statement.axes.contains(axis) { continue }
-                for finding in rule.check(statement, context) { findings.append((rule.description, finding)) }
+            let field = statement.field.bit
+            for planned in plan.text where planned.fields & field != 0 {
+                if let axis = planned.axis, !statement.axes.contains(axis) { continue }
+                for finding in planned.rule.check(statement, context) { findings.append((planned.index, finding)) }
             }
         }
-        for rule in RuleRegistry.modelRules where rule.kinds.contains(entity.kind) {
-            for finding in rule.check(entity, statements: statements, context) { findings.append((rule.description, finding)) }
+        let kind = entity.kind.bit
+        for planned in plan.model where planned.kinds & kind != 0 {
+            for finding in planned.rule.check(entity, statements: statements, context) { findings.append((planned.index, finding)) }
         }
 
         var output = Output()
@@ -117,18 +136,20 @@ struct RuleEngine {
             let relative = rootRelative(file)
             ignored = Set(context.config.ignores.filter { entry in entry.globs.contains { Glob($0).matches(relative) } }.flatMap(\.rules))
         }
-        var kept: [(RuleDescription, Finding)] = []
-        for (rule, finding) in findings {
-            guard let severity = severity(of: rule), !ignored.contains(rule.code.code), !ignored.contains(rule.name) else { continue }
+        var kept: [(rule: Int, finding: Finding)] = []
+        for (index, finding) in findings {
+            guard let severity = plan.severities[index] else { continue }
+            let code = plan.codes[index]
+            if !ignored.isEmpty, ignored.contains(code.code) || ignored.contains(code.name) { continue }
             if !suppressions.isEmpty {
                 let line = file.position(of: finding.node.span.start).line
-                if let index = suppressions.firstIndex(where: { $0.applies(to: rule, line: line) }) {
-                    suppressions[index].used = true
+                if let position = suppressions.firstIndex(where: { $0.applies(to: code, line: line) }) {
+                    suppressions[position].used = true
                     continue
                 }
             }
-            kept.append((rule, finding))
-            output.diagnostics.append(Diagnostic(code: rule.code, severity: severity, message: finding.message, file: file,
+            kept.append((index, finding))
+            output.diagnostics.append(Diagnostic(code: code, severity: severity, message: finding.message, file: file,
                                                  span: finding.node.span, label: finding.label, notes: finding.notes,
                                                  help: finding.help, pointer: finding.pointer))
         }
@@ -144,6 +165,55 @@ struct RuleEngine {
         return output
     }
 
+    /// The rules as the engine runs them: each with the fields or kinds it reads as bits, its
+    /// axis, and its configured severity (nil: off), looked up once per run instead of per statement.
+    struct Plan: Sendable {
+        struct Text: Sendable {
+            let rule: any TextRule
+            let index: Int
+            let fields: UInt16
+            let axis: QualityAxis?
+        }
+        struct Model: Sendable {
+            let rule: any ModelRule
+            let index: Int
+            let kinds: UInt8
+        }
+        var text: [Text] = []
+        var model: [Model] = []
+        var codes: [DiagnosticCode] = []
+        var axes: [QualityAxis?] = []
+        var severities: [Severity?] = []
+    }
+
+    static func plan(_ engine: RuleEngine) -> Plan {
+        var plan = Plan()
+        for rule in RuleRegistry.textRules {
+            let description = rule.description
+            // A rule that is off is not run at all.
+            let severity = engine.severity(of: description)
+            if severity != nil {
+                plan.text.append(Plan.Text(rule: rule, index: plan.codes.count, fields: rule.fields.reduce(0) { $0 | $1.bit },
+                                           axis: description.axis))
+            }
+            plan.codes.append(description.code)
+            plan.axes.append(description.axis)
+            plan.severities.append(severity)
+        }
+        for rule in RuleRegistry.modelRules {
+            let description = rule.description
+            let severity = engine.severity(of: description)
+            if severity != nil {
+                plan.model.append(Plan.Model(rule: rule, index: plan.codes.count, kinds: rule.kinds.reduce(0) { $0 | $1.bit }))
+            }
+            plan.codes.append(description.code)
+            plan.axes.append(description.axis)
+            plan.severities.append(severity)
+        }
+        return plan
+    }
+
+
     private func configuredSeverity(_ code: String, _ name: String, default fallback: Severity) -> Severity? {
         let setting = context.config.rules[code] ?? context.config.rules[name] ?? context.config.rules[code.lowercased()]
         switch setting {
@@ -158,16 +228,17 @@ struct RuleEngine {
     }
 
     /// Verdicts of one entity's statements, from the findings kept in its file.
-    private func verdicts(_ statements: [Statement], _ findings: [(RuleDescription, Finding)]) -> [QualityVerdict] {
+    private func verdicts(_ statements: [Statement], _ findings: [(rule: Int, finding: Finding)]) -> [QualityVerdict] {
         statements.filter { Self.verdictFields.contains($0.field) }.map { statement in
             let owner = statement.field == .objective ? statement.pointer
                 : String(statement.pointer[..<(statement.pointer.lastIndex(of: "/") ?? statement.pointer.endIndex)])
             var axes = AxisVerdicts()
             for axis in QualityAxis.allCases where statement.axes.contains(axis) { axes[axis] = [] }
             for (rule, finding) in findings {
-                guard let axis = rule.axis, axes[axis] != nil, let pointer = finding.pointer,
+                guard let axis = plan.axes[rule], axes[axis] != nil, let pointer = finding.pointer,
                       pointer == owner || pointer.hasPrefix(owner + "/") || pointer == statement.pointer else { continue }
-                if !axes[axis]!.contains(rule.code.code) { axes[axis]!.append(rule.code.code) }
+                let code = plan.codes[rule].code
+                if !axes[axis]!.contains(code) { axes[axis]!.append(code) }
             }
             var bloom: BloomLevel?
             if let verb = statement.analysis.mainVerb {
@@ -200,8 +271,8 @@ struct Suppression {
     var used = false
     var valid = true
 
-    func applies(to rule: RuleDescription, line: Int) -> Bool {
-        valid && line == self.line && rules.contains { $0 == rule.code.code || $0 == rule.name || $0 == "all" }
+    func applies(to code: DiagnosticCode, line: Int) -> Bool {
+        valid && line == self.line && rules.contains { $0 == code.code || $0 == code.name || $0 == "all" }
     }
 
     static func parse(_ file: SourceFile) -> [Suppression] {
@@ -211,17 +282,15 @@ struct Suppression {
         var found: [Suppression] = []
         var index = 0
         while index + marker.count <= bytes.count {
-            // memchr jumps to the next ':' far faster than a loop over the bytes.
-            let colon = bytes.withUnsafeBytes { raw -> Int? in
-                guard let hit = memchr(raw.baseAddress! + index + 5, Int32(UInt8(ascii: ":")), raw.count - index - 5) else { return nil }
+            // memchr jumps to the next '#' (comments are rare) far faster than a loop over the bytes.
+            let sharp = bytes.withUnsafeBytes { raw -> Int? in
+                guard let hit = memchr(raw.baseAddress! + index, Int32(UInt8(ascii: "#")), raw.count - index) else { return nil }
                 return UnsafeRawPointer(hit) - raw.baseAddress!
             }
-            guard let colon else { break }
-            index = colon - 5
-            guard bytes[index..<colon + 1].elementsEqual(marker) else {
-                index = colon + 1
-                continue
-            }
+            guard let sharp else { break }
+            index = sharp + 1
+            while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+            guard index + marker.count <= bytes.count, bytes[index..<index + marker.count].elementsEqual(marker) else { continue }
             defer { index += marker.count }
             // It must be a comment: `#` and spaces right before it.
             var hash = index - 1

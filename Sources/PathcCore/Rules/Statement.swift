@@ -9,25 +9,38 @@ public final class Statement: Sendable {
     public let axes: QualityAxes
     let analysis: TextAnalysis
 
-    init(entity: Entity, node: Node, text: String, pointer: String, axes: QualityAxes, vocabulary: Vocabulary) {
+    init(entity: Entity, node: Node, text: String, pointer: String, axes: QualityAxes, vocabulary: Vocabulary,
+         analysis: TextAnalysis? = nil) {
         self.entity = entity
         self.node = node
         self.text = text
         self.pointer = pointer
         self.field = StatementField.from(pointer: pointer)
         self.axes = axes
-        self.analysis = TextAnalysis(text, vocabulary: vocabulary)
+        self.analysis = analysis ?? TextAnalysis(text, vocabulary: vocabulary)
     }
 
-    /// Every statement of an entity, in document order.
-    static func all(in entity: Entity, vocabulary: Vocabulary) -> [Statement] {
+    /// The texts of every statement of the model, each once.
+    static func distinctTexts(in model: Model) -> [String] {
+        var seen: Set<String> = []
+        var texts: [String] = []
+        for entity in model.ordered {
+            for annotation in entity.annotations where annotation.qualityAxes != nil {
+                if let text = annotation.node.string, seen.insert(text).inserted { texts.append(text) }
+            }
+        }
+        return texts
+    }
+
+    /// Every statement of an entity, in document order; texts found in `analyses` are not analysed again.
+    static func all(in entity: Entity, vocabulary: Vocabulary, analyses: [String: TextAnalysis] = [:]) -> [Statement] {
         entity.annotations.compactMap { annotation in
             guard let axes = annotation.qualityAxes, let scalar = annotation.node.scalar, case .string(let text) = scalar.value,
                   !text.isEmpty else { return nil }
             var parsed = QualityAxes()
             for name in axes { if let axis = QualityAxis(rawValue: name) { parsed.insert(axis) } }
             return Statement(entity: entity, node: annotation.node, text: text, pointer: annotation.pointer,
-                             axes: parsed, vocabulary: vocabulary)
+                             axes: parsed, vocabulary: vocabulary, analysis: analyses[text])
         }
     }
 
