@@ -97,6 +97,8 @@ if arguments[1] == "check" {
     // The whole check pipeline (files read from disk), with or without the quality rules.
     var checker = Checker(root: arguments[2], currentDirectory: FileManager.default.currentDirectoryPath)
     checker.runsRules = !arguments.contains("--no-rules")
+    // As `pathc check` runs for its text output: the verdicts are for JSON.
+    checker.computesVerdicts = arguments.contains("--verdicts")
     var best = Double.infinity
     var result: CheckResult?
     for _ in 0..<rounds {

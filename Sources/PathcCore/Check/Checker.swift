@@ -32,6 +32,8 @@ public struct Checker: Sendable {
     public let currentDirectory: String
     /// False to stop after schemas and references (the benchmark measures what the rules add).
     public var runsRules = true
+    /// The quality verdicts are computed only for outputs that show them (JSON, the site).
+    public var computesVerdicts = true
 
     public init(root: String, currentDirectory: String) {
         self.root = Paths.absolute(root, from: currentDirectory)
@@ -101,7 +103,9 @@ public struct Checker: Sendable {
         let context = RuleContext(model: model, vocabulary: .with(config.vocabulary), config: config, today: today)
         let root = self.root
         clock.lap("rule context")
-        let rules = RuleEngine(context: context, rootRelative: { Paths.relative(Paths.absolute($0.path, from: cwd), from: root) }).run()
+        var engine = RuleEngine(context: context, rootRelative: { Paths.relative(Paths.absolute($0.path, from: cwd), from: root) })
+        engine.computesVerdicts = computesVerdicts
+        let rules = engine.run()
         clock.lap("rules")
         diagnostics += rules.diagnostics
         diagnostics.sort(by: Diagnostic.reportOrder)

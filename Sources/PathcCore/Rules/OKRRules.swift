@@ -218,7 +218,7 @@ struct DueOutsideCycleRule: ModelRule {
         guard let cycle = okr.cycle else { return [] }
         let cycleText = cycle.text
         var findings: [Finding] = []
-        let range = "\(cycle.start) to \(cycle.end)"
+        var range: String { "\(cycle.start) to \(cycle.end)" }
         for result in okr.keyResults {
             if let date = result.due, !cycle.contains(date), let due = result.node["due"] {
                 findings.append(okr.finding(due, result.pointer + "/due", "key result '\(result.id)' is due \(date), outside the cycle \(cycleText)",

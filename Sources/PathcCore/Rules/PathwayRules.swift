@@ -344,9 +344,10 @@ struct FileNameRule: ModelRule {
     let kinds: Set<EntityKind> = Set(EntityKind.allCases)
 
     func check(_ entity: Entity, _ context: RuleContext) -> [Finding] {
-        let path = entity.file.path
-        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
-        guard !name.hasPrefix(entity.id) else { return [] }
+        let path = entity.file.path.utf8
+        let nameStart = path.lastIndex(of: UInt8(ascii: "/")).map { path.index(after: $0) } ?? path.startIndex
+        guard !path[nameStart...].starts(with: entity.id.utf8) else { return [] }
+        let name = String(decoding: path[nameStart...], as: UTF8.self)
         return [entity.finding(entity.idNode, "/id", "file '\(name)' holds \(entity.kind.withArticle) with id '\(entity.id)'",
                                label: "id differs from the file name", help: "rename the file to '\(entity.id).\(entity.kind.rawValue).yaml'")]
     }

@@ -74,6 +74,8 @@ struct RuleEngine {
     /// Analyses of the statements' texts, by text, made once per run.
     var analyses: [String: TextAnalysis] = [:]
     var plan = Plan()
+    /// Verdicts are only needed for the JSON outputs.
+    var computesVerdicts = true
 
     init(context: RuleContext, rootRelative: @escaping @Sendable (SourceFile) -> String) {
         self.context = context
@@ -153,7 +155,7 @@ struct RuleEngine {
                                                  span: finding.node.span, label: finding.label, notes: finding.notes,
                                                  help: finding.help, pointer: finding.pointer))
         }
-        if let unusedSeverity = configuredSeverity(SuppressionCode.unused.code, SuppressionCode.unused.name, default: .warning) {
+        if let unusedSeverity = plan.unusedSuppression {
             for suppression in suppressions where !suppression.used && suppression.valid {
                 output.diagnostics.append(Diagnostic(
                     code: SuppressionCode.unused, severity: unusedSeverity,
@@ -161,7 +163,7 @@ struct RuleEngine {
                     file: file, span: suppression.span, label: "unused", help: "remove the comment, or move it to the line before the finding"))
             }
         }
-        output.verdicts = verdicts(statements, kept)
+        if computesVerdicts { output.verdicts = verdicts(statements, kept) }
         return output
     }
 
@@ -184,10 +186,12 @@ struct RuleEngine {
         var codes: [DiagnosticCode] = []
         var axes: [QualityAxis?] = []
         var severities: [Severity?] = []
+        var unusedSuppression: Severity?
     }
 
     static func plan(_ engine: RuleEngine) -> Plan {
         var plan = Plan()
+        plan.unusedSuppression = engine.configuredSeverity(SuppressionCode.unused.code, SuppressionCode.unused.name, default: .warning)
         for rule in RuleRegistry.textRules {
             let description = rule.description
             // A rule that is off is not run at all.

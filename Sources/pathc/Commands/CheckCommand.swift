@@ -46,7 +46,8 @@ func repositoryRoot(_ context: CommandContext) -> String? {
 private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
     guard let root = repositoryRoot(context) else { return ExitCode.usage }
     let cwd = FileManager.default.currentDirectoryPath
-    let checker = Checker(root: root, currentDirectory: cwd)
+    var checker = Checker(root: root, currentDirectory: cwd)
+    checker.computesVerdicts = arguments.value("--format") == "json"
     var filters: [String] = []
     for path in arguments.positionals {
         let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
