@@ -60,7 +60,9 @@ struct ActivityAsResultRule: ModelRule {
             let statement = statements.first { $0.pointer == result.resultPointer }
             var word = statement.map { Self.activity(in: $0.analysis) }
                 ?? result.node["result"]?.string.flatMap { Self.activity(in: $0, context.vocabulary) }
-            if word == nil, let metric = result.node["metric"]?.string { word = Self.activity(inMetric: metric, context.vocabulary) }
+            if word == nil, let metric = result.node["metric"]?.string {
+                word = context.analyses[metric].map { Self.activity(in: $0) } ?? Self.activity(inMetric: metric, context.vocabulary)
+            }
             guard let word else { continue }
             let node = result.node["result"] ?? result.node
             findings.append(okr.finding(
@@ -416,11 +418,13 @@ struct UnsupportedStrategyRule: ModelRule {
     /// drive) and developmental OKRs (through their alignment chain).
     static func supported(_ model: Model) -> Set<String> {
         var supported: Set<String> = []
-        func ancestors(_ id: String, _ seen: inout Set<String>) -> [String] {
-            guard seen.insert(id).inserted, let okr = model.entity(.okr, id) else { return [] }
-            var result = [id]
-            for parent in okr.items("aligned_to") { if let parentID = parent.string { result += ancestors(parentID, &seen) } }
-            return result
+        // Marks an OKR and everything above it; a marked OKR's chain is marked already.
+        func markChain(_ id: String) {
+            var pending = [id]
+            while let next = pending.popLast() {
+                guard supported.insert(next).inserted, let okr = model.entity(.okr, next) else { continue }
+                for parent in okr.items("aligned_to") { if let parentID = parent.string { pending.append(parentID) } }
+            }
         }
         for competency in model.all(.competency) {
             for item in competency.items("supports") { if let id = item.string { supported.insert(id) } }
@@ -428,16 +432,13 @@ struct UnsupportedStrategyRule: ModelRule {
         for pathway in model.all(.pathway) {
             for item in pathway.items("drives") {
                 guard let reference = item.string, let okrID = reference.split(separator: "/").first else { continue }
-                var seen: Set<String> = []
-                supported.formUnion(ancestors(String(okrID), &seen))
+                markChain(String(okrID))
             }
         }
-        for okr in model.all(.okr) where okr.text("level") == "developmental" {
-            var seen: Set<String> = []
-            supported.formUnion(ancestors(okr.id, &seen))
-        }
+        for okr in model.all(.okr) where okr.text("level") == "developmental" { markChain(okr.id) }
         return supported
     }
+
 }
 
 let okrRules: [any ModelRule] = [

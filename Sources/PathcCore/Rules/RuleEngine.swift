@@ -68,7 +68,7 @@ public struct QualityVerdict: Sendable {
 /// Runs every rule over the model, applies the configuration (severities, `ignore` globs) and
 /// suppression comments, and computes the quality verdicts.
 struct RuleEngine {
-    let context: RuleContext
+    var context: RuleContext
     /// A file's path relative to the repository root, for `ignore` globs.
     let rootRelative: @Sendable (SourceFile) -> String
     /// Analyses of the statements' texts, by text, made once per run.
@@ -101,6 +101,7 @@ struct RuleEngine {
         let analysed = parallelMap(texts) { TextAnalysis($0, vocabulary: vocabulary) }
         var engine = self
         engine.analyses = Dictionary(zip(texts, analysed), uniquingKeysWith: { first, _ in first })
+        engine.context.analyses = engine.analyses
         let frozen = engine
         let perEntity = parallelMap(context.model.ordered) { entity in frozen.run(entity) }
         var output = Output()

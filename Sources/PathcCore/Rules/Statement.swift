@@ -20,13 +20,27 @@ public final class Statement: Sendable {
         self.analysis = analysis ?? TextAnalysis(text, vocabulary: vocabulary)
     }
 
+    /// The text of a string value; most statements start with a letter no other YAML type can
+    /// start with, so the core schema is asked only for the rest.
+    static func text(of node: Node) -> String? {
+        guard case .scalar(let scalar) = node.content else { return nil }
+        if scalar.style == .plain, let first = scalar.text.utf8.first, CoreSchema.mayBeNonString(firstByte: first) {
+            guard case .string = scalar.value else { return nil }
+        }
+        return scalar.text
+    }
+
     /// The texts of every statement of the model, each once.
     static func distinctTexts(in model: Model) -> [String] {
         var seen: Set<String> = []
         var texts: [String] = []
         for entity in model.ordered {
             for annotation in entity.annotations where annotation.qualityAxes != nil {
-                if let text = annotation.node.string, seen.insert(text).inserted { texts.append(text) }
+                if let text = Self.text(of: annotation.node), seen.insert(text).inserted { texts.append(text) }
+            }
+            // Metrics of lagging key results, which activity-as-result reads too.
+            for result in entity.keyResults where result.indicator == "lagging" {
+                if let metric = result.node["metric"]?.string, seen.insert(metric).inserted { texts.append(metric) }
             }
         }
         return texts
@@ -35,7 +49,7 @@ public final class Statement: Sendable {
     /// Every statement of an entity, in document order; texts found in `analyses` are not analysed again.
     static func all(in entity: Entity, vocabulary: Vocabulary, analyses: [String: TextAnalysis] = [:]) -> [Statement] {
         entity.annotations.compactMap { annotation in
-            guard let axes = annotation.qualityAxes, let scalar = annotation.node.scalar, case .string(let text) = scalar.value,
+            guard let axes = annotation.qualityAxes, let text = Self.text(of: annotation.node),
                   !text.isEmpty else { return nil }
             var parsed = QualityAxes()
             for name in axes { if let axis = QualityAxis(rawValue: name) { parsed.insert(axis) } }

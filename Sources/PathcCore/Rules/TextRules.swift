@@ -10,6 +10,8 @@ public struct RuleContext: Sendable {
     let rubricLevels: Set<String>
     /// Strategic OKRs that something develops people for (see unsupported-strategy).
     let supportedStrategies: Set<String>
+    /// Analyses of texts made once per run by the engine, by text.
+    var analyses: [String: TextAnalysis] = [:]
 
     init(model: Model, vocabulary: Vocabulary, config: ProjectConfig, today: CalendarDate) {
         self.model = model

@@ -9,11 +9,11 @@
 // - `matches` decodes the text into a buffer of scalars (on the stack for short texts) and runs a
 //   backtracking VM with an explicit stack: no recursion grows with the text (only with lookaround
 //   nesting in the pattern, which the parser bounds).
-// - Safety: when a search gets long and the pattern has no backreferences, the VM switches on
-//   memoization of (instruction, position) states it has already explored, which makes the search
-//   O(program × text) however the pattern is written (`^(a+)+$` and friends). A step budget is the last
-//   resort (only patterns with backreferences, or texts too long for the memo tables, can reach it); if
-//   it runs out, `matches` reports no match.
+// - Safety: when a search gets long, the VM switches on memoization of the (instruction, position)
+//   states it has already explored, which makes the search O(program × text) however the pattern is
+//   written (`^(a+)+$` and friends). States from which a backreference is reachable depend on the
+//   captures, so they are not memoized; for them a step budget is the last resort (as it is for texts
+//   too long for the memo tables). If it runs out, `matches` reports no match.
 
 /// An ECMA-262 regular expression as JSON Schema uses it: `matches` is true when the pattern
 /// matches anywhere in the text (JavaScript's `RegExp.prototype.test`, with the `u` flag).
@@ -808,8 +808,10 @@ enum RxOp: UInt8 {
 /// g = 0 lazy, 1 greedy, 3 possessive (greedy, and giving back cannot help),
 /// d = repetition cache slot · split: a = preferred target, b = other · jump: a = target ·
 /// save/mark/check: a = register · clear: a = first register, b = count · backref: a = group ·
-/// look: a = lookaround index, b = continuation, g = 1 behind | 2 negated (body starts at pc + 1).
-/// m = memo row (-1 if none), body = innermost lookaround body + 1 (0 = main program).
+/// look: a = lookaround index, b = continuation, g = 1 behind | 2 negated | 4 result cacheable (body
+/// starts at pc + 1).
+/// m = memo row (-1 if none, or when a backreference is reachable), body = innermost lookaround body + 1
+/// (0 = main program).
 struct RxInst: Sendable {
     var op: RxOp
     var g: UInt8 = 0
@@ -869,8 +871,35 @@ struct RxCompiler {
         for body in bodies {
             for pc in body.start..<body.end { p.insts[pc].body = body.id }
         }
-        for pc in p.insts.indices {
+        // Memoization is sound for a state when its outcome cannot depend on the captures: when no
+        // backreference is reachable from it. Without backreferences, that is every state.
+        var reachesBackref = [Bool](repeating: false, count: p.insts.count)
+        if p.captures {
+            var predecessors = [[Int32]](repeating: [], count: p.insts.count)
+            var work: [Int] = []
+            for (pc, ins) in p.insts.enumerated() {
+                var next: [Int] = []
+                switch ins.op {
+                case .split: next = [Int(ins.a), Int(ins.b)]
+                case .jump: next = [Int(ins.a)]
+                case .look: next = [pc + 1, Int(ins.b)]
+                case .succeed: next = []
+                case .backref, .backrefBack: next = [pc + 1]; reachesBackref[pc] = true; work.append(pc)
+                default: next = [pc + 1]
+                }
+                for target in next where target < p.insts.count { predecessors[target].append(Int32(pc)) }
+            }
+            while let pc = work.popLast() {
+                for before in predecessors[pc] where !reachesBackref[Int(before)] {
+                    reachesBackref[Int(before)] = true
+                    work.append(Int(before))
+                }
+            }
+        }
+        for pc in p.insts.indices where !reachesBackref[pc] {
             switch p.insts[pc].op {
+            case .look:
+                p.insts[pc].g |= 4   // its result may be cached per position
             case .split, .rep, .repBack:
                 if p.insts[pc].body == 0 {
                     p.insts[pc].m = Int32(p.mainRows); p.mainRows += 1
@@ -1225,6 +1254,7 @@ final class RxMemo {
     /// True when this (instruction, position) state was explored before (for a lookaround body: in
     /// this invocation of it); otherwise records it.
     @inline(__always) func seen(_ ins: RxInst, _ pos: Int, _ n: Int) -> Bool {
+        if ins.m < 0 { return false }   // not memoizable (a backreference is reachable)
         let index = Int(ins.m) * (n + 1) + pos
         if ins.body == 0 {
             let bit: UInt64 = 1 << UInt64(index & 63)
@@ -1313,7 +1343,7 @@ struct RxExec {
         budget = 5_000_000 + 64 * n
         activateAt = 1_000 + 4 * n
         // Memo tables: at most 32 MB of bits for the main program and 32 MB of stamps for lookarounds.
-        memoAllowed = !program.captures && mainRows * (n + 1) <= 1 << 28 && bodyRows * (n + 1) <= 1 << 23
+        memoAllowed = mainRows * (n + 1) <= 1 << 28 && bodyRows * (n + 1) <= 1 << 23
         nextCheck = memoAllowed ? activateAt : budget
     }
 
@@ -1387,7 +1417,7 @@ struct RxExec {
                 pc = Int(ins.a)
             case .rep, .repBack:
                 let unbounded = ins.c == RxInst.unbounded
-                if memoOn {
+                if memoOn && ins.m >= 0 {
                     if seen(ins, pos) { ok = false; break }
                     if unbounded {
                         guard tick() else { return -1 }
@@ -1466,7 +1496,8 @@ struct RxExec {
                 let index = Int(ins.a)
                 let negated = ins.g & 2 != 0
                 var matched: Bool
-                let cached = memoOn ? memo.lookResults[index * (n + 1) + pos] : 0
+                let cacheable = memoOn && ins.g & 4 != 0
+                let cached = cacheable ? memo.lookResults[index * (n + 1) + pos] : 0
                 if cached != 0 {
                     matched = cached == 1
                 } else {
@@ -1484,7 +1515,7 @@ struct RxExec {
                             keepRestores(above: lookBase)   // captures set inside stay; alternatives go
                         }
                     }
-                    if memoOn { memo.lookResults[index * (n + 1) + pos] = matched ? 1 : 2 }
+                    if memoOn && ins.g & 4 != 0 { memo.lookResults[index * (n + 1) + pos] = matched ? 1 : 2 }
                 }
                 if matched != negated { pc = Int(ins.b) } else { ok = false }
             case .succeed:
