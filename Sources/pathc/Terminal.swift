@@ -26,6 +26,11 @@ struct Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// What a command did, for a person watching (on stderr, like a compiler's status lines); silent with --quiet.
+    func status(_ message: String) {
+        if !quiet { err(message + "\n") }
+    }
+
     /// A usage or environment problem, in the compiler's style: `error: ...` then `help: ...`.
     func error(_ message: String, help: String? = nil) {
         var text = (useColor ? "\u{1B}[1;31merror\u{1B}[0m" : "error") + ": \(message)\n"

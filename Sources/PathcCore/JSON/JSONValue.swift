@@ -35,10 +35,15 @@ public struct JSONWriter: Sendable {
     }
 
     public func string(_ value: JSONValue) -> String {
+        String(decoding: bytes(value), as: UTF8.self)
+    }
+
+    /// The JSON text as UTF-8.
+    public func bytes(_ value: JSONValue) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256)
         write(value, indent: 0, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private func newline(_ indent: Int, into out: inout [UInt8]) {

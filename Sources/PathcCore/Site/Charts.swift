@@ -1,0 +1,150 @@
+/// The site's pictures, drawn by pathc as inline SVG: styled by the page's stylesheet (so dark
+/// mode and print apply), each with a title and a text equivalent for screen readers.
+enum Charts {
+    /// A bar from baseline (empty) to target (full), filled to the latest check-in.
+    static func progressBar(_ progress: KeyResultProgress, into html: inout HTML) {
+        let percent = progress.percent ?? 0
+        html.raw("<svg class=\"bar\" viewBox=\"0 0 100 6\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"")
+        html.text(progress.percent.map { "\(format($0))% of the way from baseline to target" } ?? "no check-in yet")
+        html.raw("\"><rect class=\"track\" x=\"0\" y=\"0\" width=\"100\" height=\"6\" rx=\"3\"/>")
+        if percent > 0 {
+            html.markup("<rect class=\"fill \(progress.status.rawValue)\" x=\"0\" y=\"0\" width=\"\(format(percent))\" height=\"6\" rx=\"3\"/>")
+        }
+        html.raw("</svg>")
+    }
+
+    /// A key result's check-ins over its cycle: the line from the baseline through every
+    /// check-in, the target, and the straight-line projection to the due date.
+    static func checkinChart(_ progress: KeyResultProgress, id: String, into html: inout HTML) {
+        let result = progress.keyResult
+        guard let start = progress.start, let due = progress.due, let baseline = result.baseline, let target = result.target else { return }
+        let points = result.checkins.compactMap { checkin -> (CalendarDate, Double)? in
+            guard let date = checkin.date, let value = checkin.value?.value else { return nil }
+            return (date, value)
+        }.sorted { $0.0 < $1.0 }
+        let unit = target.percent ? "%" : ""
+        let firstDay = min(start.dayNumber, points.first?.0.dayNumber ?? start.dayNumber)
+        let lastDay = max(due.dayNumber, points.last?.0.dayNumber ?? due.dayNumber, firstDay + 1)
+        var values = [baseline.value, target.value] + points.map(\.1)
+        if let projected = progress.projected { values.append(projected) }
+        var low = values.min()!, high = values.max()!
+        if high == low { high += 1; low -= 1 }
+        let margin = (high - low) * 0.08
+        low -= margin; high += margin
+        let (left, right, top, bottom) = (56.0, 584.0, 14.0, 186.0)
+        func x(_ day: Int) -> String { format(left + (right - left) * Double(day - firstDay) / Double(lastDay - firstDay)) }
+        func yValue(_ value: Double) -> Double { bottom - (bottom - top) * (value - low) / (high - low) }
+        func y(_ value: Double) -> String { format(yValue(value)) }
+
+        let titleID = "chart-\(id)-title", descID = "chart-\(id)-desc"
+        html.markup("<svg class=\"chart\" viewBox=\"0 0 600 220\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\">")
+        html.markup("<title id=\"\(titleID)\">")
+        html.text("Check-ins of key result \(result.id)")
+        html.markup("</title><desc id=\"\(descID)\">")
+        var description = "Baseline \(baseline.text) on \(start), target \(target.text) by \(due)."
+        for (date, value) in points { description += " \(date): \(format(value))\(unit)." }
+        if let projected = progress.projected { description += " Straight-line projection: \(format(projected))\(unit) by \(due)." }
+        html.text(description)
+        html.raw("</desc>")
+        // Axes and their labels.
+        html.markup("<line class=\"axis\" x1=\"\(format(left))\" y1=\"\(format(bottom))\" x2=\"\(format(right))\" y2=\"\(format(bottom))\"/>")
+        html.markup("<line class=\"axis\" x1=\"\(format(left))\" y1=\"\(format(top))\" x2=\"\(format(left))\" y2=\"\(format(bottom))\"/>")
+        for value in [low + margin, high - margin] {
+            html.markup("<text class=\"tick\" x=\"\(format(left - 6))\" y=\"\(y(value))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(format(value))\(unit)</text>")
+        }
+        html.markup("<text class=\"tick\" x=\"\(format(left))\" y=\"206\" text-anchor=\"start\">\(start)</text>")
+        html.markup("<text class=\"tick\" x=\"\(format(right))\" y=\"206\" text-anchor=\"end\">\(due)</text>")
+        // The target.
+        html.markup("<line class=\"target\" x1=\"\(format(left))\" y1=\"\(y(target.value))\" x2=\"\(format(right))\" y2=\"\(y(target.value))\"/>")
+        html.markup("<text class=\"label\" x=\"\(format(right - 4))\" y=\"\(format(yValue(target.value) - 5))\" text-anchor=\"end\">target \(target.text)</text>")
+        // The line through the check-ins, from the baseline at the start of the cycle.
+        var line = "\(x(start.dayNumber)),\(y(baseline.value))"
+        for (date, value) in points { line += " \(x(date.dayNumber)),\(y(value))" }
+        html.markup("<polyline class=\"series \(progress.status.rawValue)\" points=\"\(line)\"/>")
+        html.markup("<circle class=\"point baseline\" cx=\"\(x(start.dayNumber))\" cy=\"\(y(baseline.value))\" r=\"4\"/>")
+        for (date, value) in points {
+            html.markup("<circle class=\"point\" cx=\"\(x(date.dayNumber))\" cy=\"\(y(value))\" r=\"4\"/>")
+        }
+        if let projected = progress.projected, let latest = points.last {
+            html.markup("<line class=\"projection\" x1=\"\(x(latest.0.dayNumber))\" y1=\"\(y(latest.1))\" x2=\"\(x(due.dayNumber))\" y2=\"\(y(projected))\"/>")
+        }
+        html.raw("</svg>")
+    }
+
+    /// A pathway's journey: the baseline, the stages in order as steps whose height is their
+    /// difficulty, the milestones after the stages they follow, and the retention check.
+    static func journey(_ pathway: Entity, into html: inout HTML) {
+        let stages = pathway.root["stages"]?.sequence ?? []
+        let milestones = pathway.root["milestones"]?.sequence ?? []
+        let retention = pathway.root["retention"]
+        let columns = stages.count + 1 + (retention == nil ? 0 : 1)
+        let width = max(600, columns * 150 + 20)
+        let (baseY, stepHeight) = (190.0, 28.0)
+        html.markup("<svg class=\"journey\" viewBox=\"0 0 \(width) 240\" role=\"img\" aria-labelledby=\"journey-title journey-desc\">")
+        html.raw("<title id=\"journey-title\">")
+        html.text("The journey of \(pathway.text("title") ?? pathway.id)")
+        html.raw("</title><desc id=\"journey-desc\">")
+        var description = "Starts with a baseline assessment."
+        for (index, stage) in stages.enumerated() {
+            description += " Stage \(index + 1), \(stage["title"]?.scalar?.text ?? ""), difficulty \(stage["level"]?.scalar?.text ?? "?") of 5"
+            if let duration = stage["duration"]?.scalar?.text { description += ", \(duration)" }
+            description += "."
+        }
+        if let after = retention?["after"]?.scalar?.text { description += " Retention check \(after) after the last stage." }
+        html.text(description)
+        html.raw("</desc>")
+        html.markup("<line class=\"axis\" x1=\"10\" y1=\"\(format(baseY))\" x2=\"\(width - 10)\" y2=\"\(format(baseY))\"/>")
+        func column(_ index: Int) -> Double { 20 + Double(index) * 150 }
+        // Baseline.
+        html.markup("<circle class=\"node baseline\" cx=\"\(format(column(0) + 60))\" cy=\"\(format(baseY - 20))\" r=\"14\"/>")
+        html.markup("<text class=\"label\" x=\"\(format(column(0) + 60))\" y=\"\(format(baseY + 20))\" text-anchor=\"middle\">baseline</text>")
+        for (index, stage) in stages.enumerated() {
+            let level = max(1, min(5, stage["level"]?.integer ?? 1))
+            let height = Double(level) * stepHeight
+            let x0 = column(index + 1)
+            html.markup("<rect class=\"stage level-\(level)\" x=\"\(format(x0))\" y=\"\(format(baseY - height))\" width=\"130\" height=\"\(format(height))\" rx=\"6\"/>")
+            html.markup("<text class=\"stage-number\" x=\"\(format(x0 + 65))\" y=\"\(format(baseY - height + 20))\" text-anchor=\"middle\">\(index + 1)</text>")
+            html.markup("<text class=\"label\" x=\"\(format(x0 + 65))\" y=\"\(format(baseY + 20))\" text-anchor=\"middle\">")
+            html.text(truncated(stage["title"]?.scalar?.text ?? stage["id"]?.scalar?.text ?? "", 22))
+            html.markup("</text><text class=\"tick\" x=\"\(format(x0 + 65))\" y=\"\(format(baseY + 36))\" text-anchor=\"middle\">level \(level)")
+            if let duration = stage["duration"]?.scalar?.text { html.raw(" · "); html.text(duration) }
+            html.raw("</text>")
+            let stageID = stage["id"]?.scalar?.text
+            let reached = milestones.filter { $0["after"]?.scalar?.text == stageID && stageID != nil }
+            for (offset, milestone) in reached.enumerated() {
+                let cx = x0 + 118 - Double(offset) * 18
+                let cy = baseY - height - 14
+                html.markup("<path class=\"milestone\" d=\"M \(format(cx)) \(format(cy - 8)) l 8 8 l -8 8 l -8 -8 z\"><title>")
+                html.text("Milestone: " + (milestone["outcome"]?.scalar?.text ?? ""))
+                html.raw("</title></path>")
+            }
+        }
+        if let retention {
+            let x0 = column(stages.count + 1)
+            html.markup("<circle class=\"node retention\" cx=\"\(format(x0 + 60))\" cy=\"\(format(baseY - 20))\" r=\"14\"/>")
+            html.markup("<text class=\"label\" x=\"\(format(x0 + 60))\" y=\"\(format(baseY + 20))\" text-anchor=\"middle\">retention</text>")
+            if let after = retention["after"]?.scalar?.text {
+                html.markup("<text class=\"tick\" x=\"\(format(x0 + 60))\" y=\"\(format(baseY + 36))\" text-anchor=\"middle\">after ")
+                html.text(after)
+                html.raw("</text>")
+            }
+        }
+        html.raw("</svg>")
+    }
+
+    static func truncated(_ text: String, _ length: Int) -> String {
+        text.count <= length ? text : String(text.prefix(length - 1)) + "…"
+    }
+
+    /// A number with at most one decimal, no trailing zero: stable text for SVG and labels.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        // Beyond what Int holds: no rounding needed, and none attempted (it would trap).
+        if abs(value) >= 1e14 { return String(value) }
+        let tenths = (value * 10).rounded()
+        if tenths.truncatingRemainder(dividingBy: 10) == 0 { return String(Int(tenths / 10)) }
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = Int(abs(tenths))
+        return "\(sign)\(magnitude / 10).\(magnitude % 10)"
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+
+/// What a build wrote.
+public struct SiteBuildSummary: Sendable {
+    public var pages = 0
+    public var jsonFiles = 0
+    public var bytes = 0
+    /// The output folder, absolute.
+    public var folder = ""
+}
+
+/// Compiles a clean check into the site: HTML pages, the JSON API, the assets and the sitemap,
+/// rendered on all cores and written by `SiteWriter` into a fresh folder that replaces the
+/// previous site in one step.
+public struct SiteBuilder: Sendable {
+    let site: SiteModel
+    let pages: SitePages
+    let api: SiteJSON
+
+    /// One file of the output, rendered when its turn comes (so the whole site is never in memory at once).
+    enum Job: Sendable {
+        case entityPage(Entity), entityJSON(Entity), list(EntityKind)
+        case home, matrix, quality, search, searchIndex, siteJSON, diagnostics, stylesheet, searchScript
+        case schema(String), sitemap
+    }
+
+    public init(result: CheckResult, root: String, currentDirectory: String) {
+        site = SiteModel(result: result, root: root, currentDirectory: currentDirectory)
+        pages = SitePages(site: site)
+        api = SiteJSON(site: site)
+    }
+
+    /// Every file of the site, in a stable order.
+    var jobs: [Job] {
+        var jobs: [Job] = [.home, .matrix, .quality, .search, .searchIndex, .siteJSON, .diagnostics, .stylesheet, .searchScript]
+        jobs += SiteJSON.schemaFiles.map { .schema($0) }
+        if site.config.baseURL != nil { jobs.append(.sitemap) }
+        jobs += EntityKind.allCases.map { .list($0) }
+        for entity in site.model.ordered { jobs += [.entityPage(entity), .entityJSON(entity)] }
+        return jobs
+    }
+
+    /// The folders the jobs write into, created before any job runs.
+    static var folders: [String] {
+        ["api", "api/schemas", "assets"] + EntityKind.allCases.flatMap { [SiteModel.folder($0), "api/" + SiteModel.folder($0)] }
+    }
+
+    func render(_ job: Job) -> (path: String, bytes: [UInt8]) {
+        switch job {
+        case .entityPage(let entity):
+            let bytes: [UInt8]
+            switch entity.kind {
+            case .okr: bytes = pages.okrPage(entity)
+            case .pathway: bytes = pages.pathwayPage(entity)
+            case .competency: bytes = pages.competencyPage(entity)
+            case .role: bytes = pages.rolePage(entity)
+            case .rubric: bytes = pages.rubricPage(entity)
+            }
+            return (SiteModel.pagePath(entity), bytes)
+        case .entityJSON(let entity): return (SiteModel.jsonPath(entity), json(api.entityDocument(entity)))
+        case .list(let kind): return (SiteModel.folder(kind) + "/index.html", pages.listPage(kind))
+        case .home: return ("index.html", pages.homePage())
+        case .matrix: return ("matrix.html", pages.matrixPage())
+        case .quality: return ("quality.html", pages.qualityPage())
+        case .search: return ("search.html", pages.searchPage())
+        case .searchIndex: return ("assets/search-index.js", searchIndex())
+        case .siteJSON: return ("api/site.json", json(api.siteDocument()))
+        case .diagnostics: return ("api/diagnostics.json", json(api.diagnosticsDocument()))
+        case .stylesheet: return ("assets/site.css", Array(SiteAssets.stylesheet.utf8))
+        case .searchScript: return ("assets/search.js", Array(SiteAssets.searchScript.utf8))
+        case .schema(let name): return ("api/schemas/" + name, Array((BuiltinSchemas.outputFiles[name] ?? "{}\n").utf8))
+        case .sitemap: return ("sitemap.xml", sitemap())
+        }
+    }
+
+    private func json(_ value: JSONValue) -> [UInt8] {
+        var bytes = JSONWriter(pretty: true).bytes(value)
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    /// `window.PATHC_SEARCH = [...]`: titles, objectives and ids, lower-cased for matching.
+    private func searchIndex() -> [UInt8] {
+        let entries: [JSONValue] = site.model.ordered.map { entity in
+            var text = site.title(entity) + " " + entity.id
+            for result in entity.keyResults { text += " " + (result.node["result"]?.string ?? "") }
+            return .object([
+                JSONMember("kind", .string(entity.kind.rawValue)),
+                JSONMember("id", .string(entity.id)),
+                JSONMember("title", .string(site.title(entity))),
+                JSONMember("page", .string(SiteModel.pagePath(entity))),
+                JSONMember("text", .string(SiteModel.oneLine(text).lowercased())),
+            ])
+        }
+        return Array("window.PATHC_SEARCH = ".utf8) + JSONWriter(pretty: false).bytes(.array(entries)) + Array(";\n".utf8)
+    }
+
+    /// Every page's absolute address, when `base_url` is set.
+    private func sitemap() -> [UInt8] {
+        guard let base = site.config.baseURL else { return [] }
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        var paths = ["index.html", "matrix.html", "quality.html", "search.html"] + EntityKind.allCases.map { SiteModel.folder($0) + "/index.html" }
+        paths += site.model.ordered.map(SiteModel.pagePath)
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in paths { xml += "<url><loc>\(HTML.escaped(prefix + path))</loc></url>\n" }
+        xml += "</urlset>\n"
+        return Array(xml.utf8)
+    }
+
+    /// Renders every file and writes it into `writer`'s folder, on all cores.
+    public func write(to writer: SiteWriter, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteBuildSummary {
+        let jobs = self.jobs
+        let counter = ProgressCounter(total: jobs.count, report: progress)
+        let results = parallelMap(jobs, chunk: 32) { job -> Result<Int, SiteWriteError> in
+            let (path, bytes) = render(job)
+            defer { counter.advance() }
+            do {
+                try writer.write(path, bytes)
+                return .success(bytes.count)
+            } catch let error as SiteWriteError {
+                return .failure(error)
+            } catch {
+                return .failure(SiteWriteError(message: "cannot write '\(path)'"))
+            }
+        }
+        var summary = SiteBuildSummary()
+        for (job, result) in zip(jobs, results) {
+            switch result {
+            case .failure(let error): throw error
+            case .success(let count):
+                summary.bytes += count
+                switch job {
+                case .entityJSON, .siteJSON, .diagnostics, .schema: summary.jsonFiles += 1
+                case .entityPage, .list, .home, .matrix, .quality, .search: summary.pages += 1
+                default: break
+                }
+            }
+        }
+        return summary
+    }
+}
+
+/// Counts finished files across threads and reports every hundredth.
+private final class ProgressCounter: @unchecked Sendable {
+    private var done = 0
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+    private var mutex = pthread_mutex_t()
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+        pthread_mutex_init(&mutex, nil)
+    }
+
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    func advance() {
+        guard let report else { return }
+        pthread_mutex_lock(&mutex)
+        done += 1
+        let value = done
+        pthread_mutex_unlock(&mutex)
+        if value % 100 == 0 || value == total { report(value, total) }
+    }
+}

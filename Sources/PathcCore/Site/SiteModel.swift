@@ -1,0 +1,212 @@
+/// A reference from one entity to another, as a schema's `x-ref` marks it.
+struct Link: Sendable {
+    /// The entity that holds the reference.
+    let from: Entity
+    /// The JSON Pointer of the reference inside `from`.
+    let pointer: String
+    /// The entity referred to (for a key-result reference, its OKR).
+    let to: Entity
+    /// For a key-result reference (`OKR-ID/KR-ID`), the key result's id.
+    let keyResult: String?
+}
+
+/// What the emitters need beyond the model: references resolved both ways, key-result progress
+/// and status, quality verdicts by statement, and each entity's place in the output.
+/// Built once per build from a clean check; read concurrently by every page.
+struct SiteModel: Sendable {
+    let model: Model
+    let config: ProjectConfig
+    let today: CalendarDate
+    /// Each entity's file relative to the repository root, as the site shows it.
+    let sourcePaths: [ObjectIdentifier: String]
+    private(set) var outgoing: [ObjectIdentifier: [Link]] = [:]
+    private(set) var incoming: [ObjectIdentifier: [Link]] = [:]
+    /// Verdicts by entity and statement pointer.
+    private(set) var verdicts: [ObjectIdentifier: [String: QualityVerdict]] = [:]
+    /// Every key result's progress and status, by OKR and key-result index.
+    private(set) var statuses: [ObjectIdentifier: [KeyResultProgress]] = [:]
+    let diagnostics: [Diagnostic]
+    let fileCount: Int
+    /// The repository root and the folder the diagnostics' paths are relative to.
+    let root: String
+    let currentDirectory: String
+
+    init(result: CheckResult, root: String, currentDirectory: String) {
+        model = result.model
+        config = result.config
+        today = CalendarDate(result.config.evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
+        diagnostics = result.diagnostics
+        fileCount = result.fileCount
+        self.root = root
+        self.currentDirectory = currentDirectory
+        var sources: [ObjectIdentifier: String] = [:]
+        for entity in model.ordered {
+            sources[ObjectIdentifier(entity)] = Paths.relative(Paths.absolute(entity.file.path, from: currentDirectory), from: root)
+        }
+        sourcePaths = sources
+        for entity in model.ordered {
+            for annotation in entity.annotations {
+                guard let kindName = annotation.referenceKind, let reference = annotation.node.string else { continue }
+                let link: Link?
+                if kindName == "key-result" {
+                    let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
+                    link = parts.count == 2 ? model.entity(.okr, parts[0]).map {
+                        Link(from: entity, pointer: annotation.pointer, to: $0, keyResult: parts[1])
+                    } : nil
+                } else {
+                    link = EntityKind(rawValue: kindName).flatMap { model.entity($0, reference) }.map {
+                        Link(from: entity, pointer: annotation.pointer, to: $0, keyResult: nil)
+                    }
+                }
+                guard let link else { continue }
+                outgoing[ObjectIdentifier(entity), default: []].append(link)
+                incoming[ObjectIdentifier(link.to), default: []].append(link)
+            }
+            if entity.kind == .okr {
+                let cadence = entity.root["review"]?["cadence"]?.string
+                statuses[ObjectIdentifier(entity)] = entity.keyResults.map {
+                    KeyResultProgress($0, cycle: entity.cycle, cadence: cadence, today: today)
+                }
+            }
+        }
+        for verdict in result.verdicts {
+            verdicts[ObjectIdentifier(verdict.entity), default: [:]][verdict.statement.pointer] = verdict
+        }
+    }
+
+    func source(_ entity: Entity) -> String { sourcePaths[ObjectIdentifier(entity)] ?? entity.file.path }
+
+    func line(_ entity: Entity, _ node: Node? = nil) -> Int {
+        entity.file.position(of: (node ?? entity.root).span.start).line
+    }
+
+    func references(from entity: Entity) -> [Link] { outgoing[ObjectIdentifier(entity)] ?? [] }
+
+    func references(to entity: Entity) -> [Link] { incoming[ObjectIdentifier(entity)] ?? [] }
+
+    /// Entities of `kind` that refer to `entity`, each once, in model order.
+    func referrers(_ entity: Entity, kind: EntityKind, field: String? = nil) -> [Entity] {
+        var seen = Set<ObjectIdentifier>()
+        return references(to: entity).compactMap { link in
+            guard link.from.kind == kind, field.map({ link.pointer.hasPrefix("/" + $0) }) ?? true,
+                  seen.insert(ObjectIdentifier(link.from)).inserted else { return nil }
+            return link.from
+        }
+    }
+
+    /// Entities of `kind` that `entity` refers to, each once, in the order written.
+    func referred(_ entity: Entity, kind: EntityKind, field: String? = nil) -> [Entity] {
+        var seen = Set<ObjectIdentifier>()
+        return references(from: entity).compactMap { link in
+            guard link.to.kind == kind, link.keyResult == nil, field.map({ link.pointer.hasPrefix("/" + $0) }) ?? true,
+                  seen.insert(ObjectIdentifier(link.to)).inserted else { return nil }
+            return link.to
+        }
+    }
+
+    func verdict(_ entity: Entity, _ pointer: String) -> QualityVerdict? { verdicts[ObjectIdentifier(entity)]?[pointer] }
+
+    func verdicts(of entity: Entity) -> [QualityVerdict] {
+        (verdicts[ObjectIdentifier(entity)] ?? [:]).values.sorted { $0.statement.node.span.start < $1.statement.node.span.start }
+    }
+
+    func progress(_ okr: Entity) -> [KeyResultProgress] { statuses[ObjectIdentifier(okr)] ?? [] }
+
+    /// The OKRs an OKR aligns to, then theirs, up to strategy: nearest first, each once.
+    func alignmentChain(_ okr: Entity) -> [Entity] {
+        var chain: [Entity] = []
+        var seen: Set<ObjectIdentifier> = [ObjectIdentifier(okr)]
+        var frontier = [okr]
+        while !frontier.isEmpty {
+            var next: [Entity] = []
+            for current in frontier {
+                for parent in referred(current, kind: .okr, field: "aligned_to") where seen.insert(ObjectIdentifier(parent)).inserted {
+                    chain.append(parent)
+                    next.append(parent)
+                }
+            }
+            frontier = next
+        }
+        return chain
+    }
+
+    /// The OKRs that align directly to this one.
+    func alignedChildren(_ okr: Entity) -> [Entity] { referrers(okr, kind: .okr, field: "aligned_to") }
+
+    /// Pathways that name one of this OKR's key results in `drives`.
+    func drivingPathways(_ okr: Entity, keyResult: String? = nil) -> [Entity] {
+        var seen = Set<ObjectIdentifier>()
+        return references(to: okr).compactMap { link in
+            guard link.from.kind == .pathway, let id = link.keyResult, keyResult == nil || keyResult == id,
+                  seen.insert(ObjectIdentifier(link.from)).inserted else { return nil }
+            return link.from
+        }
+    }
+
+    /// The title a page and a link show for an entity.
+    func title(_ entity: Entity) -> String {
+        switch entity.kind {
+        case .competency: return entity.text("name") ?? entity.id
+        case .role, .rubric, .pathway: return entity.text("title") ?? entity.id
+        case .okr: return entity.text("objective").map(Self.oneLine) ?? entity.id
+        }
+    }
+
+    /// Folded text as one line, trimmed.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
+    }
+
+    // MARK: - Where things go
+
+    /// The folder of each kind's pages and JSON files.
+    static func folder(_ kind: EntityKind) -> String {
+        switch kind {
+        case .competency: return "competencies"
+        case .role: return "roles"
+        case .rubric: return "rubrics"
+        case .pathway: return "pathways"
+        case .okr: return "okrs"
+        }
+    }
+
+    /// An id as a file name: a slug stays as it is; anything else (a team may loosen the id
+    /// pattern in its schema) has every byte outside `a-z 0-9 -` written as `_HH`, so no id can
+    /// name a parent folder, a hidden file or another entity's file.
+    static func fileName(_ id: String) -> String {
+        let safe = id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        if safe && !id.isEmpty && id.utf8.count <= 100 { return id }
+        var name = ""
+        for byte in id.utf8.prefix(100) {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D {
+                name.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                name += "_" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        if id.utf8.count > 100 { name += "_" + String(StableHash.fnv1a(id), radix: 16) }
+        return name.isEmpty ? "_" : name
+    }
+
+    static func pagePath(_ entity: Entity) -> String { folder(entity.kind) + "/" + fileName(entity.id) + ".html" }
+
+    static func jsonPath(_ entity: Entity) -> String { "api/" + folder(entity.kind) + "/" + fileName(entity.id) + ".json" }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}
+
+/// A 64-bit FNV-1a hash: stable across runs and platforms, for names and fingerprints.
+enum StableHash {
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        return hash
+    }
+}

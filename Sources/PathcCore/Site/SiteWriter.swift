@@ -1,0 +1,173 @@
+import Foundation
+
+public struct SiteWriteError: Error, Sendable {
+    public let message: String
+    public var help: String?
+
+    init(message: String, help: String? = nil) {
+        self.message = message
+        self.help = help
+    }
+}
+
+/// Writes a site so that nothing is lost: into a staging folder beside the target, which
+/// replaces the target in one atomic exchange only when every file is written. It replaces only
+/// a folder it created itself (marked with `.pathc-site`) or an empty one, creates every file
+/// new (never through a symbolic link), and deletes nothing but its own staging and old sites.
+public final class SiteWriter: Sendable {
+    public static let marker = ".pathc-site"
+    /// The output folder, absolute.
+    public let target: String
+    let staging: String
+
+    private init(target: String, staging: String) {
+        self.target = target
+        self.staging = staging
+    }
+
+    /// Checks that `target` may be written and makes the staging folder. `protected` are folders
+    /// the site must neither be nor contain nor sit inside (the content, the schemas, .git).
+    public static func prepare(target rawTarget: String, root: String, protected: [String]) throws -> SiteWriter {
+        let target = Paths.normalized(rawTarget)
+        func refuse(_ why: String, _ help: String = "set another folder with --out or 'output' in pathc.yaml") -> SiteWriteError {
+            SiteWriteError(message: "refusing to write the site to '\(target)': \(why)", help: help)
+        }
+        if target == "/" { throw refuse("that is the file system's root") }
+        if target == root { throw refuse("that is the repository root") }
+        if root.hasPrefix(target + "/") { throw refuse("that folder holds the repository") }
+        for folder in protected {
+            let folder = Paths.normalized(folder)
+            if target == folder || target.hasPrefix(folder + "/") || folder.hasPrefix(target + "/") {
+                throw refuse("that folder is or holds '\(Paths.relative(folder, from: root))', which pathc reads and must not replace")
+            }
+        }
+        var info = stat()
+        if lstat(target, &info) == 0 {
+            let type = info.st_mode & S_IFMT
+            if type == S_IFLNK { throw refuse("it is a symbolic link") }
+            if type != S_IFDIR { throw refuse("it is not a folder") }
+            if !isOwnSite(target) && !isEmptyFolder(target) {
+                throw refuse("the folder was not created by pathc (it has no \(marker) file) and is not empty",
+                             "move its contents away, or choose another folder with --out")
+            }
+        }
+        let parent = (target as NSString).deletingLastPathComponent
+        let name = (target as NSString).lastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw refuse("its parent folder cannot be created")
+        }
+        removeLeftovers(in: parent, name: name)
+        let staging = parent + "/.\(name).pathc-tmp-\(getpid())"
+        if isOwnSite(staging) { try? FileManager.default.removeItem(atPath: staging) }
+        guard mkdir(staging, 0o755) == 0 else {
+            throw SiteWriteError(message: "cannot create the staging folder '\(staging)': \(String(cString: strerror(errno)))",
+                                 help: "check that the output's parent folder is writable")
+        }
+        let writer = SiteWriter(target: target, staging: staging)
+        // The marker comes first, so that a build killed part-way leaves a staging folder the
+        // next build recognises as its own and removes.
+        try writer.write(marker, Array("pathc \(PathcVersion.current)\n".utf8))
+        for folder in SiteBuilder.folders {
+            guard mkdir(staging + "/" + folder, 0o755) == 0 else {
+                writer.abandon()
+                throw SiteWriteError(message: "cannot create '\(folder)' in the staging folder: \(String(cString: strerror(errno)))")
+            }
+        }
+        return writer
+    }
+
+    /// Writes one new file into the staging folder. `path` is made by pathc from safe names.
+    func write(_ path: String, _ bytes: [UInt8]) throws {
+        let full = staging + "/" + path
+        let fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw SiteWriteError(message: "cannot create '\(path)' in the staging folder: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Foundation.write(fd, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw SiteWriteError(message: "cannot write '\(path)': \(String(cString: strerror(errno)))",
+                                     help: "check the free space of the output's file system")
+            }
+            offset += written
+        }
+    }
+
+    /// Puts the finished site in place of the previous one in one step.
+    public func commit() throws {
+        var info = stat()
+        let exists = lstat(target, &info) == 0
+        if !exists || Self.isEmptyFolder(target) {
+            if rename(staging, target) == 0 { return }
+            let reason = String(cString: strerror(errno))
+            abandon()
+            throw SiteWriteError(message: "cannot move the new site into '\(target)': \(reason)")
+        }
+        if Self.exchange(staging, target) {
+            // The staging name now holds the previous site.
+            try? FileManager.default.removeItem(atPath: staging)
+            return
+        }
+        // Without an atomic exchange: move the old site aside, the new one in, then drop the old.
+        let old = staging.replacingOccurrences(of: ".pathc-tmp-", with: ".pathc-old-")
+        guard rename(target, old) == 0 else {
+            abandon()
+            throw SiteWriteError(message: "cannot replace '\(target)': \(String(cString: strerror(errno)))")
+        }
+        guard rename(staging, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(old, target)
+            abandon()
+            throw SiteWriteError(message: "cannot move the new site into '\(target)': \(reason)")
+        }
+        try? FileManager.default.removeItem(atPath: old)
+    }
+
+    /// Removes the staging folder after a failure; the previous site is untouched.
+    public func abandon() {
+        if Self.isOwnSite(staging) { try? FileManager.default.removeItem(atPath: staging) }
+    }
+
+    static func isOwnSite(_ folder: String) -> Bool {
+        var info = stat()
+        return lstat(folder + "/" + marker, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    static func isEmptyFolder(_ folder: String) -> Bool {
+        guard let directory = opendir(folder) else { return false }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            if name != "." && name != ".." { return false }
+        }
+        return true
+    }
+
+    /// Staging and old folders that killed builds left beside the target, each marked as pathc's.
+    private static func removeLeftovers(in parent: String, name: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for entry in entries where entry.hasPrefix(".\(name).pathc-tmp-") || entry.hasPrefix(".\(name).pathc-old-") {
+            let path = parent + "/" + entry
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, isOwnSite(path) else { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+
+    /// Linux's renameat2 with RENAME_EXCHANGE: swaps two paths atomically. Looked up at run
+    /// time, since the C library may not have it (then the caller falls back to two renames).
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+    }
+}
