@@ -44,6 +44,8 @@ struct HTML {
     /// Content text with its web addresses made into links: only http, https and mailto, so a
     /// `javascript:` or `data:` address stays plain text.
     mutating func textWithLinks(_ content: String) {
+        // Every address has a colon: text without one is plain text.
+        guard content.utf8.contains(UInt8(ascii: ":")) else { return text(content) }
         var rest = Substring(content)
         while let range = HTML.nextAddress(in: rest) {
             text(String(rest[rest.startIndex..<range.lowerBound]))

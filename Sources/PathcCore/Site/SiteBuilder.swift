@@ -25,14 +25,17 @@ public struct SiteBuilder: Sendable {
     }
 
     public init(result: CheckResult, root: String, currentDirectory: String) {
+        var clock = PhaseClock()
         site = SiteModel(result: result, root: root, currentDirectory: currentDirectory)
+        clock.lap("site model")
         pages = SitePages(site: site)
         api = SiteJSON(site: site)
+        clock.lap("entity JSON")
     }
 
     /// Every file of the site, in a stable order.
     var jobs: [Job] {
-        var jobs: [Job] = [.home, .matrix, .quality, .search, .searchIndex, .siteJSON, .diagnostics, .stylesheet, .searchScript]
+        var jobs: [Job] = [.siteJSON, .searchIndex, .home, .matrix, .quality, .search, .diagnostics, .stylesheet, .searchScript]
         jobs += SiteJSON.schemaFiles.map { .schema($0) }
         if site.config.baseURL != nil { jobs.append(.sitemap) }
         jobs += EntityKind.allCases.map { .list($0) }
@@ -57,24 +60,24 @@ public struct SiteBuilder: Sendable {
             case .rubric: bytes = pages.rubricPage(entity)
             }
             return (SiteModel.pagePath(entity), bytes)
-        case .entityJSON(let entity): return (SiteModel.jsonPath(entity), json(api.entityDocument(entity)))
+        case .entityJSON(let entity): return (SiteModel.jsonPath(entity), api.entityDocument(entity))
         case .list(let kind): return (SiteModel.folder(kind) + "/index.html", pages.listPage(kind))
         case .home: return ("index.html", pages.homePage())
         case .matrix: return ("matrix.html", pages.matrixPage())
         case .quality: return ("quality.html", pages.qualityPage())
         case .search: return ("search.html", pages.searchPage())
         case .searchIndex: return ("assets/search-index.js", searchIndex())
-        case .siteJSON: return ("api/site.json", json(api.siteDocument()))
+        case .siteJSON: return ("api/site.json", api.siteDocument())
         case .diagnostics: return ("api/diagnostics.json", json(api.diagnosticsDocument()))
         case .stylesheet: return ("assets/site.css", Array(SiteAssets.stylesheet.utf8))
         case .searchScript: return ("assets/search.js", Array(SiteAssets.searchScript.utf8))
-        case .schema(let name): return ("api/schemas/" + name, Array((BuiltinSchemas.outputFiles[name] ?? "{}\n").utf8))
+        case .schema(let name): return ("api/schemas/" + name, Array(((BuiltinSchemas.outputFiles[name] ?? "{}") + "\n").utf8))
         case .sitemap: return ("sitemap.xml", sitemap())
         }
     }
 
     private func json(_ value: JSONValue) -> [UInt8] {
-        var bytes = JSONWriter(pretty: true).bytes(value)
+        var bytes = JSONWriter(pretty: false).bytes(value)
         bytes.append(0x0A)
         return bytes
     }
@@ -109,9 +112,10 @@ public struct SiteBuilder: Sendable {
 
     /// Renders every file and writes it into `writer`'s folder, on all cores.
     public func write(to writer: SiteWriter, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SiteBuildSummary {
+        var clock = PhaseClock()
         let jobs = self.jobs
         let counter = ProgressCounter(total: jobs.count, report: progress)
-        let results = parallelMap(jobs, chunk: 32) { job -> Result<Int, SiteWriteError> in
+        let results = parallelMap(jobs, chunk: 8) { job -> Result<Int, SiteWriteError> in
             let (path, bytes) = render(job)
             defer { counter.advance() }
             do {
@@ -123,6 +127,7 @@ public struct SiteBuilder: Sendable {
                 return .failure(SiteWriteError(message: "cannot write '\(path)'"))
             }
         }
+        clock.lap("render and write \(jobs.count) files")
         var summary = SiteBuildSummary()
         for (job, result) in zip(jobs, results) {
             switch result {

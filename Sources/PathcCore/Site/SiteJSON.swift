@@ -2,8 +2,9 @@
 /// `api/diagnostics.json`, each naming its schema in `schemas/output/`.
 struct SiteJSON {
     let site: SiteModel
-    /// Built once: the entity documents are shared by site.json and the per-entity files.
-    private let documents: [ObjectIdentifier: [JSONMember]]
+    /// Each entity's members as compact JSON text without the braces, written once and shared by
+    /// site.json and the per-entity files (the API's JSON is compact: it is for programs).
+    private let bodies: [ObjectIdentifier: [UInt8]]
 
     /// The schemas' names, as `$schema` points at them inside the site (`api/schemas/`).
     static let schemaFiles = ["site.schema.json", "entity.schema.json", "diagnostics.schema.json"]
@@ -11,13 +12,16 @@ struct SiteJSON {
     init(site: SiteModel) {
         self.site = site
         let entities = site.model.ordered
-        let members = parallelMap(entities) { [site] entity in Self.members(entity, site: site) }
-        documents = Dictionary(uniqueKeysWithValues: zip(entities.map(ObjectIdentifier.init), members))
+        let bodies = parallelMap(entities) { [site] entity -> [UInt8] in
+            let text = JSONWriter(pretty: false).bytes(.object(Self.members(entity, site: site)))
+            return Array(text.dropFirst().dropLast())
+        }
+        self.bodies = Dictionary(uniqueKeysWithValues: zip(entities.map(ObjectIdentifier.init), bodies))
     }
 
     /// `api/site.json`: the whole repository.
-    func siteDocument() -> JSONValue {
-        var members: [JSONMember] = [
+    func siteDocument() -> [UInt8] {
+        let head: JSONValue = .object([
             JSONMember("$schema", .string("schemas/site.schema.json")),
             JSONMember("project", .object([
                 JSONMember("name", .string(site.config.name ?? "")),
@@ -26,16 +30,27 @@ struct SiteJSON {
             ])),
             JSONMember("generator", .object([JSONMember("name", .string("pathc")), JSONMember("version", .string(PathcVersion.current))])),
             JSONMember("summary", summary()),
-        ]
+        ])
+        var out = JSONWriter(pretty: false).bytes(head)
+        out.removeLast()
+        out.reserveCapacity(bodies.values.reduce(0, { $0 + $1.count + 3 }) + 256)
         for kind in EntityKind.allCases {
-            members.append(JSONMember(SiteModel.folder(kind), .array(site.model.all(kind).map { .object(documents[ObjectIdentifier($0)]!) })))
+            out.append(contentsOf: ",\"\(SiteModel.folder(kind))\":[".utf8)
+            for (index, entity) in site.model.all(kind).enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(UInt8(ascii: "{"))
+                out.append(contentsOf: bodies[ObjectIdentifier(entity)]!)
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(UInt8(ascii: "]"))
         }
-        return .object(members)
+        out.append(contentsOf: "}\n".utf8)
+        return out
     }
 
     /// `api/<kind>/<id>.json`: one entity, the same shape as in site.json.
-    func entityDocument(_ entity: Entity) -> JSONValue {
-        .object([JSONMember("$schema", .string("../schemas/entity.schema.json"))] + documents[ObjectIdentifier(entity)]!)
+    func entityDocument(_ entity: Entity) -> [UInt8] {
+        Array("{\"$schema\":\"../schemas/entity.schema.json\",".utf8) + bodies[ObjectIdentifier(entity)]! + Array("}\n".utf8)
     }
 
     /// `api/diagnostics.json`: the findings, as `check --format json` gives them, with paths from the root.

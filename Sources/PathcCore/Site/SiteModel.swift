@@ -25,6 +25,8 @@ struct SiteModel: Sendable {
     private(set) var verdicts: [ObjectIdentifier: [String: QualityVerdict]] = [:]
     /// Every key result's progress and status, by OKR and key-result index.
     private(set) var statuses: [ObjectIdentifier: [KeyResultProgress]] = [:]
+    /// Each entity's title, made once (OKR objectives are folded onto one line).
+    private(set) var titles: [ObjectIdentifier: String] = [:]
     let diagnostics: [Diagnostic]
     let fileCount: Int
     /// The repository root and the folder the diagnostics' paths are relative to.
@@ -41,6 +43,7 @@ struct SiteModel: Sendable {
         self.currentDirectory = currentDirectory
         var sources: [ObjectIdentifier: String] = [:]
         for entity in model.ordered {
+            titles[ObjectIdentifier(entity)] = Self.makeTitle(entity)
             sources[ObjectIdentifier(entity)] = Paths.relative(Paths.absolute(entity.file.path, from: currentDirectory), from: root)
         }
         sourcePaths = sources
@@ -144,7 +147,9 @@ struct SiteModel: Sendable {
     }
 
     /// The title a page and a link show for an entity.
-    func title(_ entity: Entity) -> String {
+    func title(_ entity: Entity) -> String { titles[ObjectIdentifier(entity)] ?? Self.makeTitle(entity) }
+
+    private static func makeTitle(_ entity: Entity) -> String {
         switch entity.kind {
         case .competency: return entity.text("name") ?? entity.id
         case .role, .rubric, .pathway: return entity.text("title") ?? entity.id
@@ -154,7 +159,10 @@ struct SiteModel: Sendable {
 
     /// Folded text as one line, trimmed.
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
+        // Already one line, the common case: no splitting.
+        let utf8 = text.utf8
+        if !utf8.contains(0x0A), utf8.first != 0x20, utf8.last != 0x20, !text.contains("  ") { return text }
+        return text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
     }
 
     // MARK: - Where things go

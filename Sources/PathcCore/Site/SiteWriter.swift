@@ -20,9 +20,31 @@ public final class SiteWriter: Sendable {
     public let target: String
     let staging: String
 
+    /// The target is a previous site of pathc's, whose unchanged files can be linked.
+    let reusesPrevious: Bool
+
     private init(target: String, staging: String) {
         self.target = target
         self.staging = staging
+        reusesPrevious = Self.isOwnSite(target)
+    }
+
+    /// A regular file (not a link) whose bytes are exactly these.
+    static func fileEquals(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        var existing = [UInt8](repeating: 0, count: bytes.count)
+        var offset = 0
+        while offset < bytes.count {
+            let count = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return existing == bytes
     }
 
     /// Checks that `target` may be written and makes the staging folder. `protected` are folders
@@ -79,8 +101,11 @@ public final class SiteWriter: Sendable {
     }
 
     /// Writes one new file into the staging folder. `path` is made by pathc from safe names.
+    /// A file the previous site already holds byte for byte is linked, not written again: a
+    /// rebuild costs what changed, and the old site stays whole until the swap.
     func write(_ path: String, _ bytes: [UInt8]) throws {
         let full = staging + "/" + path
+        if reusesPrevious, Self.fileEquals(target + "/" + path, bytes), link(target + "/" + path, full) == 0 { return }
         let fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw SiteWriteError(message: "cannot create '\(path)' in the staging folder: \(String(cString: strerror(errno)))")
@@ -112,7 +137,9 @@ public final class SiteWriter: Sendable {
         }
         if Self.exchange(staging, target) {
             // The staging name now holds the previous site.
-            try? FileManager.default.removeItem(atPath: staging)
+            var clock = PhaseClock()
+            Self.removeTree(staging)
+            clock.lap("remove the previous site")
             return
         }
         // Without an atomic exchange: move the old site aside, the new one in, then drop the old.
@@ -128,6 +155,38 @@ public final class SiteWriter: Sendable {
             throw SiteWriteError(message: "cannot move the new site into '\(target)': \(reason)")
         }
         try? FileManager.default.removeItem(atPath: old)
+    }
+
+    /// Removes a folder of pathc's (a previous site, now under the staging name) with its
+    /// sub-folders emptied on all cores. Links are removed, never followed.
+    static func removeTree(_ folder: String) {
+        let children = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        var subfolders: [String] = []
+        for child in children {
+            let path = folder + "/" + child
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                subfolders.append(path)
+                if let grandchildren = try? FileManager.default.contentsOfDirectory(atPath: path) {
+                    subfolders += grandchildren.map { path + "/" + $0 }.filter { var s = stat(); return lstat($0, &s) == 0 && (s.st_mode & S_IFMT) == S_IFDIR }
+                }
+            }
+        }
+        // The deepest folders first, so each worker empties a folder of plain files.
+        _ = parallelMap(subfolders.sorted { $0.count > $1.count }, chunk: 1) { path in
+            guard let directory = opendir(path) else { return 0 }
+            defer { closedir(directory) }
+            let fd = dirfd(directory)
+            var removed = 0
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+                if name == "." || name == ".." || entry.pointee.d_type == UInt8(DT_DIR) { continue }
+                if unlinkat(fd, name, 0) == 0 { removed += 1 }
+            }
+            return removed
+        }
+        try? FileManager.default.removeItem(atPath: folder)
     }
 
     /// Removes the staging folder after a failure; the previous site is untouched.

@@ -1,0 +1,387 @@
+import Foundation
+import XCTest
+@testable import PathcCore
+
+/// `pathc build` end to end through the library: the site of this repository, of a generated
+/// corpus and of hostile content; links, determinism, output schemas, escaping, and the writer's care.
+final class SiteBuildTests: XCTestCase {
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pathc-site-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+
+    /// A copy of this repository's content, to change on purpose.
+    private func copyOfRepository() throws -> URL {
+        let folder = try temporaryFolder()
+        for item in ["pathways", "schemas", "pathc.yaml"] {
+            try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent(item), to: folder.appendingPathComponent(item))
+        }
+        return folder
+    }
+
+    /// Checks `root` and builds its site into `output`; fails the test on errors.
+    @discardableResult
+    private func build(_ root: URL, into output: URL, file: StaticString = #filePath, line: UInt = #line) throws -> SiteBuildSummary {
+        var checker = Checker(root: root.path, currentDirectory: root.path)
+        checker.computesVerdicts = true
+        let result = checker.run()
+        XCTAssertFalse(result.setupFailed, file: file, line: line)
+        XCTAssertEqual(result.diagnostics.filter { $0.severity == .error }.map { "\($0.file.path):\($0.start.line) \($0.message)" }, [],
+                       file: file, line: line)
+        let writer = try SiteWriter.prepare(target: output.path, root: root.path, protected: [root.appendingPathComponent("pathways").path])
+        let summary = try SiteBuilder(result: result, root: root.path, currentDirectory: root.path).write(to: writer)
+        try writer.commit()
+        return summary
+    }
+
+    /// Every file under a folder, by path relative to it.
+    private func files(under folder: URL) throws -> [String: Data] {
+        var found: [String: Data] = [:]
+        let base = folder.resolvingSymlinksInPath().path
+        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])! {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            let path = url.resolvingSymlinksInPath().path
+            found[String(path.dropFirst(base.count + 1))] = try Data(contentsOf: url)
+        }
+        return found
+    }
+
+    // MARK: - The repository's own site
+
+    func testEveryInternalLinkAndAssetResolves() throws {
+        let output = try temporaryFolder().appendingPathComponent("site")
+        let summary = try build(TestPaths.repository, into: output)
+        let tree = try files(under: output)
+        XCTAssertGreaterThan(summary.pages, 30)
+        var checked = 0
+        for (path, data) in tree where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            let folder = (path as NSString).deletingLastPathComponent
+            for target in attributeValues(in: html, names: ["href", "src"]) {
+                if target.hasPrefix("https://") || target.hasPrefix("http://") || target.hasPrefix("mailto:") { continue }
+                XCTAssertFalse(target.hasPrefix("/"), "\(path): absolute link \(target)")
+                let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let resolved = parts[0].isEmpty ? path : Paths.normalized("/" + folder + "/" + parts[0]).dropFirst().description
+                guard let targetData = tree[resolved] else {
+                    XCTFail("\(path): link to '\(target)' resolves to '\(resolved)', which the site does not have")
+                    continue
+                }
+                if parts.count == 2 {
+                    XCTAssertTrue(String(decoding: targetData, as: UTF8.self).contains("id=\"\(parts[1])\""), "\(path): no anchor for '\(target)'")
+                }
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 500)
+        for kind in ["okrs", "pathways", "competencies", "roles", "rubrics"] {
+            XCTAssertNotNil(tree["\(kind)/index.html"], kind)
+            XCTAssertTrue(tree.keys.contains { $0.hasPrefix("api/\(kind)/") && $0.hasSuffix(".json") }, kind)
+        }
+        XCTAssertNotNil(tree[".pathc-site"])
+        XCTAssertNil(tree["sitemap.xml"], "no sitemap without base_url")
+    }
+
+    func testTwoBuildsAreByteIdentical() throws {
+        let folder = try temporaryFolder()
+        try build(TestPaths.repository, into: folder.appendingPathComponent("one"))
+        try build(TestPaths.repository, into: folder.appendingPathComponent("two"))
+        let one = try files(under: folder.appendingPathComponent("one"))
+        let two = try files(under: folder.appendingPathComponent("two"))
+        XCTAssertEqual(one.keys.sorted(), two.keys.sorted())
+        for (path, data) in one { XCTAssertEqual(data, two[path], "\(path) differs between two builds") }
+        // A rebuild over the first site gives the same tree again.
+        try build(TestPaths.repository, into: folder.appendingPathComponent("one"))
+        XCTAssertEqual(try files(under: folder.appendingPathComponent("one")), one)
+    }
+
+    func testPagesCarryTheContentSecurityPolicyAndNoExternalResources() throws {
+        let output = try temporaryFolder().appendingPathComponent("site")
+        try build(TestPaths.repository, into: output)
+        for (path, data) in try files(under: output) where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            XCTAssertTrue(html.contains("http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'"), path)
+            XCTAssertFalse(html.contains("<style"), "\(path): inline style element")
+            XCTAssertFalse(html.contains(" style=\""), "\(path): inline style attribute")
+            XCTAssertFalse(html.contains("<script>"), "\(path): inline script")
+            let scripts = html.components(separatedBy: "<script ").count - 1
+            XCTAssertEqual(scripts, path == "search.html" ? 2 : 0, "\(path): scripts")
+        }
+    }
+
+    // MARK: - JSON against schemas/output
+
+    private func outputSchema(_ name: String) throws -> SchemaValidator {
+        let url = TestPaths.repository.appendingPathComponent("schemas/output/\(name)")
+        let document = SchemaDocument.compile(SourceFile(path: url.path, text: try String(contentsOf: url, encoding: .utf8)))
+        XCTAssertEqual(document.problems.map(\.message), [], name)
+        XCTAssertEqual(document.externalReferences, [], name)
+        return SchemaValidator(document)
+    }
+
+    private func assertValid(_ validator: SchemaValidator, _ node: Node, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        let violations = validator.validate(node).violations
+        XCTAssertEqual(violations.map { "\($0.pointer): \($0.problem)" }, [], what, file: file, line: line)
+    }
+
+    /// Validates every JSON file of a built site with pathc's own validator; returns how many.
+    private func validateJSON(of output: URL) throws -> Int {
+        let site = try outputSchema("site.schema.json"), entity = try outputSchema("entity.schema.json")
+        let diagnostics = try outputSchema("diagnostics.schema.json")
+        var count = 0
+        for (path, data) in try files(under: output) where path.hasPrefix("api/") && path.hasSuffix(".json") && !path.hasPrefix("api/schemas/") {
+            let tree = SyntaxTree.parse(SourceFile(path: path, bytes: [UInt8](data)))
+            XCTAssertEqual(tree.diagnostics.map(\.message), [], path)
+            guard let root = tree.root else { continue }
+            switch path {
+            case "api/site.json":
+                assertValid(site, root, path)
+                for kind in ["competencies", "roles", "rubrics", "pathways", "okrs"] {
+                    for (index, item) in (root[kind]?.sequence ?? []).enumerated() { assertValid(entity, item, "\(path) /\(kind)/\(index)") }
+                }
+            case "api/diagnostics.json": assertValid(diagnostics, root, path)
+            default: assertValid(entity, root, path)
+            }
+            count += 1
+        }
+        return count
+    }
+
+    func testThisRepositorysJSONValidatesAgainstTheOutputSchemas() throws {
+        let output = try temporaryFolder().appendingPathComponent("site")
+        try build(TestPaths.repository, into: output)
+        XCTAssertGreaterThan(try validateJSON(of: output), 27)
+        // The schemas travel with the site, and are the repository's.
+        for name in SiteJSON.schemaFiles {
+            XCTAssertEqual(try Data(contentsOf: output.appendingPathComponent("api/schemas/\(name)")),
+                           try Data(contentsOf: TestPaths.repository.appendingPathComponent("schemas/output/\(name)")), name)
+        }
+    }
+
+    func testGeneratedCorpusJSONValidatesAgainstTheOutputSchemas() throws {
+        let generator = try TestPaths.sharedFolder("bench").appendingPathComponent("gen_corpus.py")
+        let corpus = try temporaryFolder().appendingPathComponent("corpus")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", generator.path, corpus.path, "--okrs", "150"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try XCTSkipIf(process.terminationStatus != 0, "python3 could not run the corpus generator")
+        let output = try temporaryFolder().appendingPathComponent("site")
+        try build(corpus, into: output)
+        XCTAssertGreaterThan(try validateJSON(of: output), 150)
+    }
+
+    func testEntityJSONResolvesReferencesBothWaysAndComputesProgress() throws {
+        let output = try temporaryFolder().appendingPathComponent("site")
+        try build(TestPaths.repository, into: output)
+        let okr = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("api/okrs/consultative-selling-2026-q3.json"))) as! [String: Any]
+        XCTAssertEqual((okr["alignment"] as! [String: Any])["parents"] as! [String], ["enterprise-revenue-2026"])
+        XCTAssertEqual((okr["supportedBy"] as! [String: Any])["pathways"] as! [String], ["consultative-selling-journey"])
+        let first = (okr["keyResults"] as! [[String: Any]])[0]
+        XCTAssertEqual(first["id"] as? String, "two-touch-resolution")
+        XCTAssertEqual(first["status"] as? String, "on-track")
+        // 42% to 75%, latest 61%: (61 - 42) / (75 - 42) = 57.6% of the way.
+        XCTAssertEqual(first["progress"] as? Double, 57.6)
+        let latest = (first["latest"] as! [String: Any])["value"] as! [String: Any]
+        XCTAssertEqual(latest["value"] as? Int, 61)
+        XCTAssertEqual(latest["percent"] as? Bool, true)
+        let data = okr["data"] as! [String: Any]
+        let baseline = (data["key_results"] as! [[String: Any]])[0]["baseline"] as! [String: Any]
+        XCTAssertEqual(baseline["value"] as? Int, 42)
+        XCTAssertEqual(baseline["percent"] as? Bool, true)
+        let strategy = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("api/okrs/enterprise-revenue-2026.json"))) as! [String: Any]
+        let referrers = (strategy["referencedBy"] as! [[String: Any]]).map { "\($0["kind"]!)/\($0["id"]!)" }
+        XCTAssertTrue(referrers.contains("okr/consultative-selling-2026-q3"))
+        XCTAssertTrue(referrers.contains("competency/consultative-selling"))
+        XCTAssertEqual((okr["quality"] as! [[String: Any]]).first?["path"] as? String, "/objective")
+    }
+
+    // MARK: - Key-result status
+
+    private func progress(_ checkins: String, today: String, cadence: String = "biweekly") -> KeyResultProgress {
+        let text = "id: kr\nbaseline: 10\ntarget: 20\ncheckins:\n" + checkins
+        let node = parse(text).root!
+        return KeyResultProgress(KeyResult(node: node, index: 0), cycle: Cycle("2026-Q3"), cadence: cadence, today: CalendarDate(today)!)
+    }
+
+    func testKeyResultStatuses() {
+        XCTAssertEqual(progress("  []\n", today: "2026-08-20").status, .noData)
+        XCTAssertEqual(progress("  - {date: 2026-08-01, value: 21}\n", today: "2026-08-20").status, .done)
+        XCTAssertEqual(progress("  - {date: 2026-07-15, value: 13}\n", today: "2026-08-20").status, .stale)
+        XCTAssertEqual(progress("  - {date: 2026-08-15, value: 11}\n", today: "2026-08-20").status, .atRisk)
+        XCTAssertEqual(progress("  - {date: 2026-08-15, value: 17}\n", today: "2026-08-20").status, .onTrack)
+        XCTAssertEqual(progress("  - {date: 2026-08-15, value: 17}\n", today: "2026-08-20").percent, 70)
+    }
+
+    // MARK: - Hostile content
+
+    static let payload = "<script>alert(1)</script>\"onerror=alert(1)"
+    static let linkPayload = "javascript:alert(1) JaVaScRiPt:alert(2) https://ok.example/x?a=1&b=2"
+
+    /// Puts the payloads into every free-text value of a YAML file: long text fields, text list
+    /// items and every line of folded and literal blocks get both appended; short fields (names,
+    /// titles, owners: the schemas cap their length) become a word and the markup payload.
+    static func poisoned(_ text: String) -> String {
+        let longKeys: Set<String> = ["description", "summary", "objective", "result", "metric", "source", "task", "evidence",
+                                     "focus", "with", "debrief", "outcome", "note"]
+        let shortKeys: Set<String> = ["title", "name", "owner", "sponsor", "family", "category", "unit"]
+        var lines: [String] = []
+        var blockIndent: Int?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let indent = line.prefix(while: { $0 == " " }).count
+            let body = line.dropFirst(indent)
+            if let current = blockIndent, indent > current, !body.isEmpty {
+                lines.append(line + " " + payload + " " + linkPayload)
+                continue
+            }
+            blockIndent = nil
+            var content = Substring(body)
+            let item = content.hasPrefix("- ")
+            if item { content = content.dropFirst(2) }
+            if let colon = content.range(of: ": ") {
+                let key = String(content[..<colon.lowerBound]), value = content[colon.upperBound...]
+                let prefix = String(line.prefix(indent)) + (item ? "- " : "") + key + ": "
+                if value == ">" || value == "|" || value.hasPrefix(">") || value.hasPrefix("|") {
+                    blockIndent = indent
+                    lines.append(line)
+                } else if value.hasPrefix("[") || value.hasPrefix("{") || value.hasPrefix("\"") {
+                    lines.append(line)
+                } else if longKeys.contains(key) {
+                    lines.append(line + " " + payload + " " + linkPayload)
+                } else if shortKeys.contains(key) {
+                    lines.append(prefix + "Item " + payload)
+                } else {
+                    lines.append(line)
+                }
+            } else if item, content.contains(" "), !content.hasPrefix("{"), !content.hasPrefix("["), !content.hasSuffix(":") {
+                lines.append(line + " " + payload + " " + linkPayload)
+            } else {
+                lines.append(line)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func testContentCannotPutMarkupOrScriptIntoTheSite() throws {
+        let root = try copyOfRepository()
+        var poisonedFiles = 0
+        for case let url as URL in FileManager.default.enumerator(at: root.appendingPathComponent("pathways"), includingPropertiesForKeys: nil)!
+            where url.pathExtension == "yaml" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try Self.poisoned(text).write(to: url, atomically: true, encoding: .utf8)
+            poisonedFiles += 1
+        }
+        XCTAssertGreaterThan(poisonedFiles, 20)
+        let output = try temporaryFolder().appendingPathComponent("site")
+        try build(root, into: output)
+        var escapedSeen = 0, linksSeen = 0
+        for (path, data) in try files(under: output) where path.hasSuffix(".html") || path.hasSuffix(".xml") {
+            let html = String(decoding: data, as: UTF8.self)
+            let lower = html.lowercased()
+            XCTAssertFalse(lower.contains("<script>alert"), "\(path): script survived")
+            XCTAssertFalse(lower.contains("\"onerror="), "\(path): attribute break survived")
+            XCTAssertFalse(lower.contains("href=\"javascript:"), "\(path): javascript link")
+            XCTAssertFalse(lower.contains("src=\"javascript:"), "\(path): javascript source")
+            for value in attributeValues(in: html, names: ["href", "src"]) {
+                let scheme = value.lowercased()
+                XCTAssertTrue(!scheme.contains(":") || scheme.hasPrefix("https:") || scheme.hasPrefix("http:") || scheme.hasPrefix("mailto:"),
+                              "\(path): link '\(value)'")
+            }
+            escapedSeen += html.components(separatedBy: "&lt;script&gt;alert(1)&lt;/script&gt;").count - 1
+            linksSeen += html.components(separatedBy: "href=\"https://ok.example/x?a=1&amp;b=2\"").count - 1
+        }
+        XCTAssertGreaterThan(escapedSeen, 100, "the payload should reach the pages, escaped")
+        XCTAssertGreaterThan(linksSeen, 10, "https addresses in text become links")
+        // The search index is data for a script that builds DOM nodes with textContent only.
+        let script = try String(contentsOf: output.appendingPathComponent("assets/search.js"), encoding: .utf8)
+        XCTAssertFalse(script.contains("innerHTML"))
+    }
+
+    /// Attribute values of the given names, unescaped for `&amp;` only (enough for paths).
+    private func attributeValues(in html: String, names: [String]) -> [String] {
+        var values: [String] = []
+        for name in names {
+            for part in html.components(separatedBy: " \(name)=\"").dropFirst() {
+                guard let end = part.firstIndex(of: "\"") else { continue }
+                values.append(String(part[..<end]).replacingOccurrences(of: "&amp;", with: "&"))
+            }
+        }
+        return values
+    }
+
+    func testFileNamesOfUnsafeIDsStayInTheirFolder() {
+        XCTAssertEqual(SiteModel.fileName("sales-coaching"), "sales-coaching")
+        let names = ["../etc/passwd", "..", ".", "a/b", "%2e%2e", "Sales", "sales", "sаles", "", String(repeating: "x", count: 300), "a\u{0}b"]
+            .map(SiteModel.fileName)
+        for name in names {
+            XCTAssertFalse(name.contains("/") || name.contains(".") || name.contains("%") || name.isEmpty, name)
+            XCTAssertLessThan(name.utf8.count, 255, name)
+        }
+        XCTAssertEqual(Set(names).count, names.count, "distinct ids get distinct file names")
+    }
+
+    func testSitemapWhenBaseURLIsSet() throws {
+        let root = try copyOfRepository()
+        let config = root.appendingPathComponent("pathc.yaml")
+        try (try String(contentsOf: config, encoding: .utf8) + "base_url: https://people.example.com/pathways\n")
+            .write(to: config, atomically: true, encoding: .utf8)
+        let output = try temporaryFolder().appendingPathComponent("site")
+        try build(root, into: output)
+        let sitemap = try String(contentsOf: output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+        XCTAssertTrue(sitemap.contains("<loc>https://people.example.com/pathways/okrs/consultative-selling-2026-q3.html</loc>"))
+        XCTAssertTrue(sitemap.contains("<loc>https://people.example.com/pathways/index.html</loc>"))
+    }
+
+    // MARK: - The writer's care
+
+    func testRefusesFoldersItDidNotCreateAndDangerousTargets() throws {
+        let root = try copyOfRepository()
+        let precious = root.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: precious, withIntermediateDirectories: true)
+        try "keep me".write(to: precious.appendingPathComponent("todo.txt"), atomically: true, encoding: .utf8)
+        let protected = [root.appendingPathComponent("pathways").path, root.appendingPathComponent("schemas").path]
+        for target in [precious.path, "/", root.path, root.deletingLastPathComponent().path, root.appendingPathComponent("pathways").path,
+                       root.appendingPathComponent("pathways/okrs").path, root.appendingPathComponent("schemas/../pathways").path] {
+            XCTAssertThrowsError(try SiteWriter.prepare(target: target, root: root.path, protected: protected), target) { error in
+                XCTAssertTrue((error as? SiteWriteError)?.message.hasPrefix("refusing to write the site to") == true, "\(error)")
+            }
+        }
+        XCTAssertEqual(try String(contentsOf: precious.appendingPathComponent("todo.txt"), encoding: .utf8), "keep me")
+        // A symbolic link is refused too, whatever it points at.
+        let link = root.appendingPathComponent("linked-site")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: precious)
+        XCTAssertThrowsError(try SiteWriter.prepare(target: link.path, root: root.path, protected: protected))
+    }
+
+    func testAFailedBuildLeavesThePreviousSiteAndNoLeftovers() throws {
+        let folder = try temporaryFolder()
+        let output = folder.appendingPathComponent("site")
+        try build(TestPaths.repository, into: output)
+        let before = try files(under: output)
+        // A build that fails part-way: some files written, then abandoned.
+        let writer = try SiteWriter.prepare(target: output.path, root: TestPaths.repository.path, protected: [])
+        try writer.write("index.html", Array("half a site".utf8))
+        writer.abandon()
+        XCTAssertEqual(try files(under: output), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"])
+        // A build killed part-way leaves its staging folder; the next build removes it.
+        let killed = try SiteWriter.prepare(target: output.path, root: TestPaths.repository.path, protected: [])
+        try killed.write("index.html", Array("killed".utf8))
+        let leftover = folder.appendingPathComponent(".site.pathc-tmp-999999")
+        try FileManager.default.moveItem(atPath: killed.staging, toPath: leftover.path)
+        XCTAssertEqual(try files(under: output), before)
+        try build(TestPaths.repository, into: output)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"])
+        XCTAssertEqual(try files(under: output), before)
+    }
+
+    func testAnEmptyFolderMayBecomeTheSite() throws {
+        let output = try temporaryFolder().appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try build(TestPaths.repository, into: output)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+    }
+}
