@@ -80,7 +80,7 @@ enum Charts {
         let columns = stages.count + 1 + (retention == nil ? 0 : 1)
         let width = max(600, columns * 150 + 20)
         let (baseY, stepHeight) = (190.0, 28.0)
-        html.markup("<svg class=\"journey\" viewBox=\"0 0 \(width) 240\" role=\"img\" aria-labelledby=\"journey-title journey-desc\">")
+        html.markup("<svg class=\"journey\" viewBox=\"0 0 \(width) 250\" role=\"img\" aria-labelledby=\"journey-title journey-desc\">")
         html.raw("<title id=\"journey-title\">")
         html.text("The journey of \(pathway.text("title") ?? pathway.id)")
         html.raw("</title><desc id=\"journey-desc\">")
@@ -104,9 +104,13 @@ enum Charts {
             let x0 = column(index + 1)
             html.markup("<rect class=\"stage level-\(level)\" x=\"\(format(x0))\" y=\"\(format(baseY - height))\" width=\"130\" height=\"\(format(height))\" rx=\"6\"/>")
             html.markup("<text class=\"stage-number\" x=\"\(format(x0 + 65))\" y=\"\(format(baseY - height + 20))\" text-anchor=\"middle\">\(index + 1)</text>")
-            html.markup("<text class=\"label\" x=\"\(format(x0 + 65))\" y=\"\(format(baseY + 20))\" text-anchor=\"middle\">")
-            html.text(truncated(stage["title"]?.scalar?.text ?? stage["id"]?.scalar?.text ?? "", 22))
-            html.markup("</text><text class=\"tick\" x=\"\(format(x0 + 65))\" y=\"\(format(baseY + 36))\" text-anchor=\"middle\">level \(level)")
+            let lines = wrapped(stage["title"]?.scalar?.text ?? stage["id"]?.scalar?.text ?? "", width: 21, lines: 2)
+            for (number, line) in lines.enumerated() {
+                html.markup("<text class=\"label\" x=\"\(format(x0 + 65))\" y=\"\(format(baseY + 20 + Double(number) * 15))\" text-anchor=\"middle\">")
+                html.text(line)
+                html.raw("</text>")
+            }
+            html.markup("<text class=\"tick\" x=\"\(format(x0 + 65))\" y=\"\(format(baseY + 52))\" text-anchor=\"middle\">level \(level)")
             if let duration = stage["duration"]?.scalar?.text { html.raw(" · "); html.text(duration) }
             html.raw("</text>")
             let stageID = stage["id"]?.scalar?.text
@@ -130,6 +134,27 @@ enum Charts {
             }
         }
         html.raw("</svg>")
+    }
+
+    /// Words on up to `lines` lines of about `width` characters; the last line ends in "…" when text is left over.
+    static func wrapped(_ text: String, width: Int, lines: Int) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty { current = String(word) }
+            else if current.count + 1 + word.count <= width { current += " " + word }
+            else {
+                result.append(current)
+                current = String(word)
+                if result.count == lines { break }
+            }
+        }
+        if result.count < lines, !current.isEmpty { result.append(current); current = "" }
+        if !current.isEmpty, var last = result.popLast() {
+            last = truncated(last + " " + current, width)
+            result.append(last.hasSuffix("…") ? last : last + "…")
+        }
+        return result.map { truncated($0, width + 2) }
     }
 
     static func truncated(_ text: String, _ length: Int) -> String {

@@ -34,7 +34,7 @@ extension SitePages {
 
         page.html.raw("<section><h2>The journey</h2><div class=\"figure\">")
         Charts.journey(pathway, into: &page.html)
-        page.html.raw("</div>")
+        page.html.raw("</div><p class=\"small muted\">Each bar is a stage, in order; its height is the stage's difficulty (1 to 5). A diamond marks a milestone reached after that stage.</p>")
         if let baseline = root["baseline"] {
             page.html.raw("<h3>Baseline</h3>")
             assessment(baseline, into: &page)
