@@ -57,14 +57,12 @@ struct HTML {
     }
 
     static func escape(_ text: String, into out: inout [UInt8]) {
-        var utf8 = text.utf8
         // Most text has nothing to escape: append it whole.
-        if !utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 }) {
-            out.append(contentsOf: utf8)
+        if !needsEscape(text) {
+            out.append(contentsOf: text.utf8)
             return
         }
-        utf8 = text.utf8
-        for byte in utf8 {
+        for byte in text.utf8 {
             switch byte {
             case 0x26: out.append(contentsOf: "&amp;".utf8)
             case 0x3C: out.append(contentsOf: "&lt;".utf8)
@@ -78,6 +76,14 @@ struct HTML {
             default: out.append(byte)
             }
         }
+    }
+
+    private static func needsEscape(_ text: String) -> Bool {
+        @inline(__always) func special(_ byte: UInt8) -> Bool {
+            byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+        }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ buffer in buffer.contains(where: special) }) { return found }
+        return text.utf8.contains(where: special)
     }
 
     static func escaped(_ text: String) -> String {

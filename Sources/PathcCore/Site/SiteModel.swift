@@ -160,8 +160,13 @@ struct SiteModel: Sendable {
     /// Folded text as one line, trimmed.
     static func oneLine(_ text: String) -> String {
         // Already one line, the common case: no splitting.
-        let utf8 = text.utf8
-        if !utf8.contains(0x0A), utf8.first != 0x20, utf8.last != 0x20, !text.contains("  ") { return text }
+        var previous: UInt8 = 0x20
+        var clean = true
+        for byte in text.utf8 {
+            if byte == 0x0A || (byte == 0x20 && previous == 0x20) { clean = false; break }
+            previous = byte
+        }
+        if clean && previous != 0x20 { return text }
         return text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
     }
 

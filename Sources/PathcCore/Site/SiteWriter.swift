@@ -36,15 +36,19 @@ public final class SiteWriter: Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        var existing = [UInt8](repeating: 0, count: bytes.count)
-        var offset = 0
-        while offset < bytes.count {
-            let count = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
+        // Compared a block at a time through one small buffer: no allocation the size of the file.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65536) { buffer in
+            bytes.withUnsafeBufferPointer { expected in
+                var offset = 0
+                while offset < expected.count {
+                    let count = read(fd, buffer.baseAddress!, min(buffer.count, expected.count - offset))
+                    if count < 0 && errno == EINTR { continue }
+                    guard count > 0, memcmp(buffer.baseAddress!, expected.baseAddress! + offset, count) == 0 else { return false }
+                    offset += count
+                }
+                return true
+            }
         }
-        return existing == bytes
     }
 
     /// Checks that `target` may be written and makes the staging folder. `protected` are folders
