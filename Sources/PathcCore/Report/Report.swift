@@ -29,17 +29,23 @@ public struct Report: Sendable {
                   verdictPaths: verdicts.map { relative($0.entity.file) })
     }
 
-    private init(diagnostics: [Diagnostic], fileCount: Int, verdicts: [QualityVerdict], paths: [String], verdictPaths: [String]) {
+    private init(diagnostics: [Diagnostic], fileCount: Int, verdicts: [QualityVerdict], paths: [String], verdictPaths: [String],
+                 fingerprints: [String]? = nil) {
         self.diagnostics = diagnostics
         self.fileCount = fileCount
         self.verdicts = verdicts
         self.paths = paths
         self.verdictPaths = verdictPaths
-        keys = zip(diagnostics, paths).map { FindingKey($0, path: $1) }
+        let keys = zip(diagnostics, paths).map { FindingKey($0, path: $1) }
+        self.keys = keys
+        if let fingerprints {
+            self.fingerprints = fingerprints
+            return
+        }
         // Identical findings in one file (the same word flagged twice) are told apart by their
         // order, so that each keeps a fingerprint of its own.
         var seen: [FindingKey: Int] = [:]
-        fingerprints = keys.map { key in
+        self.fingerprints = keys.map { key in
             let occurrence = seen[key, default: 0]
             seen[key] = occurrence + 1
             return key.fingerprint(occurrence: occurrence)
@@ -50,11 +56,12 @@ public struct Report: Sendable {
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
     public var infoCount: Int { diagnostics.filter { $0.severity == .info }.count }
 
-    /// The report with only the findings whose index `keep` accepts; verdicts and file count stay.
+    /// The report with only the findings whose index `keep` accepts; verdicts, file count and
+    /// fingerprints stay, so that hiding one of two identical findings does not renumber the other.
     public func filtered(_ keep: (Int) -> Bool) -> Report {
         let kept = diagnostics.indices.filter(keep)
         return Report(diagnostics: kept.map { diagnostics[$0] }, fileCount: fileCount, verdicts: verdicts,
-                      paths: kept.map { paths[$0] }, verdictPaths: verdictPaths)
+                      paths: kept.map { paths[$0] }, verdictPaths: verdictPaths, fingerprints: kept.map { fingerprints[$0] })
     }
 }
 
