@@ -62,6 +62,12 @@ public struct Checker: Sendable {
         Paths.relative(path, from: currentDirectory)
     }
 
+    /// A path as shown (relative to the current folder) made relative to the root, as CI tools
+    /// and git name files.
+    public func rootRelative(_ shownPath: String) -> String {
+        Paths.relative(Paths.absolute(shownPath, from: currentDirectory), from: root)
+    }
+
     public func run() -> CheckResult {
         let display = self.display
         let cwd = currentDirectory

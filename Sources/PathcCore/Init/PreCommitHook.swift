@@ -3,35 +3,68 @@ public enum PreCommitHook {
     public static let script = ####"""
 #!/usr/bin/env bash
 # pathc pre-commit hook: checks what is staged (the index, not the working tree), reports on the
-# staged pathway files only, and resolves references against the whole repository.
+# staged content files only, and resolves references against the whole repository.
 # Turn it on with: git config core.hooksPath .githooks
+# Which pathc runs: $PATHC when set, else pathc on the PATH, else (in pathc's own repository)
+# .build/release/pathc, built first when it is missing or older than the sources.
 set -euo pipefail
 root=$(git rev-parse --show-toplevel)
 cd "$root"
 
-# Nothing staged under the content folder or the schemas: nothing to check, and no delay.
-mapfile -d '' staged < <(git diff --cached --name-only --diff-filter=ACMR -z -- '*.yaml' '*.yml')
-[ "${#staged[@]}" -eq 0 ] && exit 0
+# A folder named in pathc.yaml (`content:` or `schemas:`), without quotes, comment or ./.
+setting() {
+  local value=""
+  [ -f pathc.yaml ] && value=$(sed -n "s/^$1:[[:space:]]*//p" pathc.yaml | head -n 1 |
+    sed -e 's/[[:space:]]#.*$//' -e 's/[[:space:]]*$//' -e "s/^[\"']//" -e "s/[\"']\$//")
+  value=${value#./}
+  value=${value%/}
+  printf '%s' "${value:-$2}"
+}
+content=$(setting content pathways)
+schemas=$(setting schemas schemas)
+prefix="$content/"
+[ "$content" = "." ] && prefix=""
 
-# Find pathc: on the PATH, or built from this repository when it is pathc's own.
-pathc=$(command -v pathc || true)
+# What the commit changes, NUL-separated so that any file name survives. Content files are
+# reported on; pathc.yaml, a schema or a deleted content file can break any file, so then every
+# file is reported on.
+files=()
+everything=0
+while IFS= read -r -d '' status && IFS= read -r -d '' path; do
+  case "$path" in
+    pathc.yaml | "$schemas"/*) everything=1 ;;
+    "$prefix"*.yaml | "$prefix"*.yml)
+      if [ "$status" = D ]; then everything=1; else files+=("$path"); fi ;;
+  esac
+done < <(git diff --cached --name-status --no-renames -z)
+
+# Nothing relevant staged: nothing to check, and no delay.
+[ "$everything" -eq 0 ] && [ "${#files[@]}" -eq 0 ] && exit 0
+
+pathc=${PATHC:-$(command -v pathc || true)}
 if [ -z "$pathc" ] && [ -f Package.swift ] && grep -q 'name: "pathc"' Package.swift; then
   pathc="$root/.build/release/pathc"
   if [ ! -x "$pathc" ] || [ -n "$(find Sources Package.swift -newer "$pathc" -print -quit)" ]; then
-    echo "pathc pre-commit: building pathc (swift build -c release)..." >&2
+    echo "pathc pre-commit: building pathc first (swift build -c release --product pathc)..." >&2
     swift build -c release --product pathc >&2
   fi
 fi
 if [ -z "$pathc" ]; then
-  echo "pathc pre-commit: pathc is not on the PATH; install it or skip this hook with --no-verify" >&2
+  echo "pathc pre-commit: pathc is not on the PATH; install it, set PATHC, or skip this hook once with --no-verify" >&2
   exit 1
 fi
 
-# Check the staged snapshot: a fix that is not staged must still fail.
-snapshot=$(mktemp -d)
+# The staged snapshot of what the check reads, so that a fix left unstaged still fails.
+snapshot=$(mktemp -d "${TMPDIR:-/tmp}/pathc-pre-commit.XXXXXX")
 trap 'rm -rf "$snapshot"' EXIT
-git checkout-index --all --prefix="$snapshot/"
+git ls-files -z -- pathc.yaml "$schemas" "$content" | git checkout-index -z --stdin --prefix="$snapshot/"
 cd "$snapshot"
-"$pathc" check --quiet "${staged[@]}"
+[ "$everything" -eq 1 ] && files=()
+status=0
+"$pathc" check --quiet -- ${files[@]+"${files[@]}"} || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "pathc pre-commit: the staged files have problems (above); fix them and stage the fix, or skip this check once with git commit --no-verify" >&2
+fi
+exit "$status"
 """####
 }

@@ -67,6 +67,9 @@ public struct Model: Sendable {
     public private(set) var entities: [EntityKind: [String: Entity]] = [:]
     /// Entities in a stable order: by kind, then id.
     public private(set) var ordered: [Entity] = []
+    /// Entities whose id an earlier one already has (reported as duplicate-id), kept so that
+    /// what depends on every file, such as `check --since`, still sees them.
+    public private(set) var duplicates: [Entity] = []
 
     public init() {}
 
@@ -88,6 +91,7 @@ public struct Model: Sendable {
                     file: entity.file, span: entity.idNode.span, label: "already used",
                     notes: ["first defined in \(first.file.path):\(position.line):\(position.column)"],
                     help: "give each \(entity.kind.displayName) its own id", pointer: "/id"))
+                duplicates.append(entity)
                 continue
             }
             entities[entity.kind, default: [:]][entity.id] = entity

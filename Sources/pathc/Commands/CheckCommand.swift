@@ -11,16 +11,27 @@ extension CommandDescriptor {
             Parses every file under the content folder, validates it against the schema of its kind,
             resolves references across the whole repository and reports what is wrong, in compiler
             style. With PATHs (files or folders), reports only findings in them; references are still
-            resolved against everything. Exit 0: no errors; 1: errors (or warnings with --strict);
-            2: the check could not run (bad arguments, invalid pathc.yaml or schema).
+            resolved against everything. With --since REF, reports only for the files changed since the
+            git revision REF and the files those changes can affect. Exit 0: no errors; 1: errors (or
+            warnings with --strict); 2: the check could not run (bad arguments, invalid pathc.yaml,
+            schema or baseline, unknown revision).
             """,
         options: [
-            .value("--format", "FORMAT", choices: ["text", "json"], "output format: text (default) or json"),
+            .value("--format", "FORMAT", choices: CheckFormat.allCases.map(\.rawValue),
+                   "output format: text (default), json, github, sarif, junit, gitlab or markdown"),
             .flag("--strict", "fail on warnings too"),
+            .flag("--statistics", "print a count per rule instead of the findings (text or json)"),
+            .value("--since", "REF", "report only on files changed since the git revision REF, and the files they affect"),
+            .value("--baseline", "FILE", "hide the findings recorded in FILE"),
+            .value("--write-baseline", "FILE", "record the current findings in FILE, to hide them later with --baseline"),
         ],
         positionals: 0...Int.max,
         positionalName: "PATHs",
         run: runCheck)
+}
+
+enum CheckFormat: String, CaseIterable {
+    case text, json, github, sarif, junit, gitlab, markdown
 }
 
 /// Where the repository is: --root, or the nearest folder with pathc.yaml or pathways/.
@@ -44,10 +55,18 @@ func repositoryRoot(_ context: CommandContext) -> String? {
 }
 
 private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
+    let format = CheckFormat(rawValue: arguments.value("--format") ?? "text") ?? .text
+    let statistics = arguments.has("--statistics")
+    if statistics, format != .text, format != .json {
+        context.terminal.error("--statistics prints text or json, not \(format.rawValue)",
+                               help: "drop --statistics, or use --format text or --format json")
+        return ExitCode.usage
+    }
     guard let root = repositoryRoot(context) else { return ExitCode.usage }
     let cwd = FileManager.default.currentDirectoryPath
     var checker = Checker(root: root, currentDirectory: cwd)
-    checker.computesVerdicts = arguments.value("--format") == "json"
+    let stepSummary = format == .github ? ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 } : nil
+    checker.computesVerdicts = !statistics && (format == .json || format == .markdown || stepSummary != nil)
     var filters: [String] = []
     for path in arguments.positionals {
         let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
@@ -57,36 +76,136 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
         }
         filters.append(checker.display(absolute))
     }
+    var baseline: Baseline?
+    if let path = arguments.value("--baseline") {
+        guard let loaded = loadBaseline(path, context: context) else { return ExitCode.usage }
+        baseline = loaded
+    }
+
     let result = checker.run()
-    var diagnostics = result.diagnostics
-    if !filters.isEmpty, !result.setupFailed {
-        diagnostics = diagnostics.filter { diagnostic in
-            filters.contains { filter in
-                filter == "." || diagnostic.file.path == filter || diagnostic.file.path.hasPrefix(filter.hasSuffix("/") ? filter : filter + "/")
-            }
+    var changes: ChangeSet?
+    if let revision = arguments.value("--since"), !result.setupFailed {
+        do {
+            changes = try ChangeSet.since(revision, root: checker.root, config: result.config)
+        } catch {
+            context.terminal.error(error.message, help: error.help)
+            return ExitCode.usage
         }
     }
-    let verdicts = result.verdicts.filter { verdict in
-        filters.isEmpty || filters.contains { $0 == "." || verdict.entity.file.path == $0 || verdict.entity.file.path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+    let affected = changes?.affectedFiles(in: result.model) { checker.rootRelative($0.file.path) }
+    func reported(_ file: SourceFile) -> Bool {
+        if result.setupFailed { return true }
+        if let affected, !affected.contains(checker.rootRelative(file.path)) { return false }
+        return filters.isEmpty || filters.contains { filter in
+            filter == "." || file.path == filter || file.path.hasPrefix(filter.hasSuffix("/") ? filter : filter + "/")
+        }
     }
-    report(diagnostics, files: result.fileCount, format: arguments.value("--format") ?? "text", context: context,
-           extra: [JSONMember("quality", .array(verdicts.map(\.json)))])
+    var report = Report(diagnostics: result.diagnostics.filter { reported($0.file) }, fileCount: result.fileCount,
+                        verdicts: result.verdicts.filter { reported($0.entity.file) }, rootRelative: checker.rootRelative)
+
+    if let path = arguments.value("--write-baseline"), !result.setupFailed {
+        let written = Baseline(recording: report)
+        do {
+            try Data(written.string().utf8).write(to: URL(fileURLWithPath: path.hasPrefix("/") ? path : cwd + "/" + path))
+        } catch {
+            context.terminal.error("cannot write the baseline '\(path)'", help: "check that its folder exists and that you may write there")
+            return ExitCode.usage
+        }
+        if !context.terminal.quiet {
+            let count = report.diagnostics.count
+            context.terminal.err("wrote \(count) finding\(count == 1 ? "" : "s") to \(path); hide them with --baseline \(path)\n")
+        }
+        return ExitCode.success
+    }
+    var hidden = 0
+    if let baseline, !result.setupFailed {
+        (report, hidden) = baseline.apply(to: report)
+    }
+
+    if statistics {
+        output(statisticsOf: report, json: format == .json, context: context)
+    } else {
+        output(report, format: format, root: checker.root, hidden: hidden, context: context)
+        if let stepSummary { appendSummary(MarkdownReport.string(report), to: stepSummary, context: context) }
+    }
     if result.setupFailed { return ExitCode.usage }
-    let failing = diagnostics.contains { $0.severity == .error || (arguments.has("--strict") && $0.severity == .warning) }
+    let failing = report.diagnostics.contains { $0.severity == .error || (arguments.has("--strict") && $0.severity == .warning) }
     return failing ? ExitCode.findings : ExitCode.success
 }
 
+private func loadBaseline(_ path: String, context: CommandContext) -> Baseline? {
+    let file: SourceFile
+    do {
+        file = try SourceFile.read(path: path)
+    } catch {
+        context.terminal.error(error.message, help: "pass a file written by 'pathc check --write-baseline FILE'")
+        return nil
+    }
+    let (baseline, problems) = Baseline.parse(file)
+    if !problems.isEmpty {
+        let renderer = DiagnosticRenderer(useColor: Terminal.wantsColor(context.colorMode))
+        context.terminal.err(problems.map(renderer.render).joined(separator: "\n") + "\n")
+    }
+    return baseline
+}
+
+private func output(_ report: Report, format: CheckFormat, root: String, hidden: Int, context: CommandContext) {
+    switch format {
+    case .text:
+        outputText(report.diagnostics, files: report.fileCount, context: context,
+                   summarySuffix: hidden > 0 ? " (\(hidden) hidden by the baseline)" : "")
+    case .json:
+        var extra = [JSONMember("quality", .array(report.verdicts.map(\.json)))]
+        if hidden > 0 { extra.append(JSONMember("hidden", .int(hidden))) }
+        context.terminal.out(JSONWriter(pretty: true).string(DiagnosticReport.json(report.diagnostics, files: report.fileCount, extra: extra)) + "\n")
+    case .github: context.terminal.out(GitHubReport.string(report))
+    case .sarif: context.terminal.out(SARIFReport.string(report, repositoryRoot: root))
+    case .junit: context.terminal.out(JUnitReport.string(report))
+    case .gitlab: context.terminal.out(GitLabReport.string(report))
+    case .markdown: context.terminal.out(MarkdownReport.string(report))
+    }
+}
+
+private func output(statisticsOf report: Report, json: Bool, context: CommandContext) {
+    if json {
+        context.terminal.out(JSONWriter(pretty: true).string(StatisticsReport.json(report)) + "\n")
+        return
+    }
+    var text = StatisticsReport.text(report)
+    if !context.terminal.quiet { text += DiagnosticReport.summaryLine(report.diagnostics, files: report.fileCount) + "\n" }
+    context.terminal.out(text)
+}
+
+/// GitHub shows the step summary on the run's page: the place for everything the ten
+/// annotations per level cannot show.
+private func appendSummary(_ markdown: String, to path: String, context: CommandContext) {
+    guard let handle = FileHandle(forWritingAtPath: path) else {
+        if FileManager.default.createFile(atPath: path, contents: Data(markdown.utf8)) { return }
+        context.terminal.error("cannot write the step summary '\(path)'", help: "check GITHUB_STEP_SUMMARY")
+        return
+    }
+    defer { try? handle.close() }
+    _ = try? handle.seekToEnd()
+    try? handle.write(contentsOf: Data(("\n" + markdown).utf8))
+}
+
+/// Diagnostics in a format, for commands other than check (validate).
 func report(_ diagnostics: [Diagnostic], files: Int, format: String, context: CommandContext, extra: [JSONMember] = []) {
     switch format {
     case "json":
         context.terminal.out(JSONWriter(pretty: true).string(DiagnosticReport.json(diagnostics, files: files, extra: extra)) + "\n")
     default:
-        let renderer = DiagnosticRenderer(useColor: Terminal.wantsColor(context.colorMode, fd: STDOUT_FILENO))
-        var text = diagnostics.map(renderer.render).joined(separator: "\n")
-        if !context.terminal.quiet {
-            if !text.isEmpty { text += "\n" }
-            text += DiagnosticReport.summaryLine(diagnostics, files: files) + "\n"
-        }
-        context.terminal.out(text)
+        outputText(diagnostics, files: files, context: context)
     }
+}
+
+/// Compiler-style text and the summary line (unless --quiet).
+private func outputText(_ diagnostics: [Diagnostic], files: Int, context: CommandContext, summarySuffix: String = "") {
+    let renderer = DiagnosticRenderer(useColor: Terminal.wantsColor(context.colorMode, fd: STDOUT_FILENO))
+    var text = diagnostics.map(renderer.render).joined(separator: "\n")
+    if !context.terminal.quiet {
+        if !text.isEmpty { text += "\n" }
+        text += DiagnosticReport.summaryLine(diagnostics, files: files) + summarySuffix + "\n"
+    }
+    context.terminal.out(text)
 }

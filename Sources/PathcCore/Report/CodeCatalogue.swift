@@ -1,0 +1,55 @@
+/// What the CI formats say about a diagnostic code: the quality rules from their descriptions,
+/// and the codes of the parser, the schemas, the model and the check, which have no description
+/// of their own, from the family they belong to.
+public struct CodeEntry: Sendable {
+    public let code: DiagnosticCode
+    public let severity: Severity
+    /// One line: what it finds.
+    public let summary: String
+    /// Why it matters and what to do, in a paragraph.
+    public let details: String
+    /// A markdown rendering of the same, for tools that show it.
+    public let markdown: String
+}
+
+public enum CodeCatalogue {
+    /// Every code pathc may report, sorted by code.
+    public static let all: [CodeEntry] = {
+        let rules = RuleRegistry.descriptions.map { rule in
+            var markdown = "**\(rule.code.code) \(rule.name)**: \(rule.summary)\n\n\(rule.why)\n\n**Fix:** \(rule.fix)"
+            if let bad = rule.bad.first { markdown += "\n\nBad:\n\n```yaml\n\(bad.text)\n```" }
+            if let good = rule.good.first { markdown += "\n\nGood:\n\n```yaml\n\(good.text)\n```" }
+            markdown += "\n\nSuppress a reviewed finding with `# pathc: ignore[\(rule.name)] the reason`."
+            return CodeEntry(code: rule.code, severity: rule.severity, summary: rule.summary,
+                             details: "\(rule.why) Fix: \(rule.fix)", markdown: markdown)
+        }
+        let families: [([DiagnosticCode], Severity, String)] = [
+            (SyntaxCode.all, .error, "the file is not in the YAML subset pathc reads; fix the text at the caret (see docs/language.md)"),
+            ([CheckCode.unreadableFile], .error, "pathc could not read the file; check its permissions"),
+            ([SuppressionCode.invalid], .error, "a suppression comment pathc cannot read: write '# pathc: ignore[rule] the reason'"),
+            ([SuppressionCode.unused], .warning, "a suppression comment that silences nothing: remove it"),
+            (SchemaViolationCode.all, .error, "a value breaks the schema of its kind; the message names the field and what it allows"),
+            ([SchemaCode.invalidSchema, SchemaCode.unsupportedKeyword, SchemaCode.unresolvedReference], .error,
+             "a schema in schemas/ is itself invalid, so the check cannot run"),
+            ([ConfigCode.unknownRule], .error, "pathc.yaml names a rule that does not exist"),
+            ([BaselineCode.invalid], .error, "the file given to --baseline is not a baseline pathc wrote"),
+            (ModelCode.all, .error, "ids and references across the repository: every id is unique and every reference resolves"),
+        ]
+        let others = families.flatMap { codes, severity, family in
+            codes.map { code in
+                let summary = code.name.replacingOccurrences(of: "-", with: " ")
+                return CodeEntry(code: code, severity: severity, summary: summary, details: "\(summary): \(family).",
+                                 markdown: "**\(code.code) \(code.name)**: \(family).")
+            }
+        }
+        return (rules + others).sorted { $0.code.code < $1.code.code }
+    }()
+
+    private static let byCode: [String: CodeEntry] = Dictionary(all.map { ($0.code.code, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The entry of a code; one made from the code itself for a code the catalogue lacks, so that
+    /// a new code can never break an output.
+    public static func entry(_ code: DiagnosticCode) -> CodeEntry {
+        byCode[code.code] ?? CodeEntry(code: code, severity: .error, summary: code.name, details: code.name, markdown: code.name)
+    }
+}

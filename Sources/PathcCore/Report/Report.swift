@@ -1,0 +1,132 @@
+/// What every CI format reads: the findings, each with its file relative to the repository root
+/// (CI tools resolve paths from the checkout, not from where pathc ran), and the quality verdicts.
+public struct Report: Sendable {
+    public let diagnostics: [Diagnostic]
+    /// How many content files were read.
+    public let fileCount: Int
+    public let verdicts: [QualityVerdict]
+    /// Each diagnostic's file relative to the repository root, in the order of `diagnostics`.
+    public let paths: [String]
+    /// Each verdict's file relative to the repository root, in the order of `verdicts`.
+    public let verdictPaths: [String]
+    /// Each diagnostic's identity across edits, in the order of `diagnostics`.
+    public let keys: [FindingKey]
+    /// Each diagnostic's stable fingerprint, in the order of `diagnostics`.
+    public let fingerprints: [String]
+
+    /// `rootRelative` maps a diagnostic's file path (as shown, relative to the current folder) to
+    /// the path from the repository root.
+    public init(diagnostics: [Diagnostic], fileCount: Int, verdicts: [QualityVerdict] = [],
+                rootRelative: (String) -> String = { $0 }) {
+        var cache: [String: String] = [:]
+        func relative(_ file: SourceFile) -> String {
+            if let known = cache[file.path] { return known }
+            let path = rootRelative(file.path)
+            cache[file.path] = path
+            return path
+        }
+        self.init(diagnostics: diagnostics, fileCount: fileCount, verdicts: verdicts, paths: diagnostics.map { relative($0.file) },
+                  verdictPaths: verdicts.map { relative($0.entity.file) })
+    }
+
+    private init(diagnostics: [Diagnostic], fileCount: Int, verdicts: [QualityVerdict], paths: [String], verdictPaths: [String],
+                 fingerprints: [String]? = nil) {
+        self.diagnostics = diagnostics
+        self.fileCount = fileCount
+        self.verdicts = verdicts
+        self.paths = paths
+        self.verdictPaths = verdictPaths
+        let keys = zip(diagnostics, paths).map { FindingKey($0, path: $1) }
+        self.keys = keys
+        if let fingerprints {
+            self.fingerprints = fingerprints
+            return
+        }
+        // Identical findings in one file (the same word flagged twice) are told apart by their
+        // order, so that each keeps a fingerprint of its own.
+        var seen: [FindingKey: Int] = [:]
+        self.fingerprints = keys.map { key in
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
+            return key.fingerprint(occurrence: occurrence)
+        }
+    }
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var infoCount: Int { diagnostics.filter { $0.severity == .info }.count }
+
+    /// The report with only the findings whose index `keep` accepts; verdicts, file count and
+    /// fingerprints stay, so that hiding one of two identical findings does not renumber the other.
+    public func filtered(_ keep: (Int) -> Bool) -> Report {
+        let kept = diagnostics.indices.filter(keep)
+        return Report(diagnostics: kept.map { diagnostics[$0] }, fileCount: fileCount, verdicts: verdicts,
+                      paths: kept.map { paths[$0] }, verdictPaths: verdictPaths, fingerprints: kept.map { fingerprints[$0] })
+    }
+}
+
+/// What identifies a finding across edits: its file, its rule and the text it flags. Line numbers
+/// are left out on purpose, so that a line added above a finding does not make it a new one.
+public struct FindingKey: Hashable, Sendable, Comparable {
+    /// The file, relative to the repository root.
+    public let file: String
+    public let code: String
+    /// The flagged text, trimmed; the message where the span is empty (a missing field).
+    public let text: String
+
+    public init(file: String, code: String, text: String) {
+        self.file = file
+        self.code = code
+        self.text = text
+    }
+
+    public init(_ diagnostic: Diagnostic, path: String) {
+        let flagged = diagnostic.file.text(of: diagnostic.span).trimmingWhitespace
+        self.init(file: path, code: diagnostic.code.code, text: flagged.isEmpty ? diagnostic.message : flagged)
+    }
+
+    public static func < (a: FindingKey, b: FindingKey) -> Bool {
+        (a.file, a.code, a.text) < (b.file, b.code, b.text)
+    }
+
+    /// 16 hex digits of FNV-1a 64 over the key, then `:N` for the N-th identical finding (from 1).
+    public func fingerprint(occurrence: Int = 0) -> String {
+        var hash = FNV1a64()
+        for part in [file, code, text] {
+            hash.add(part)
+            hash.add([0])
+        }
+        return hash.hex + ":\(occurrence + 1)"
+    }
+}
+
+/// FNV-1a, 64 bits: small, fast and the same on every platform and run, which Swift's `Hasher`
+/// (seeded per process) is not.
+public struct FNV1a64: Sendable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    public mutating func add(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01b3
+        }
+    }
+
+    public mutating func add(_ text: String) { add(text.utf8) }
+
+    public var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}
