@@ -197,7 +197,11 @@ struct SiteModel: Sendable {
                 name += "_" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
             }
         }
-        if id.utf8.count > 100 { name += "_" + String(StableHash.fnv1a(id), radix: 16) }
+        if id.utf8.count > 100 {
+            var hash = FNV1a64()
+            hash.add(id)
+            name += "_" + hash.hex
+        }
         return name.isEmpty ? "_" : name
     }
 
@@ -209,17 +213,5 @@ struct SiteModel: Sendable {
 extension String {
     func leftPadded(to width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
-    }
-}
-
-/// A 64-bit FNV-1a hash: stable across runs and platforms, for names and fingerprints.
-enum StableHash {
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
-        }
-        return hash
     }
 }
