@@ -3,6 +3,10 @@ import Foundation
 /// Diagnostic codes of the check itself: files it cannot read, or that are not content.
 public enum CheckCode {
     public static let unreadableFile = DiagnosticCode("PW0020", "unreadable-file")
+    public static let linkNotFollowed = DiagnosticCode("PW0021", "link-not-followed")
+    public static let tooManyFindings = DiagnosticCode("PW0022", "too-many-findings")
+    /// How many findings one file may show; the rest are counted in one last finding.
+    public static let findingsPerFile = 100
 }
 
 /// The result of checking a repository.
@@ -88,12 +92,18 @@ public struct Checker: Sendable {
         configProblems = []
 
         let contentFolder = Paths.absolute(config.content, from: root)
-        let paths = Paths.yamlFiles(under: contentFolder)
+        let walk = Paths.contentFiles(under: contentFolder, boundary: root)
+        let paths = walk.files
         var clock = PhaseClock()
         let outcomes = parallelMap(paths) { path in
             FileCheck.run(path: path, displayPath: display(path), schemas: schemas)
         }
         var diagnostics = outcomes.flatMap(\.diagnostics)
+        for (path, reason) in walk.skipped {
+            diagnostics.append(Diagnostic(code: CheckCode.linkNotFollowed, message: "'\(display(path))' is \(reason)",
+                                          file: SourceFile(path: display(path), bytes: []), span: .at(0),
+                                          help: "move the content into the repository's content folder, or remove the link"))
+        }
         var model = Model()
         clock.lap("read, parse, validate \(paths.count) files")
         model.add(outcomes.compactMap(\.entity), into: &diagnostics)
@@ -103,7 +113,7 @@ public struct Checker: Sendable {
         diagnostics += checks.diagnostics
         guard runsRules else {
             diagnostics.sort(by: Diagnostic.reportOrder)
-            return CheckResult(diagnostics: diagnostics, fileCount: paths.count, model: model, config: config, setupFailed: false)
+            return CheckResult(diagnostics: Self.capped(diagnostics), fileCount: paths.count, model: model, config: config, setupFailed: false)
         }
         let today = CalendarDate(config.evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
         let context = RuleContext(model: model, vocabulary: .with(config.vocabulary), config: config, today: today)
@@ -117,8 +127,36 @@ public struct Checker: Sendable {
         diagnostics.sort(by: Diagnostic.reportOrder)
         let verdicts = rules.verdicts.sorted { ($0.entity.file.path, $0.statement.node.span.start) < ($1.entity.file.path, $1.statement.node.span.start) }
         clock.lap("sort")
-        return CheckResult(diagnostics: diagnostics, fileCount: paths.count, model: model, config: config, setupFailed: false,
+        return CheckResult(diagnostics: Self.capped(diagnostics), fileCount: paths.count, model: model, config: config, setupFailed: false,
                            verdicts: verdicts)
+    }
+
+    /// At most `findingsPerFile` findings of each file, in report order, then one that counts the
+    /// rest (with the worst severity among them), so a file with 100,000 problems stays readable.
+    static func capped(_ sorted: [Diagnostic]) -> [Diagnostic] {
+        let limit = CheckCode.findingsPerFile
+        var result: [Diagnostic] = []
+        result.reserveCapacity(sorted.count)
+        var index = 0
+        while index < sorted.count {
+            let file = sorted[index].file.path
+            var end = index
+            while end < sorted.count && sorted[end].file.path == file { end += 1 }
+            if end - index <= limit {
+                result += sorted[index..<end]
+            } else {
+                result += sorted[index..<(index + limit)]
+                let rest = sorted[(index + limit)..<end]
+                let worst = rest.map(\.severity).max() ?? .error
+                let last = sorted[index + limit]
+                result.append(Diagnostic(code: CheckCode.tooManyFindings, severity: worst,
+                                         message: "\(rest.count) more findings in this file are not shown",
+                                         file: last.file, span: last.span,
+                                         help: "fix the findings above and run pathc again to see the rest"))
+            }
+            index = end
+        }
+        return result
     }
 }
 
@@ -134,8 +172,12 @@ struct FileCheck: Sendable {
             file = try SourceFile.read(path: path, displayPath: displayPath)
         } catch {
             let empty = SourceFile(path: displayPath, bytes: [])
-            result.diagnostics.append(Diagnostic(code: CheckCode.unreadableFile, message: error.message, file: empty, span: .at(0),
-                                                 help: "check the file's permissions, or remove it from the content folder"))
+            let tooLarge: Bool
+            if case .tooLarge = error { tooLarge = true } else { tooLarge = false }
+            result.diagnostics.append(Diagnostic(code: tooLarge ? SyntaxCode.fileTooLarge : CheckCode.unreadableFile, message: error.message,
+                                                 file: empty, span: .at(0),
+                                                 help: tooLarge ? "split the content into files of one entity each; a pathway file is a few kilobytes"
+                                                     : "check the file's permissions, or remove it from the content folder"))
             return result
         }
         let tree = SyntaxTree.parse(file)

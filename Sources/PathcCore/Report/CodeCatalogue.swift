@@ -26,6 +26,8 @@ public enum CodeCatalogue {
         let families: [([DiagnosticCode], Severity, String)] = [
             (SyntaxCode.all, .error, "the file is not in the YAML subset pathc reads; fix the text at the caret (see docs/language.md)"),
             ([CheckCode.unreadableFile], .error, "pathc could not read the file; check its permissions"),
+            ([CheckCode.linkNotFollowed], .error, "a symbolic link in the content folder that pathc does not follow: to a folder, or to a file outside the repository"),
+            ([CheckCode.tooManyFindings], .error, "a file has more findings than pathc shows for one file; the rest are counted"),
             ([SuppressionCode.invalid], .error, "a suppression comment pathc cannot read: write '# pathc: ignore[rule] the reason'"),
             ([SuppressionCode.unused], .warning, "a suppression comment that silences nothing: remove it"),
             (SchemaViolationCode.all, .error, "a value breaks the schema of its kind; the message names the field and what it allows"),

@@ -24,12 +24,21 @@ public final class SourceFile: Sendable {
     /// exhaust memory). Throws a `SourceReadError` that says what went wrong in words.
     public static func read(path: String, displayPath: String? = nil, limit: Int = 16 << 20) throws(SourceReadError) -> SourceFile {
         let limit = min(limit, Int.max - 1)
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw errno == ENOENT ? .notFound(path) : .unreadable(path) }
+        // Non-blocking, so that a FIFO with no writer cannot hang the open; then only regular files are read
+        // (a device such as /dev/zero never ends, a socket or FIFO may never answer).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            switch errno {
+            case ENOENT: throw .notFound(path)
+            case ELOOP: throw .symlinkLoop(path)
+            default: throw .unreadable(path)
+            }
+        }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .unreadable(path) }
         if info.st_mode & S_IFMT == S_IFDIR { throw .isDirectory(path) }
+        if info.st_mode & S_IFMT != S_IFREG { throw .notRegular(path) }
         var bytes = [UInt8]()
         let expected = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
         bytes.reserveCapacity(min(expected, limit) + 1)
@@ -108,6 +117,8 @@ public enum SourceReadError: Error, Sendable, Equatable {
     case isDirectory(String)
     case unreadable(String)
     case tooLarge(String, limit: Int)
+    case notRegular(String)
+    case symlinkLoop(String)
 
     public var message: String {
         switch self {
@@ -115,6 +126,8 @@ public enum SourceReadError: Error, Sendable, Equatable {
         case .isDirectory(let path): return "'\(path)' is a folder, not a file"
         case .unreadable(let path): return "cannot read '\(path)'; check that it exists and that you may read it"
         case .tooLarge(let path, let limit): return "'\(path)' is larger than \(limit / (1 << 20)) MiB; pathc does not read files this large"
+        case .notRegular(let path): return "'\(path)' is not a regular file (a device, pipe or socket); pathc reads only files"
+        case .symlinkLoop(let path): return "'\(path)' is a symbolic link that leads back to itself"
         }
     }
 }

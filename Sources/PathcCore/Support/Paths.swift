@@ -54,10 +54,21 @@ enum Paths {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
+    /// What a walk of the content folder found: the content files, sorted, and the symbolic
+    /// links it did not follow, each with why.
+    struct ContentWalk {
+        var files: [String] = []
+        var skipped: [(path: String, reason: String)] = []
+    }
+
     /// Every `.yaml` and `.yml` file below `folder`, sorted, skipping hidden files and folders.
-    /// Symbolic links to folders are not followed, so a link cannot lead the walk outside the tree.
-    static func yamlFiles(under folder: String) -> [String] {
-        var found: [String] = []
+    /// Symbolic links to folders are not followed, so a link cannot lead the walk outside the
+    /// tree (nor round in a loop); a link to a file is followed only when the file it names is
+    /// inside `boundary` (the repository), so a pull request cannot publish, or print in a
+    /// diagnostic, a file from elsewhere on the machine.
+    static func contentFiles(under folder: String, boundary: String) -> ContentWalk {
+        var walk = ContentWalk()
+        let realBoundary = realPath(boundary) ?? boundary
         var pending = [folder]
         while let current = pending.popLast() {
             guard let directory = opendir(current) else { continue }
@@ -71,13 +82,36 @@ enum Paths {
                 var info = stat()
                 guard lstat(path, &info) == 0 else { continue }
                 let type = info.st_mode & S_IFMT
+                let isContent = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
                 if type == S_IFDIR {
                     pending.append(path)
-                } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                    found.append(path)
+                } else if type == S_IFLNK {
+                    var target = stat()
+                    let resolves = stat(path, &target) == 0
+                    if resolves && (target.st_mode & S_IFMT) == S_IFDIR {
+                        walk.skipped.append((path, "a symbolic link to a folder; pathc does not follow links to folders"))
+                    } else if isContent {
+                        if let real = realPath(path), !(real == realBoundary || real.hasPrefix(realBoundary + "/")) {
+                            walk.skipped.append((path, "a symbolic link to '\(real)', outside the repository; pathc does not read it"))
+                        } else {
+                            // Inside the repository, or dangling or looping: reading it reports what is wrong.
+                            walk.files.append(path)
+                        }
+                    }
+                } else if isContent {
+                    walk.files.append(path)
                 }
             }
         }
-        return found.sorted()
+        walk.files.sort()
+        walk.skipped.sort { $0.path < $1.path }
+        return walk
+    }
+
+    /// The canonical path, links resolved; nil when it does not resolve.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }
