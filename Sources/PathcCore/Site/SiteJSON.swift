@@ -13,8 +13,14 @@ struct SiteJSON {
         self.site = site
         let entities = site.model.ordered
         let bodies = parallelMap(entities) { [site] entity -> [UInt8] in
-            let text = JSONWriter(pretty: false).bytes(.object(Self.members(entity, site: site)))
-            return Array(text.dropFirst().dropLast())
+            // The computed members, then the document itself, written straight from the tree.
+            var body = JSONWriter(pretty: false).bytes(.object(Self.members(entity, site: site)))
+            body.removeLast()
+            body.removeFirst()
+            body.reserveCapacity(body.count + entity.file.bytes.count * 2)
+            body.append(contentsOf: ",\"data\":".utf8)
+            Self.writeTyped(entity.root, key: nil, into: &body)
+            return body
         }
         self.bodies = Dictionary(uniqueKeysWithValues: zip(entities.map(ObjectIdentifier.init), bodies))
     }
@@ -99,7 +105,6 @@ struct SiteJSON {
             JSONMember("title", .string(site.title(entity))),
             JSONMember("page", .string(SiteModel.pagePath(entity))),
             JSONMember("source", .object([JSONMember("file", .string(site.source(entity))), JSONMember("line", .int(site.line(entity)))])),
-            JSONMember("data", typed(entity.root)),
             JSONMember("references", .array(site.references(from: entity).map { reference($0.to, $0, path: $0.pointer) })),
             JSONMember("referencedBy", .array(site.references(to: entity).map { reference($0.from, $0, path: $0.pointer) })),
         ]
@@ -162,20 +167,46 @@ struct SiteJSON {
 
     private static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
-    /// The document, typed by the core schema, with quantities (`baseline`, `target`, a
-    /// check-in's `value`, an assessment's `pass`) as `{"value": 42, "percent": true}`.
-    static func typed(_ node: Node, key: String? = nil) -> JSONValue {
+    /// The document as compact JSON, typed by the core schema, with quantities (`baseline`,
+    /// `target`, a check-in's `value`, an assessment's `pass`) as `{"value": 42, "percent": true}`.
+    /// Written straight from the tree, without building a JSON value first: the API's hot path.
+    static func writeTyped(_ node: Node, key: String?, into out: inout [UInt8]) {
         switch node.content {
         case .scalar(let scalar):
-            if let key, quantityKeys.contains(key), let quantity = Quantity(node) { return Self.quantity(quantity) }
-            return scalar.value.json
+            if let key, quantityKeys.contains(key), let quantity = Quantity(node) {
+                out.append(contentsOf: "{\"value\":".utf8)
+                if quantity.value.rounded() == quantity.value && abs(quantity.value) < 1e15 {
+                    out.append(contentsOf: String(Int(quantity.value)).utf8)
+                } else {
+                    out.append(contentsOf: JSONWriter.format(quantity.value).utf8)
+                }
+                out.append(contentsOf: (quantity.percent ? ",\"percent\":true}" : ",\"percent\":false}").utf8)
+                return
+            }
+            switch scalar.value {
+            case .null: out.append(contentsOf: "null".utf8)
+            case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+            case .int(let number): out.append(contentsOf: String(number).utf8)
+            case .float(let number): out.append(contentsOf: JSONWriter.format(number).utf8)
+            case .string(let text): JSONWriter.writeString(text, into: &out)
+            }
         case .sequence(let items):
-            return .array(items.map { typed($0) })
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                writeTyped(item, key: nil, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
         case .mapping(let pairs):
-            return .object(pairs.map { pair in
-                let name = pair.key.scalar?.value.keyText ?? ""
-                return JSONMember(name, typed(pair.value, key: name))
-            })
+            out.append(UInt8(ascii: "{"))
+            for (index, pair) in pairs.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                let name = pair.key.scalar.map { $0.style == .plain ? $0.value.keyText : $0.text } ?? ""
+                JSONWriter.writeString(name, into: &out)
+                out.append(UInt8(ascii: ":"))
+                writeTyped(pair.value, key: name, into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
         }
     }
 

@@ -41,39 +41,45 @@ struct SiteModel: Sendable {
         fileCount = result.fileCount
         self.root = root
         self.currentDirectory = currentDirectory
+        // What each entity needs on its own (title, source path, outgoing references, key-result
+        // progress) is worked out on all cores; only the reverse index is built in one pass.
+        let today = self.today
+        let model = self.model
+        let perEntity = parallelMap(model.ordered) { entity in
+            (title: Self.makeTitle(entity),
+             source: Paths.relative(Paths.absolute(entity.file.path, from: currentDirectory), from: root),
+             links: Self.links(from: entity, in: model),
+             progress: entity.kind == .okr ? entity.keyResults.map {
+                 KeyResultProgress($0, cycle: entity.cycle, cadence: entity.root["review"]?["cadence"]?.string, today: today)
+             } : nil)
+        }
         var sources: [ObjectIdentifier: String] = [:]
-        for entity in model.ordered {
-            titles[ObjectIdentifier(entity)] = Self.makeTitle(entity)
-            sources[ObjectIdentifier(entity)] = Paths.relative(Paths.absolute(entity.file.path, from: currentDirectory), from: root)
+        for (entity, facts) in zip(model.ordered, perEntity) {
+            let key = ObjectIdentifier(entity)
+            titles[key] = facts.title
+            sources[key] = facts.source
+            if !facts.links.isEmpty { outgoing[key] = facts.links }
+            for link in facts.links { incoming[ObjectIdentifier(link.to), default: []].append(link) }
+            if let progress = facts.progress { statuses[key] = progress }
         }
         sourcePaths = sources
-        for entity in model.ordered {
-            for annotation in entity.annotations {
-                guard let kindName = annotation.referenceKind, let reference = annotation.node.string else { continue }
-                let link: Link?
-                if kindName == "key-result" {
-                    let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
-                    link = parts.count == 2 ? model.entity(.okr, parts[0]).map {
-                        Link(from: entity, pointer: annotation.pointer, to: $0, keyResult: parts[1])
-                    } : nil
-                } else {
-                    link = EntityKind(rawValue: kindName).flatMap { model.entity($0, reference) }.map {
-                        Link(from: entity, pointer: annotation.pointer, to: $0, keyResult: nil)
-                    }
-                }
-                guard let link else { continue }
-                outgoing[ObjectIdentifier(entity), default: []].append(link)
-                incoming[ObjectIdentifier(link.to), default: []].append(link)
-            }
-            if entity.kind == .okr {
-                let cadence = entity.root["review"]?["cadence"]?.string
-                statuses[ObjectIdentifier(entity)] = entity.keyResults.map {
-                    KeyResultProgress($0, cycle: entity.cycle, cadence: cadence, today: today)
-                }
-            }
-        }
         for verdict in result.verdicts {
             verdicts[ObjectIdentifier(verdict.entity), default: [:]][verdict.statement.pointer] = verdict
+        }
+    }
+
+    /// The references an entity makes that resolve (a clean check resolves them all).
+    private static func links(from entity: Entity, in model: Model) -> [Link] {
+        entity.annotations.compactMap { annotation -> Link? in
+            guard let kindName = annotation.referenceKind, let reference = annotation.node.string else { return nil }
+            if kindName == "key-result" {
+                let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { return nil }
+                return model.entity(.okr, parts[0]).map { Link(from: entity, pointer: annotation.pointer, to: $0, keyResult: parts[1]) }
+            }
+            return EntityKind(rawValue: kindName).flatMap { model.entity($0, reference) }.map {
+                Link(from: entity, pointer: annotation.pointer, to: $0, keyResult: nil)
+            }
         }
     }
 
