@@ -150,6 +150,9 @@ enum SiteAssets {
         });
       }
       input.addEventListener("input", render);
+      // search.html?q=words opens with those words searched, so a search can be linked to.
+      var query = new URLSearchParams(window.location.search).get("q");
+      if (query) { input.value = query; }
       render();
     })();
 
