@@ -18,14 +18,7 @@ extension CommandDescriptor {
 }
 
 private func runDump(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
-    let path = arguments.positionals[0]
-    let file: SourceFile
-    do {
-        file = try SourceFile.read(path: path)
-    } catch {
-        context.terminal.error(error.message)
-        return ExitCode.usage
-    }
+    guard let file = readSource(arguments.positionals[0], context: context) else { return ExitCode.usage }
     let tree = SyntaxTree.parse(file)
     if !tree.diagnostics.isEmpty {
         let renderer = DiagnosticRenderer(useColor: context.terminal.useColor)
@@ -35,4 +28,14 @@ private func runDump(_ arguments: ParsedArguments, context: CommandContext) -> I
     let json = tree.root?.json ?? .null
     context.terminal.out(JSONWriter(pretty: !arguments.has("--compact")).string(json) + "\n")
     return ExitCode.success
+}
+
+/// Reads a file named on the command line, or says why it cannot (the caller exits 2).
+func readSource(_ path: String, context: CommandContext) -> SourceFile? {
+    do {
+        return try SourceFile.read(path: path)
+    } catch {
+        context.terminal.error(error.message)
+        return nil
+    }
 }

@@ -28,13 +28,7 @@ private func runValidate(_ arguments: ParsedArguments, context: CommandContext) 
         return ExitCode.usage
     }
     let format = arguments.value("--format") ?? "text"
-    let schemaFile: SourceFile
-    do {
-        schemaFile = try SourceFile.read(path: schemaPath)
-    } catch {
-        context.terminal.error(error.message)
-        return ExitCode.usage
-    }
+    guard let schemaFile = readSource(schemaPath, context: context) else { return ExitCode.usage }
     let document = SchemaDocument.compile(schemaFile)
     if !document.problems.isEmpty {
         report(document.problems, files: 0, format: format, context: context)
