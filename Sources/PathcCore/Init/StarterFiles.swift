@@ -8,7 +8,7 @@ public enum StarterFiles {
             files.append(("schemas/\(name)", BuiltinSchemas.files[name]! + "\n"))
         }
         files += examples
-        files.append((".githooks/pre-commit", PreCommitHook.script))
+        files.append((".githooks/pre-commit", PreCommitHook.script + "\n"))
         return files
     }
 
