@@ -181,6 +181,28 @@ final class HostileInputTests: XCTestCase {
                        ["developmental", "strategic", "team"])
     }
 
+    /// A snapshot of every file under the root: path, size, modification time and bytes.
+    private func snapshot() throws -> [String: String] {
+        var found: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.contentModificationDateKey, .isRegularFileKey])!
+        for case let url as URL in enumerator {
+            let values = try url.resourceValues(forKeys: [.contentModificationDateKey, .isRegularFileKey])
+            let data = values.isRegularFile == true ? try Data(contentsOf: url) : Data()
+            found[url.path] = "\(values.contentModificationDate?.timeIntervalSince1970 ?? 0) \(data.count) \(data.hashValue)"
+        }
+        return found
+    }
+
+    func testCheckAndItsFormatsChangeNoFile() throws {
+        try write("nul.yaml", Data("kind: role\nid: nul\ntitle: a\u{0}b\n".utf8))
+        let before = try snapshot()
+        for format in ["text", "json", "github", "sarif", "junit", "gitlab", "markdown"] {
+            XCTAssertEqual(try CLI.run(["check", "--format", format, "--root", root.path]).status, 1, format)
+        }
+        XCTAssertEqual(try CLI.run(["check", "--statistics", "--root", root.path]).status, 1)
+        XCTAssertEqual(try snapshot(), before)
+    }
+
     /// Every child process of this test class stayed under 1 GB.
     override class func tearDown() {
         var usage = rusage()
