@@ -82,17 +82,18 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
         baseline = loaded
     }
 
-    let result = checker.run()
-    var changes: ChangeSet?
-    if let revision = arguments.value("--since"), !result.setupFailed {
+    let result: CheckResult
+    var affected: Set<String>?
+    if let revision = arguments.value("--since") {
         do {
-            changes = try ChangeSet.since(revision, root: checker.root, config: result.config)
+            (result, affected) = try checker.run(since: revision)
         } catch {
             context.terminal.error(error.message, help: error.help)
             return ExitCode.usage
         }
+    } else {
+        result = checker.run()
     }
-    let affected = changes?.affectedFiles(in: result.model) { checker.rootRelative($0.file.path) }
     func reported(_ file: SourceFile) -> Bool {
         if result.setupFailed { return true }
         if let affected, !affected.contains(checker.rootRelative(file.path)) { return false }
