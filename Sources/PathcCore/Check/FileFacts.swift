@@ -195,14 +195,14 @@ struct FactsModel {
 
     /// Every file defining an id, in any kind, duplicates included.
     func definers(_ id: String) -> [Int] {
-        if let all = allDefiners[id] { return all }
+        if !allDefiners.isEmpty, let all = allDefiners[id] { return all }
         return firstDefiner[id].map { [$0] } ?? []
     }
 
     /// The index of the file whose entity the model keeps for a kind and id.
     func winnerIndex(_ kind: EntityKind, _ id: String) -> Int? {
         guard let first = firstDefiner[id] else { return nil }
-        guard let all = allDefiners[id] else { return files[first].facts.entity?.kind == kind ? first : nil }
+        guard !allDefiners.isEmpty, let all = allDefiners[id] else { return files[first].facts.entity?.kind == kind ? first : nil }
         return all.filter { files[$0].facts.entity?.kind == kind }.min { order(files[$0].path) < order(files[$1].path) }
     }
 
@@ -213,7 +213,7 @@ struct FactsModel {
     /// The file wins its entity's id (it is not a duplicate).
     func isWinner(_ index: Int) -> Bool {
         guard let entity = files[index].facts.entity else { return false }
-        return allDefiners[entity.id] == nil || winnerIndex(entity.kind, entity.id) == index
+        return allDefiners.isEmpty || allDefiners[entity.id] == nil || winnerIndex(entity.kind, entity.id) == index
     }
 
     /// The winning entities of a kind, in no particular order.
@@ -238,8 +238,9 @@ struct FactsModel {
     /// As `UnsupportedStrategyRule.supported(model)`.
     func supportedStrategies() -> Set<String> {
         var supported: Set<String> = []
+        var pending: [String] = []
         func markChain(_ id: String) {
-            var pending = [id]
+            pending.append(id)
             while let next = pending.popLast() {
                 guard supported.insert(next).inserted, let okr = winner(.okr, next) else { continue }
                 pending += okr.alignedTo

@@ -52,25 +52,25 @@ struct SinceCheck {
         guard let top = try git.run(["rev-parse", "--is-inside-work-tree", "--absolute-git-dir"]) else { throw .notARepository(root) }
         let gitDirectory = String(decoding: top, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
         // A revision that starts with '-' would be read as an option.
-        guard !revision.hasPrefix("-"), let commitBytes = try git.run(["rev-parse", "--verify", "--quiet", revision + "^{commit}"]) else {
-            throw .unknownRevision(revision)
-        }
-        let commit = String(decoding: commitBytes, as: UTF8.self).trimmingWhitespace
+        guard !revision.hasPrefix("-") else { throw .unknownRevision(revision) }
+        let commit = revision + "^{commit}"
         let content = ChangeSet.folder(setup.config.content, root: root)
         let schemas = ChangeSet.folder(setup.config.schemas, root: root)
 
-        // The listings at once: the first two walk the working tree.
+        // The listings at once: the diff and ls-files walk the working tree.
         let commands: [[String]] = [
+            ["rev-parse", "--verify", "--quiet", commit],
             ["diff", "--name-only", "-z", "--no-renames", "--relative", commit, "--"],
             // Untracked files, ignored ones included: the full check reads every file in the content folder.
             ["ls-files", "--others", "-z", "--", content, schemas, "pathc.yaml"],
             // The content folder's tree at the revision: when the cache describes it, no listing is needed.
-            ["rev-parse", "--verify", "--quiet", content == "." ? commit + "^{tree}" : "\(commit):./\(content)"],
+            ["rev-parse", "--verify", "--quiet", content == "." ? revision + "^{tree}" : "\(commit):./\(content)"],
         ]
         let outputs = ParallelGit.run(git, commands)
-        guard let diff = try outputs[0].get() else { throw .failed("diff \(revision)") }
-        guard let untracked = try outputs[1].get() else { throw .failed("ls-files") }
-        let treeID = try outputs[2].get().map { String(decoding: $0, as: UTF8.self).trimmingWhitespace } ?? "none"
+        guard try outputs[0].get() != nil else { throw .unknownRevision(revision) }
+        guard let diff = try outputs[1].get() else { throw .failed("diff \(revision)") }
+        guard let untracked = try outputs[2].get() else { throw .failed("ls-files") }
+        let treeID = try outputs[3].get().map { String(decoding: $0, as: UTF8.self).trimmingWhitespace } ?? "none"
         let changed = Set(Git.names(diff) + Git.names(untracked))
         clock.lap("git: \(changed.count) changed files")
 
@@ -150,30 +150,26 @@ struct SinceCheck {
         let supported = modelNow.supportedStrategies()
         clock.lap("repository-wide answers")
 
-        var affected = Self.affected(changed: changedContent, now: now, before: before, modelNow: modelNow)
-        for (id, facts) in modelNow.all(.okr) where facts.level == "strategic"
-            && supported.contains(id) != revisionState.supportedStrategic.contains(id) {
-            modelNow.definers(id).forEach { affected.insert(modelNow.files[$0].path) }
+        var affectedFiles = Self.affected(changed: changedContent, now: now, before: before, modelNow: modelNow, firstChanged: unchanged.count)
+        for index in modelNow.files.indices {
+            let facts = modelNow.files[index].facts
+            guard facts.level == "strategic", let id = facts.entity?.id, modelNow.isWinner(index),
+                  supported.contains(id) != revisionState.supportedStrategic.contains(id) else { continue }
+            affectedFiles.insert(index)
         }
         for cycle in Set(cycles).symmetricDifference(Set(cyclesBefore)) {
-            if let first = cycle.first { modelNow.definers(first).forEach { affected.insert(modelNow.files[$0].path) } }
+            if let first = cycle.first { affectedFiles.formUnion(modelNow.definers(first)) }
         }
         // The files those need: every file with the same id as one of them, and every file
         // defining an id one of them looks up.
-        var context = affected
-        var readable: [String] = []
-        for index in modelNow.files.indices where affected.contains(modelNow.files[index].path) {
+        var context = affectedFiles
+        for index in affectedFiles {
             let facts = modelNow.files[index].facts
-            readable.append(modelNow.files[index].path)
-            for id in (facts.entity.map { [$0.id] } ?? []) + facts.lookups {
-                for definer in modelNow.definers(id) { context.insert(modelNow.files[definer].path) }
-            }
+            for id in (facts.entity.map { [$0.id] } ?? []) + facts.lookups { context.formUnion(modelNow.definers(id)) }
         }
-        let present = Set(readable)
-        for index in modelNow.files.indices {
-            let path = modelNow.files[index].path
-            if context.contains(path), !present.contains(path) { readable.append(path) }
-        }
+        let readable = context.map { modelNow.files[$0].path }
+        // Changed files that are gone have no findings, but they are what changed.
+        let affected = Set(affectedFiles.map { modelNow.files[$0].path }).union(changedContent)
         clock.lap("\(affected.count) affected files, \(readable.count) to read")
         let scope = Checker.Scope(paths: readable.sorted().map { root + "/" + $0 },
                                   fileCount: modelNow.files.count, knownIDs: { modelNow.ids($0) }, cycles: cycles,
@@ -194,8 +190,9 @@ struct SinceCheck {
     /// OKRs that start an alignment cycle that appeared or went; and, when the ids of a kind
     /// changed, the files with an unknown reference of that kind (its suggestion may change).
     static func affected(changed: [String], now: [(path: String, facts: FileFacts)], before: [(path: String, facts: FileFacts)],
-                         modelNow: FactsModel) -> Set<String> {
-        var affected = Set(changed)
+                         modelNow: FactsModel, firstChanged: Int) -> Set<Int> {
+        // The changed files that exist now are the last ones of the model.
+        var affected = Set(firstChanged..<modelNow.files.count)
         var defined: Set<String> = []
         var referenced: Set<String> = []
         for (_, facts) in now + before {
@@ -203,24 +200,23 @@ struct SinceCheck {
             referenced.formUnion(facts.lookups)
         }
         // Ids are compared without their kinds here: a superset, and wrong-kind references count.
-        for file in modelNow.files where file.facts.looksUp(anyOf: defined) { affected.insert(file.path) }
-        for id in defined.union(referenced) {
-            for index in modelNow.definers(id) { affected.insert(modelNow.files[index].path) }
-        }
+        for index in modelNow.files.indices where modelNow.files[index].facts.looksUp(anyOf: defined) { affected.insert(index) }
+        for id in defined.union(referenced) { affected.formUnion(modelNow.definers(id)) }
         // Only a changed file can add an id to a kind or take one away; then the suggestion for an
         // unknown reference of that kind may change.
-        let changedPaths = Set(changed)
         var kinds: Set<EntityKind> = []
         for (_, facts) in now + before {
             guard let entity = facts.entity else { continue }
             let existsNow = modelNow.winnerIndex(entity.kind, entity.id) != nil
             let existedBefore = before.contains { $0.facts.entity == entity }
-                || modelNow.definers(entity.id).contains { !changedPaths.contains(modelNow.files[$0].path) && modelNow.files[$0].facts.entity == entity }
+                || modelNow.definers(entity.id).contains { $0 < firstChanged && modelNow.files[$0].facts.entity == entity }
             if existsNow != existedBefore { kinds.insert(entity.kind) }
         }
         if !kinds.isEmpty {
-            for file in modelNow.files where file.facts.references.contains(where: { kinds.contains($0.kind) && modelNow.definers($0.id).isEmpty }) {
-                affected.insert(file.path)
+            for index in modelNow.files.indices where modelNow.files[index].facts.references.contains(where: {
+                kinds.contains($0.kind) && modelNow.definers($0.id).isEmpty
+            }) {
+                affected.insert(index)
             }
         }
         return affected
