@@ -90,7 +90,7 @@ public struct Checker: Sendable {
         var paths: [String]
         /// How many content files the repository has.
         var fileCount: Int
-        var knownIDs: (EntityKind) -> [String]
+        var knownIDs: [EntityKind: [String]]
         var cycles: [[String]]
         var rubricLevels: Set<String>
         var supportedStrategies: Set<String>

@@ -225,9 +225,15 @@ struct FactsModel {
         }
     }
 
-    /// The ids of a kind (the candidates of an unknown reference's suggestion).
-    func ids(_ kind: EntityKind) -> [String] {
-        all(kind).map(\.id)
+    /// The ids of each kind (the candidates of an unknown reference's suggestion), in no
+    /// particular order: the suggestion breaks ties by id.
+    func knownIDs() -> [EntityKind: [String]] {
+        var known: [EntityKind: [String]] = [:]
+        for index in files.indices {
+            guard let entity = files[index].facts.entity, isWinner(index) else { continue }
+            known[entity.kind, default: []].append(entity.id)
+        }
+        return known
     }
 
     /// As `RuleContext.rubricLevels`.

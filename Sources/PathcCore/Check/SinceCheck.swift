@@ -172,7 +172,7 @@ struct SinceCheck {
         let affected = Set(affectedFiles.map { modelNow.files[$0].path }).union(changedContent)
         clock.lap("\(affected.count) affected files, \(readable.count) to read")
         let scope = Checker.Scope(paths: readable.sorted().map { root + "/" + $0 },
-                                  fileCount: modelNow.files.count, knownIDs: { modelNow.ids($0) }, cycles: cycles,
+                                  fileCount: modelNow.files.count, knownIDs: modelNow.knownIDs(), cycles: cycles,
                                   rubricLevels: rubricLevels, supportedStrategies: supported)
         return Outcome(result: checker.run(setup, scope: scope), affected: affected)
     }

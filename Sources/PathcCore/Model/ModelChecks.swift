@@ -1,12 +1,12 @@
 /// The checks that need the whole repository: every reference resolves to an entity of the
 /// right kind, and OKR alignment has no cycles. (Alignment levels and competency levels are
 /// rules: unaligned-okr and level-out-of-range.)
-struct ModelChecks {
+struct ModelChecks: Sendable {
     let model: Model
     var diagnostics: [Diagnostic] = []
     /// When the model holds only part of the repository (`check --since`): the ids of a kind in
     /// the whole repository, for the suggestions of unknown references.
-    var knownIDs: ((EntityKind) -> [String])?
+    var knownIDs: [EntityKind: [String]]?
     /// And the repository's alignment cycles, each from its smallest id (`alignmentCycles`).
     var cycles: [[String]]?
 
@@ -15,9 +15,15 @@ struct ModelChecks {
     }
 
     mutating func run() {
-        for entity in model.ordered {
-            checkReferences(entity)
+        // References entity by entity, on all cores; the results in the model's order.
+        let frozen = self
+        let found = parallelMap(model.ordered) { entity -> [Diagnostic] in
+            var checks = frozen
+            checks.diagnostics = []
+            checks.checkReferences(entity)
+            return checks.diagnostics
         }
+        for list in found { diagnostics += list }
         checkAlignmentCycles()
     }
 
@@ -44,7 +50,7 @@ struct ModelChecks {
                 help: "refer to \(kind.withArticle) here", pointer: annotation.pointer))
             return
         }
-        let known = knownIDs.map { $0(kind) } ?? model.entities[kind].map { Array($0.keys) } ?? []
+        let known = knownIDs.map { $0[kind] ?? [] } ?? model.entities[kind].map { Array($0.keys) } ?? []
         let suggestion = Suggestion.closest(to: id, in: known)
         diagnostics.append(Diagnostic(
             code: ModelCode.unknownReference, message: "unknown \(kind.displayName) '\(id)'",

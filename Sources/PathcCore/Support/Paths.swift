@@ -68,10 +68,14 @@ enum Paths {
                 }
                 if name.hasPrefix(".") { continue }
                 let path = current + "/" + name
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                let type = info.st_mode & S_IFMT
-                if type == S_IFDIR {
+                // The entry's type comes with it on most file systems: no lstat per file.
+                var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(path, &info) == 0 else { continue }
+                    isDirectory = info.st_mode & S_IFMT == S_IFDIR
+                }
+                if isDirectory {
                     pending.append(path)
                 } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                     found.append(path)
