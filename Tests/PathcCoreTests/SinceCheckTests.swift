@@ -167,4 +167,23 @@ final class SinceCheckTests: XCTestCase {
         try edit(folder, "schemas/okr.schema.yaml") { $0 + "\n" }
         XCTAssertNil(try assertSameAsFullCheck(folder, "a schema changed"))
     }
+
+    func testFactsSurviveTheCacheWhateverTheirText() throws {
+        var facts = FileFacts()
+        facts.entity = EntityRef(.okr, "tab\there, new\nline, back\\slash, unit\u{1F}sep, ünï")
+        facts.references = [EntityRef(.competency, ""), EntityRef(.okr, "a/b")]
+        facts.level = ""
+        facts.alignedToTexts = ["", "x"]
+        facts.alignedTo = ["x"]
+        facts.supports = ["\r"]
+        facts.drives = ["okr-1/impact"]
+        facts.competencies = ["c"]
+        facts.scale = ["proficient", ""]
+        let line = facts.encoded()
+        XCTAssertFalse(line.contains("\n") || line.contains("\r"))
+        let decoded = Array(line.utf8).withUnsafeBufferPointer { FileFacts(decoding: $0) }
+        XCTAssertEqual(decoded, facts)
+        let empty = Array(FileFacts().encoded().utf8).withUnsafeBufferPointer { FileFacts(decoding: $0) }
+        XCTAssertEqual(empty, FileFacts())
+    }
 }
