@@ -73,27 +73,69 @@ public struct Checker: Sendable {
     }
 
     public func run() -> CheckResult {
+        switch setUp() {
+        case .failure(let failure): return failure.result
+        case .success(let setup): return run(setup, scope: nil)
+        }
+    }
+
+    /// The configuration and the schemas, loaded and valid.
+    struct Setup {
+        let config: ProjectConfig
+        let schemas: SchemaSet
+        /// The content folder, absolute.
+        let contentFolder: String
+    }
+
+    /// Part of the repository to check, with what the checks need from the rest of it
+    /// (`check --since`).
+    struct Scope {
+        /// Absolute paths of the files to read.
+        var paths: [String]
+        /// How many content files the repository has.
+        var fileCount: Int
+        var knownIDs: [EntityKind: [String]]
+        var cycles: [[String]]
+        var rubricLevels: Set<String>
+        var supportedStrategies: Set<String>
+    }
+
+    /// Reads the config and schemas; a failed result when either is invalid.
+    func setUp() -> Result<Setup, SetupFailure> {
         let display = self.display
-        let cwd = currentDirectory
         // The config schema comes from schemas/ or the defaults; then the config may name another schemas folder.
         let defaultSchemas = SchemaSet.load(folder: Paths.isDirectory(root + "/schemas") ? root + "/schemas" : nil, displayPath: display)
-        var (config, configProblems) = ProjectConfig.load(root: root, schema: defaultSchemas.config, displayPath: display,
+        let (config, configProblems) = ProjectConfig.load(root: root, schema: defaultSchemas.config, displayPath: display,
                                                           knownRules: RuleRegistry.configurableKeys)
         if !defaultSchemas.problems.isEmpty || !configProblems.isEmpty {
-            return CheckResult(diagnostics: (defaultSchemas.problems + configProblems).sorted(by: Diagnostic.reportOrder),
-                               fileCount: 0, model: Model(), config: config, setupFailed: true)
+            return .failure(SetupFailure(result: CheckResult(diagnostics: (defaultSchemas.problems + configProblems).sorted(by: Diagnostic.reportOrder),
+                                                             fileCount: 0, model: Model(), config: config, setupFailed: true)))
         }
         let schemaFolder = Paths.absolute(config.schemas, from: root)
         let schemas = schemaFolder == root + "/schemas" ? defaultSchemas
             : SchemaSet.load(folder: Paths.isDirectory(schemaFolder) ? schemaFolder : nil, displayPath: display)
         if !schemas.problems.isEmpty {
-            return CheckResult(diagnostics: schemas.problems, fileCount: 0, model: Model(), config: config, setupFailed: true)
+            return .failure(SetupFailure(result: CheckResult(diagnostics: schemas.problems, fileCount: 0, model: Model(), config: config,
+                                                             setupFailed: true)))
         }
-        configProblems = []
+        return .success(Setup(config: config, schemas: schemas, contentFolder: Paths.absolute(config.content, from: root)))
+    }
 
-        let contentFolder = Paths.absolute(config.content, from: root)
-        let walk = Paths.contentFiles(under: contentFolder, boundary: root)
-        let paths = walk.files
+    struct SetupFailure: Error {
+        let result: CheckResult
+    }
+
+    /// The pipeline over every content file, or over a scope's files with the repository-wide
+    /// answers it brings.
+    func run(_ setup: Setup, scope: Scope?) -> CheckResult {
+        let display = self.display
+        let cwd = currentDirectory
+        let config = setup.config
+        let schemas = setup.schemas
+        // A scope (check --since) never holds links: it falls back to the full walk when the content folder has one.
+        let walk = scope == nil ? Paths.contentFiles(under: setup.contentFolder, boundary: root) : Paths.ContentWalk()
+        let paths = scope?.paths ?? walk.files
+        let fileCount = scope?.fileCount ?? paths.count
         var clock = PhaseClock()
         let outcomes = parallelMap(paths) { path in
             FileCheck.run(path: path, displayPath: display(path), schemas: schemas)
@@ -108,15 +150,18 @@ public struct Checker: Sendable {
         clock.lap("read, parse, validate \(paths.count) files")
         model.add(outcomes.compactMap(\.entity), into: &diagnostics)
         var checks = ModelChecks(model: model)
+        checks.knownIDs = scope?.knownIDs
+        checks.cycles = scope?.cycles
         checks.run()
         clock.lap("model and references")
         diagnostics += checks.diagnostics
         guard runsRules else {
             diagnostics.sort(by: Diagnostic.reportOrder)
-            return CheckResult(diagnostics: Self.capped(diagnostics), fileCount: paths.count, model: model, config: config, setupFailed: false)
+            return CheckResult(diagnostics: Self.capped(diagnostics), fileCount: fileCount, model: model, config: config, setupFailed: false)
         }
         let today = CalendarDate(config.evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
-        let context = RuleContext(model: model, vocabulary: .with(config.vocabulary), config: config, today: today)
+        let context = RuleContext(model: model, vocabulary: .with(config.vocabulary), config: config, today: today,
+                                  rubricLevels: scope?.rubricLevels, supportedStrategies: scope?.supportedStrategies)
         let root = self.root
         clock.lap("rule context")
         var engine = RuleEngine(context: context, rootRelative: { Paths.relative(Paths.absolute($0.path, from: cwd), from: root) })
@@ -127,7 +172,7 @@ public struct Checker: Sendable {
         diagnostics.sort(by: Diagnostic.reportOrder)
         let verdicts = rules.verdicts.sorted { ($0.entity.file.path, $0.statement.node.span.start) < ($1.entity.file.path, $1.statement.node.span.start) }
         clock.lap("sort")
-        return CheckResult(diagnostics: Self.capped(diagnostics), fileCount: paths.count, model: model, config: config, setupFailed: false,
+        return CheckResult(diagnostics: Self.capped(diagnostics), fileCount: fileCount, model: model, config: config, setupFailed: false,
                            verdicts: verdicts)
     }
 
@@ -166,11 +211,11 @@ struct FileCheck: Sendable {
     var entity: Entity?
 
     static func run(path: String, displayPath: String, schemas: SchemaSet) -> FileCheck {
-        var result = FileCheck()
         let file: SourceFile
         do {
             file = try SourceFile.read(path: path, displayPath: displayPath)
         } catch {
+            var result = FileCheck()
             let empty = SourceFile(path: displayPath, bytes: [])
             let tooLarge: Bool
             if case .tooLarge = error { tooLarge = true } else { tooLarge = false }
@@ -180,6 +225,12 @@ struct FileCheck: Sendable {
                                                      : "check the file's permissions, or remove it from the content folder"))
             return result
         }
+        return run(file: file, schemas: schemas)
+    }
+
+    /// Checks a file already read.
+    static func run(file: SourceFile, schemas: SchemaSet) -> FileCheck {
+        var result = FileCheck()
         let tree = SyntaxTree.parse(file)
         if !tree.diagnostics.isEmpty {
             result.diagnostics = tree.diagnostics

@@ -7,10 +7,14 @@ public struct SchemaSet: Sendable {
     public let config: SchemaDocument
     /// Problems in the schemas themselves; any of them stops the check (exit 2).
     public let problems: [Diagnostic]
+    /// FNV-1a of the kinds' schema texts: what a file's facts (its references) depend on besides
+    /// its own bytes, for the fact cache of `check --since`.
+    public var fingerprint: String = ""
 
     public static func load(folder: String?, displayPath: (String) -> String) -> SchemaSet {
         var validators: [EntityKind: SchemaValidator] = [:]
         var problems: [Diagnostic] = []
+        var hash = FNV1a64()
         func document(named name: String) -> SchemaDocument {
             if let folder {
                 let path = folder + "/" + name
@@ -27,13 +31,19 @@ public struct SchemaSet: Sendable {
         }
         for kind in EntityKind.allCases {
             let compiled = document(named: kind.schemaFileName)
+            hash.add(kind.rawValue)
+            hash.add([0])
+            hash.add(compiled.file.bytes)
+            hash.add([0])
             problems += compiled.problems
             problems += extensionProblems(compiled)
             validators[kind] = SchemaValidator(compiled)
         }
         let config = document(named: "config.schema.yaml")
         problems += config.problems
-        return SchemaSet(validators: validators, config: config, problems: problems)
+        var set = SchemaSet(validators: validators, config: config, problems: problems)
+        set.fingerprint = hash.hex
+        return set
     }
 
     /// A default schema, as built into pathc.

@@ -33,6 +33,12 @@ public struct DiagnosticRenderer: Sendable {
         }
     }
 
+    /// Every diagnostic, rendered on all cores, joined by blank lines.
+    public func render(all diagnostics: [Diagnostic]) -> String {
+        let renderer = self
+        return parallelMap(diagnostics, chunk: 64) { renderer.render($0) }.joined(separator: "\n")
+    }
+
     public func render(_ diagnostic: Diagnostic) -> String {
         let file = diagnostic.file
         let start = diagnostic.start

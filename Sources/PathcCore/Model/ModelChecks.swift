@@ -1,18 +1,29 @@
 /// The checks that need the whole repository: every reference resolves to an entity of the
 /// right kind, and OKR alignment has no cycles. (Alignment levels and competency levels are
 /// rules: unaligned-okr and level-out-of-range.)
-struct ModelChecks {
+struct ModelChecks: Sendable {
     let model: Model
     var diagnostics: [Diagnostic] = []
+    /// When the model holds only part of the repository (`check --since`): the ids of a kind in
+    /// the whole repository, for the suggestions of unknown references.
+    var knownIDs: [EntityKind: [String]]?
+    /// And the repository's alignment cycles, each from its smallest id (`alignmentCycles`).
+    var cycles: [[String]]?
 
     init(model: Model) {
         self.model = model
     }
 
     mutating func run() {
-        for entity in model.ordered {
-            checkReferences(entity)
+        // References entity by entity, on all cores; the results in the model's order.
+        let frozen = self
+        let found = parallelMap(model.ordered) { entity -> [Diagnostic] in
+            var checks = frozen
+            checks.diagnostics = []
+            checks.checkReferences(entity)
+            return checks.diagnostics
         }
+        for list in found { diagnostics += list }
         checkAlignmentCycles()
     }
 
@@ -39,7 +50,7 @@ struct ModelChecks {
                 help: "refer to \(kind.withArticle) here", pointer: annotation.pointer))
             return
         }
-        let known = model.entities[kind].map { Array($0.keys) } ?? []
+        let known = knownIDs.map { $0[kind] ?? [] } ?? model.entities[kind].map { Array($0.keys) } ?? []
         let suggestion = Suggestion.closest(to: id, in: known)
         diagnostics.append(Diagnostic(
             code: ModelCode.unknownReference, message: "unknown \(kind.displayName) '\(id)'",
@@ -73,23 +84,11 @@ struct ModelChecks {
 
     /// A cycle of `aligned_to` links, reported once, at the OKR with the smallest id in it.
     private mutating func checkAlignmentCycles() {
-        var state: [String: Int] = [:]  // 1: on the current path, 2: done
-        var reported: Set<String> = []
-        for okr in model.all(.okr) {
-            var stack: [String] = []
-            visit(okr.id, &state, &stack, &reported)
+        let cycles = self.cycles ?? Self.alignmentCycles(okrs: model.all(.okr).map(\.id)) { id in
+            model.entity(.okr, id).map { ($0.root["aligned_to"]?.sequence ?? []).compactMap { $0.scalar?.text } }
         }
-    }
-
-    private mutating func visit(_ id: String, _ state: inout [String: Int], _ stack: inout [String], _ reported: inout Set<String>) {
-        if state[id] == 2 { return }
-        if state[id] == 1 {
-            guard let start = stack.firstIndex(of: id) else { return }
-            let cycle = Array(stack[start...])
-            let first = cycle.min()!
-            guard !reported.contains(first), let okr = model.entity(.okr, first) else { return }
-            reported.insert(first)
-            let ordered = Array(cycle[cycle.firstIndex(of: first)!...] + cycle[..<cycle.firstIndex(of: first)!])
+        for ordered in cycles {
+            guard let first = ordered.first, let okr = model.entity(.okr, first) else { continue }
             let targets = okr.root["aligned_to"]?.sequence ?? []
             let next = ordered.count > 1 ? ordered[1] : first
             let index = targets.firstIndex { $0.scalar?.text == next } ?? 0
@@ -99,15 +98,37 @@ struct ModelChecks {
                 file: okr.file, span: targets.indices.contains(index) ? targets[index].span : okr.idNode.span,
                 label: "closes the cycle", help: "alignment must lead up to strategy: remove one of these links",
                 pointer: "/aligned_to/\(index)"))
-            return
         }
-        state[id] = 1
-        stack.append(id)
-        for target in model.entity(.okr, id)?.root["aligned_to"]?.sequence ?? [] {
-            if let next = target.scalar?.text, model.entity(.okr, next) != nil { visit(next, &state, &stack, &reported) }
+    }
+
+    /// The cycles of `aligned_to` links among `okrs` (visited in this order), each once, starting
+    /// at its smallest id. `parents` gives an OKR's `aligned_to` texts, nil for no such OKR.
+    static func alignmentCycles(okrs: [String], parents: (String) -> [String]?) -> [[String]] {
+        var state: [String: Int] = [:]  // 1: on the current path, 2: done
+        var reported: Set<String> = []
+        var cycles: [[String]] = []
+        func visit(_ id: String, _ stack: inout [String]) {
+            if state[id] == 2 { return }
+            if state[id] == 1 {
+                guard let start = stack.firstIndex(of: id) else { return }
+                let cycle = Array(stack[start...])
+                let first = cycle.min()!
+                guard !reported.contains(first), parents(first) != nil else { return }
+                reported.insert(first)
+                cycles.append(Array(cycle[cycle.firstIndex(of: first)!...] + cycle[..<cycle.firstIndex(of: first)!]))
+                return
+            }
+            state[id] = 1
+            stack.append(id)
+            for next in parents(id) ?? [] where parents(next) != nil { visit(next, &stack) }
+            stack.removeLast()
+            state[id] = 2
         }
-        stack.removeLast()
-        state[id] = 2
+        for okr in okrs {
+            var stack: [String] = []
+            visit(okr, &stack)
+        }
+        return cycles
     }
 
 }

@@ -13,17 +13,24 @@ public struct RuleContext: Sendable {
     /// Analyses of texts made once per run by the engine, by text.
     var analyses: [String: TextAnalysis] = [:]
 
-    init(model: Model, vocabulary: Vocabulary, config: ProjectConfig, today: CalendarDate) {
+    /// `rubricLevels` and `supportedStrategies` come from the whole repository: pass them when
+    /// the model holds only part of it (`check --since`).
+    init(model: Model, vocabulary: Vocabulary, config: ProjectConfig, today: CalendarDate,
+         rubricLevels: Set<String>? = nil, supportedStrategies: Set<String>? = nil) {
         self.model = model
         self.vocabulary = vocabulary
         self.config = config
         self.today = today
-        var levels: Set<String> = []
-        for rubric in model.all(.rubric) {
-            for level in rubric.root["scale"]?.sequence ?? [] { if let name = level.scalar?.text { levels.insert(name.lowercased()) } }
+        if let rubricLevels {
+            self.rubricLevels = rubricLevels
+        } else {
+            var levels: Set<String> = []
+            for rubric in model.all(.rubric) {
+                for level in rubric.root["scale"]?.sequence ?? [] { if let name = level.scalar?.text { levels.insert(name.lowercased()) } }
+            }
+            self.rubricLevels = levels
         }
-        rubricLevels = levels
-        supportedStrategies = UnsupportedStrategyRule.supported(model)
+        self.supportedStrategies = supportedStrategies ?? UnsupportedStrategyRule.supported(model)
     }
 }
 

@@ -39,18 +39,38 @@ public final class SourceFile: Sendable {
         guard fstat(fd, &info) == 0 else { throw .unreadable(path) }
         if info.st_mode & S_IFMT == S_IFDIR { throw .isDirectory(path) }
         if info.st_mode & S_IFMT != S_IFREG { throw .notRegular(path) }
-        var bytes = [UInt8]()
         let expected = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
-        bytes.reserveCapacity(min(expected, limit) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while bytes.count <= limit {
-            let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw errno == EISDIR ? .isDirectory(path) : .unreadable(path)
+        // Read straight into a buffer of the file's size, plus one byte to see the end: no
+        // zeroed chunk per file, which cost more than the reading at 100,000 files.
+        let capacity = min(expected, limit) + 1
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            var total = 0
+            while total < buffer.count {
+                let got = Glibc.read(fd, buffer.baseAddress! + total, buffer.count - total)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if got == 0 { break }
+                total += got
             }
-            if got == 0 { break }
-            bytes.append(contentsOf: chunk[0..<got])
+            initialized = total
+        }
+        if failure != 0 { throw failure == EISDIR ? .isDirectory(path) : .unreadable(path) }
+        // Full: not a regular file, or one that grew since fstat. Read the rest in chunks.
+        if bytes.count == capacity {
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while bytes.count <= limit {
+                let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw errno == EISDIR ? .isDirectory(path) : .unreadable(path)
+                }
+                if got == 0 { break }
+                bytes.append(contentsOf: chunk[0..<got])
+            }
         }
         if bytes.count > limit { throw .tooLarge(path, limit: limit) }
         return SourceFile(path: displayPath ?? path, bytes: bytes)

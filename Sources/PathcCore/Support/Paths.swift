@@ -79,9 +79,17 @@ enum Paths {
                 }
                 if name.hasPrefix(".") { continue }
                 let path = current + "/" + name
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                let type = info.st_mode & S_IFMT
+                // The entry's type comes with it on most file systems: no lstat per file.
+                let type: mode_t
+                switch entry.pointee.d_type {
+                case UInt8(DT_DIR): type = S_IFDIR
+                case UInt8(DT_REG): type = S_IFREG
+                case UInt8(DT_LNK): type = S_IFLNK
+                default:
+                    var info = stat()
+                    guard lstat(path, &info) == 0 else { continue }
+                    type = info.st_mode & S_IFMT
+                }
                 let isContent = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
                 if type == S_IFDIR {
                     pending.append(path)

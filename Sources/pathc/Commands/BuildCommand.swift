@@ -63,6 +63,9 @@ private func runBuild(_ arguments: ParsedArguments, context: CommandContext) -> 
             throw error
         }
         progress.finish()
+        // Freed by the process's end, not object by object (see check).
+        keptUntilExit.append(result)
+        keptUntilExit.append(builder)
         if format != "json" {
             let shownPath = writer.target.hasPrefix(cwd + "/") ? String(writer.target.dropFirst(cwd.count + 1)) : writer.target
             context.terminal.status("built \(shownPath)/: \(summary.pages) pages, \(summary.jsonFiles) JSON files, \(summary.bytes / 1024) KiB")

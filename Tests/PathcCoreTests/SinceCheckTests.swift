@@ -1,0 +1,189 @@
+import Foundation
+import XCTest
+@testable import PathcCore
+
+/// `check --since` checks only the files a change can affect and the files they need; its findings
+/// must be exactly those of the full check for the same files, for every kind of edit, with the
+/// fact cache cold and warm.
+final class SinceCheckTests: XCTestCase {
+    /// A git repository in a temporary folder, with one commit of `source`'s content.
+    private func repository(from source: URL, items: [String]) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pathc-since-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        for item in items where FileManager.default.fileExists(atPath: source.appendingPathComponent(item).path) {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: folder.appendingPathComponent(item))
+        }
+        guard (try? Git(folder: folder.path).run(["init", "-q"])) != nil else { throw XCTSkip("git is not installed") }
+        try git(folder, ["add", "-A"])
+        try git(folder, ["-c", "user.name=pathc tests", "-c", "user.email=tests@pathc.invalid", "-c", "commit.gpgsign=false",
+                         "commit", "-q", "--no-verify", "-m", "content"])
+        return folder
+    }
+
+    private func git(_ folder: URL, _ arguments: [String]) throws {
+        let output = try Git(folder: folder.path).run(arguments)
+        XCTAssertNotNil(output, "git \(arguments.joined(separator: " ")) failed")
+    }
+
+    /// A generated corpus (shared/bench/gen_corpus.py) of 300 developmental OKRs in a git repository.
+    private func corpus() throws -> URL {
+        let generator = try TestPaths.sharedFolder("bench").appendingPathComponent("gen_corpus.py")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pathc-corpus-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: out) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", generator.path, out.path, "--okrs", "300"]
+        process.standardOutput = FileHandle.nullDevice
+        do { try process.run() } catch { throw XCTSkip("python3 is not installed") }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw XCTSkip("the corpus generator failed") }
+        return try repository(from: out, items: ["pathways", "schemas", "pathc.yaml"])
+    }
+
+    private func line(_ diagnostic: Diagnostic) -> String {
+        "\(diagnostic.file.path):\(diagnostic.span.start)-\(diagnostic.span.end) \(diagnostic.code.code) \(diagnostic.severity) "
+            + "\(diagnostic.message) | \(diagnostic.label ?? "") | \(diagnostic.notes) | \(diagnostic.help ?? "") | \(diagnostic.pointer ?? "")"
+    }
+
+    /// Runs `--since HEAD` twice (cache cold, then warm) and compares each with the full check
+    /// filtered to the affected files; returns the affected files.
+    @discardableResult
+    private func assertSameAsFullCheck(_ folder: URL, _ edit: String, reports code: String? = nil,
+                                       file: StaticString = #filePath, line number: UInt = #line) throws -> Set<String>? {
+        let checker = Checker(root: folder.path, currentDirectory: folder.path)
+        let full = checker.run()
+        var affectedFiles: Set<String>?
+        for attempt in ["cold", "warm"] {
+            if attempt == "cold" { try? FileManager.default.removeItem(at: folder.appendingPathComponent(".git/pathc")) }
+            let (since, affected) = try checker.run(since: "HEAD")
+            affectedFiles = affected
+            let reported = { (diagnostic: Diagnostic) in affected.map { $0.contains(checker.rootRelative(diagnostic.file.path)) } ?? true }
+            let expected = full.diagnostics.filter(reported).map(self.line)
+            let actual = since.diagnostics.filter(reported).map(self.line)
+            XCTAssertEqual(actual, expected, "\(edit) (\(attempt) cache): the findings differ from the full check's", file: file, line: number)
+            if let code {
+                XCTAssertTrue(actual.contains { $0.contains(" \(code) ") }, "\(edit): no \(code) reported", file: file, line: number)
+            }
+            XCTAssertEqual(since.fileCount, full.fileCount, "\(edit): file count", file: file, line: number)
+            let verdicts = { (list: [QualityVerdict]) in
+                list.filter { verdict in affected.map { $0.contains(checker.rootRelative(verdict.entity.file.path)) } ?? true }
+                    .map { "\($0.json)" }
+            }
+            XCTAssertEqual(verdicts(since.verdicts), verdicts(full.verdicts), "\(edit) (\(attempt) cache): verdicts", file: file, line: number)
+        }
+        return affectedFiles
+    }
+
+    private func edit(_ folder: URL, _ path: String, _ change: (String) -> String) throws {
+        let url = folder.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let changed = change(text)
+        XCTAssertNotEqual(changed, text, "the edit of \(path) changed nothing")
+        try changed.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    private func restore(_ folder: URL) throws {
+        try git(folder, ["checkout", "-q", "--", "."])
+        try git(folder, ["clean", "-q", "-f", "-d"])
+    }
+
+    func testGeneratedCorpusEveryKindOfEdit() throws {
+        let folder = try corpus()
+        let competency = "pathways/competencies/competency-0003.yaml"
+        let developmental = "pathways/okrs/developmental/dev-0001/dev-000123.yaml"
+        let team = "pathways/okrs/team/team-00004.yaml"
+        let strategic = "pathways/okrs/strategic/strategy-0001.yaml"
+        let pathway = "pathways/journeys/pathway-00012.yaml"
+
+        // Nothing changed: nothing reported, nothing read but the cache.
+        XCTAssertEqual(try assertSameAsFullCheck(folder, "no change"), [])
+
+        // Rename a competency id: the roles and pathways still using the old id are reported.
+        try edit(folder, competency) { $0.replacingOccurrences(of: "id: competency-0003", with: "id: competency-0003-renamed") }
+        let renamed = try XCTUnwrap(try assertSameAsFullCheck(folder, "rename a competency", reports: "PW2002"))
+        XCTAssertTrue(renamed.contains("pathways/journeys/pathway-00003.yaml"), "\(renamed.sorted())")
+        try restore(folder)
+
+        // Break a reference.
+        try edit(folder, pathway) { $0.replacingOccurrences(of: "  - competency: competency-", with: "  - competency: competenci-") }
+        try assertSameAsFullCheck(folder, "break a reference", reports: "PW2002")
+        try restore(folder)
+
+        // Change OKR levels: a team OKR made developmental (its children now align to one of their
+        // own level) and a developmental OKR made strategic.
+        try edit(folder, team) { $0.replacingOccurrences(of: "level: team", with: "level: developmental") }
+        try edit(folder, developmental) { $0.replacingOccurrences(of: "level: developmental", with: "level: strategic") }
+        try assertSameAsFullCheck(folder, "change OKR levels", reports: "PW4010")
+        try restore(folder)
+
+        // Add a duplicate id, untracked, and edit the objective of the OKR it duplicates.
+        try FileManager.default.copyItem(at: folder.appendingPathComponent(developmental),
+                                         to: folder.appendingPathComponent("pathways/okrs/developmental/copy.yaml"))
+        try edit(folder, developmental) { $0.replacingOccurrences(of: "objective: >\n  ", with: "objective: >\n  Consistently ") }
+        try assertSameAsFullCheck(folder, "add a duplicate id", reports: "PW2001")
+        try restore(folder)
+
+        // Take a strategic OKR's support away: its competencies support another, its team OKRs align elsewhere.
+        try edit(folder, strategic) { $0.replacingOccurrences(of: "id: strategy-0001", with: "id: strategy-0001-b") }
+        try assertSameAsFullCheck(folder, "rename a strategic OKR")
+        try restore(folder)
+
+        // An alignment cycle: a strategic OKR aligned to a developmental one below it.
+        try edit(folder, strategic) { $0.replacingOccurrences(of: "level: strategic", with: "level: strategic\naligned_to: [dev-000001]") }
+        let cycle = try XCTUnwrap(try assertSameAsFullCheck(folder, "an alignment cycle", reports: "PW2006"))
+        XCTAssertTrue(cycle.contains(strategic))
+        try restore(folder)
+
+        // Delete a file others refer to, and break a file's syntax.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(team))
+        try edit(folder, "pathways/roles/role-0001.yaml") { $0 + "  - {broken\n" }
+        try assertSameAsFullCheck(folder, "delete a team OKR, break a role")
+        try restore(folder)
+
+        // A rubric's scale changes: every statement may read differently, so every file is reported.
+        try edit(folder, "pathways/rubrics/rubric-0001.yaml") { $0.replacingOccurrences(of: "Exemplary", with: "Outstanding") }
+        XCTAssertNil(try assertSameAsFullCheck(folder, "change a rubric scale"))
+        try restore(folder)
+    }
+
+    func testThisRepository() throws {
+        let folder = try repository(from: TestPaths.repository, items: ["pathways", "schemas", "pathc.yaml"])
+        let competency = "pathways/competencies/pipeline-forecasting.competency.yaml"
+        try edit(folder, competency) { $0.replacingOccurrences(of: "id: pipeline-forecasting", with: "id: pipeline-forecast") }
+        let renamed = try XCTUnwrap(try assertSameAsFullCheck(folder, "rename a competency"))
+        XCTAssertTrue(renamed.isSuperset(of: [competency, "pathways/roles/account-executive.role.yaml", "pathways/roles/sales-manager.role.yaml"]),
+                      "\(renamed.sorted())")
+        try restore(folder)
+
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.appendingPathComponent("pathways/okrs").path).sorted()
+        where path.hasSuffix(".yaml") && !path.hasPrefix("strategic/") {
+            try edit(folder, "pathways/okrs/" + path) { $0.replacingOccurrences(of: "level: team", with: "level: strategic")
+                .replacingOccurrences(of: "level: developmental", with: "level: team") }
+        }
+        try assertSameAsFullCheck(folder, "every OKR one level up")
+        try restore(folder)
+
+        try edit(folder, "schemas/okr.schema.yaml") { $0 + "\n" }
+        XCTAssertNil(try assertSameAsFullCheck(folder, "a schema changed"))
+    }
+
+    func testFactsSurviveTheCacheWhateverTheirText() throws {
+        var facts = FileFacts()
+        facts.entity = EntityRef(.okr, "tab\there, new\nline, back\\slash, unit\u{1F}sep, ünï")
+        facts.references = [EntityRef(.competency, ""), EntityRef(.okr, "a/b")]
+        facts.level = ""
+        facts.alignedToTexts = ["", "x"]
+        facts.alignedTo = ["x"]
+        facts.supports = ["\r"]
+        facts.drives = ["okr-1/impact"]
+        facts.competencies = ["c"]
+        facts.scale = ["proficient", ""]
+        let line = facts.encoded()
+        XCTAssertFalse(line.contains("\n") || line.contains("\r"))
+        let decoded = Array(line.utf8).withUnsafeBufferPointer { FileFacts(decoding: $0) }
+        XCTAssertEqual(decoded, facts)
+        let empty = Array(FileFacts().encoded().utf8).withUnsafeBufferPointer { FileFacts(decoding: $0) }
+        XCTAssertEqual(empty, FileFacts())
+    }
+}
