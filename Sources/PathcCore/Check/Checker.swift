@@ -70,7 +70,6 @@ public struct Checker: Sendable {
 
     public func run() -> CheckResult {
         let display = self.display
-        let cwd = currentDirectory
         // The config schema comes from schemas/ or the defaults; then the config may name another schemas folder.
         let defaultSchemas = SchemaSet.load(folder: Paths.isDirectory(root + "/schemas") ? root + "/schemas" : nil, displayPath: display)
         var (config, configProblems) = ProjectConfig.load(root: root, schema: defaultSchemas.config, displayPath: display,
@@ -93,9 +92,18 @@ public struct Checker: Sendable {
         let outcomes = parallelMap(paths) { path in
             FileCheck.run(path: path, displayPath: display(path), schemas: schemas)
         }
+        clock.lap("read, parse, validate \(paths.count) files")
+        return analyse(outcomes, config: config)
+    }
+
+    /// Everything after the files are read, parsed and validated: the model, its references, the
+    /// rules and the verdicts. Separate from reading so that the fuzz target (`fuzz/`) can run
+    /// the same stages on files held in memory.
+    func analyse(_ outcomes: [FileCheck], config: ProjectConfig) -> CheckResult {
+        let cwd = currentDirectory
+        var clock = PhaseClock()
         var diagnostics = outcomes.flatMap(\.diagnostics)
         var model = Model()
-        clock.lap("read, parse, validate \(paths.count) files")
         model.add(outcomes.compactMap(\.entity), into: &diagnostics)
         var checks = ModelChecks(model: model)
         checks.run()
@@ -103,7 +111,7 @@ public struct Checker: Sendable {
         diagnostics += checks.diagnostics
         guard runsRules else {
             diagnostics.sort(by: Diagnostic.reportOrder)
-            return CheckResult(diagnostics: diagnostics, fileCount: paths.count, model: model, config: config, setupFailed: false)
+            return CheckResult(diagnostics: diagnostics, fileCount: outcomes.count, model: model, config: config, setupFailed: false)
         }
         let today = CalendarDate(config.evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
         let context = RuleContext(model: model, vocabulary: .with(config.vocabulary), config: config, today: today)
@@ -117,7 +125,7 @@ public struct Checker: Sendable {
         diagnostics.sort(by: Diagnostic.reportOrder)
         let verdicts = rules.verdicts.sorted { ($0.entity.file.path, $0.statement.node.span.start) < ($1.entity.file.path, $1.statement.node.span.start) }
         clock.lap("sort")
-        return CheckResult(diagnostics: diagnostics, fileCount: paths.count, model: model, config: config, setupFailed: false,
+        return CheckResult(diagnostics: diagnostics, fileCount: outcomes.count, model: model, config: config, setupFailed: false,
                            verdicts: verdicts)
     }
 }
@@ -138,6 +146,12 @@ struct FileCheck: Sendable {
                                                  help: "check the file's permissions, or remove it from the content folder"))
             return result
         }
+        return run(file: file, schemas: schemas)
+    }
+
+    /// Parses and validates a file already in memory, and makes its entity.
+    static func run(file: SourceFile, schemas: SchemaSet) -> FileCheck {
+        var result = FileCheck()
         let tree = SyntaxTree.parse(file)
         if !tree.diagnostics.isEmpty {
             result.diagnostics = tree.diagnostics

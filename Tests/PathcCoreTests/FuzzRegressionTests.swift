@@ -1,0 +1,41 @@
+import Foundation
+import XCTest
+@testable import PathcCore
+
+/// Replays what the fuzzers (`fuzz/`) found, through the same invariants they check: every
+/// minimised input under `Fixtures/fuzz/parser/` goes through the parser, and every one under
+/// `Fixtures/fuzz/check/` through the check pipeline and the site emitters.
+final class FuzzRegressionTests: XCTestCase {
+    private func inputs(_ target: String) throws -> [(name: String, bytes: [UInt8])] {
+        let folder = TestPaths.repository.appendingPathComponent("Tests/PathcCoreTests/Fixtures/fuzz/\(target)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
+        return try names.map { ($0, [UInt8](try Data(contentsOf: folder.appendingPathComponent($0)))) }
+    }
+
+    func testParserFindings() throws {
+        for (name, bytes) in try inputs("parser") {
+            let tree = SyntaxTree.parse(SourceFile(path: "fuzz.yaml", bytes: bytes))
+            XCTAssertEqual(tree.invariantViolations(), [], name)
+        }
+    }
+
+    func testCheckFindings() throws {
+        for (name, bytes) in try inputs("check") {
+            XCTAssertEqual(CheckInvariants.violations(checking: bytes).violations, [], name)
+        }
+    }
+
+    /// The check target's main seed, `fuzz/seeds/starter-organisation.yaml`, is the organisation
+    /// `pathc init` writes, its files joined by NUL bytes: it checks without errors, so the fuzzer
+    /// starts from an input that reaches the site emitters.
+    func testStarterSeedReachesTheSite() throws {
+        let seed = try Data(contentsOf: TestPaths.repository.appendingPathComponent("fuzz/seeds/starter-organisation.yaml"))
+        let expected = StarterFiles.examples.map { Array($0.1.utf8) }.joined(separator: [0]).map { $0 }
+        XCTAssertTrue([UInt8](seed) == expected, "fuzz/seeds/starter-organisation.yaml differs from StarterFiles.examples; regenerate it")
+        XCTAssertEqual(CheckInvariants.files(from: expected).count, StarterFiles.examples.count)
+        let (violations, result) = CheckInvariants.violations(checking: expected)
+        XCTAssertEqual(violations, [])
+        XCTAssertEqual(result.diagnostics.filter { $0.severity == .error }.map(\.message), [])
+        XCTAssertEqual(result.model.ordered.count, StarterFiles.examples.count)
+    }
+}
