@@ -8,6 +8,7 @@ import XCTest
 final class FuzzRegressionTests: XCTestCase {
     private func inputs(_ target: String) throws -> [(name: String, bytes: [UInt8])] {
         let folder = TestPaths.repository.appendingPathComponent("Tests/PathcCoreTests/Fixtures/fuzz/\(target)")
+        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
         return try names.map { ($0, [UInt8](try Data(contentsOf: folder.appendingPathComponent($0)))) }
     }
@@ -17,6 +18,21 @@ final class FuzzRegressionTests: XCTestCase {
             let tree = SyntaxTree.parse(SourceFile(path: "fuzz.yaml", bytes: bytes))
             XCTAssertEqual(tree.invariantViolations(), [], name)
         }
+    }
+
+    /// Found by the parser target: keys of different YAML types that are one key of the JSON data
+    /// passed without a diagnostic, and the data kept only one of them.
+    func testKeysEqualAsDataAreDuplicates() {
+        for (text, first, second) in [("1: a\n'1': b\n", "1", "'1'"), ("true: a\n\"true\": b\n", "true", "\"true\""),
+                                      (".nan: a\n.NaN: b\n", ".nan", ".NaN"), ("{0x1: a, 1: b}", "0x1", "1"),
+                                      ("~: a\nnull: b\n", "~", "null")] {
+            let tree = parse(text)
+            XCTAssertEqual(tree.diagnostics.map(\.code.code), ["PW0102"], text)
+            XCTAssertEqual(tree.diagnostics.first?.notes.first?.hasPrefix("'\(first)' and '\(second)' are the same key"), true, text)
+        }
+        // Different data keys stay apart; the same spelling gets no note.
+        XCTAssertEqual(codes("1: a\n1.0: b\n'01': c\n"), [])
+        XCTAssertEqual(parse("a: 1\na: 2\n").diagnostics.first?.notes, [])
     }
 
     func testCheckFindings() throws {

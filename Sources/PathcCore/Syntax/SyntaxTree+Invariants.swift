@@ -27,14 +27,34 @@ extension SyntaxTree {
         }
         _ = file.position(of: span.start)
         guard depth < 10_000 else { out.append("tree deeper than 10000"); return }
+        // Children come in source order and do not overlap: keys before their values.
+        var previousEnd = span.start
+        func next(_ child: Node, _ what: String) {
+            if child.span.start < previousEnd {
+                out.append("\(what) at \(child.span.start)..<\(child.span.end) overlaps what comes before it (up to \(previousEnd))")
+            }
+            previousEnd = max(previousEnd, child.span.end)
+        }
         switch node.content {
         case .scalar(let scalar):
             _ = scalar.value
         case .sequence(let items):
-            for item in items { check(item, inside: span, file: file, depth: depth + 1, into: &out) }
+            for item in items {
+                next(item, "list item")
+                check(item, inside: span, file: file, depth: depth + 1, into: &out)
+            }
         case .mapping(let pairs):
+            // Nothing lost: keys that are equal as JSON data (what schemas, rules and the site
+            // see) are a duplicate, whatever their YAML types.
+            var jsonKeys = Set<String>()
             for pair in pairs {
-                if pair.key.scalar == nil { out.append("mapping key at \(pair.key.span.start) is not a scalar") }
+                guard let key = pair.key.scalar else { out.append("mapping key at \(pair.key.span.start) is not a scalar"); continue }
+                let jsonKey = key.value.keyText
+                if !jsonKeys.insert(jsonKey).inserted {
+                    out.append("two keys '\(jsonKey)' in one mapping, the second at \(pair.key.span.start), with no diagnostic")
+                }
+                next(pair.key, "key")
+                next(pair.value, "value")
                 check(pair.key, inside: span, file: file, depth: depth + 1, into: &out)
                 check(pair.value, inside: span, file: file, depth: depth + 1, into: &out)
             }
