@@ -1,4 +1,4 @@
-/// The promises the check pipeline and the site emitters keep whatever the content, checked by
+/// The promises the check pipeline, the reports and the site emitters keep whatever the content, checked by
 /// the `check` fuzz target (`fuzz/targets/CheckFuzz.swift`) and by the regression tests that
 /// replay what it found. Files are held in memory; nothing touches the disk.
 enum CheckInvariants {
@@ -43,10 +43,35 @@ enum CheckInvariants {
                 violations.append("verdict span \(span.start)..<\(span.end) outside its file")
             }
         }
+        violations += reportViolations(result, fileCount: files.count)
         if result.errorCount == 0 {
             violations += siteViolations(result)
         }
         return (violations, result)
+    }
+
+    /// Every CI format renders, and the baseline pathc writes reads back as the same baseline and
+    /// hides every finding (nothing lost, nothing left over, whatever text the findings quote).
+    static func reportViolations(_ result: CheckResult, fileCount: Int) -> [String] {
+        var violations: [String] = []
+        let report = Report(diagnostics: result.diagnostics, fileCount: fileCount, verdicts: result.verdicts)
+        _ = SARIFReport.string(report)
+        _ = GitLabReport.string(report)
+        _ = GitHubReport.string(report)
+        _ = JUnitReport.string(report)
+        _ = MarkdownReport.string(report)
+        _ = StatisticsReport.text(report)
+        _ = JSONWriter(pretty: false).bytes(DiagnosticReport.json(result.diagnostics, files: fileCount))
+        let baseline = Baseline(recording: report)
+        let (read, problems) = Baseline.parse(SourceFile(path: "baseline.json", text: baseline.string()))
+        if read != baseline {
+            violations.append("the baseline does not read back: \(problems.map { "\($0.code.code) \($0.message)" })")
+        }
+        let (kept, hidden) = baseline.apply(to: report)
+        if !kept.diagnostics.isEmpty || hidden != report.diagnostics.count {
+            violations.append("the baseline hides \(hidden) of \(report.diagnostics.count) findings")
+        }
+        return violations
     }
 
     /// Every site file renders, is not empty, has a path of its own, and stays inside the output
