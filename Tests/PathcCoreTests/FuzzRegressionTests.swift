@@ -35,6 +35,17 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(parse("a: 1\na: 2\n").diagnostics.first?.notes, [])
     }
 
+    /// Found by the check target: a finding that quoted a U+FEFF wrote a baseline pathc could not
+    /// read back. JSON output escapes what YAML does not allow in a file.
+    func testJSONEscapesWhatYAMLRejects() {
+        let text = "a\u{FEFF}b\u{80}c\u{85}d\u{FFFE}e\u{7F}é€"
+        let written = JSONWriter(pretty: false).string(.string(text))
+        XCTAssertEqual(written, "\"a\\ufeffb\\u0080c\u{85}d\\ufffee\\u007fé€\"")
+        let tree = parse(written)
+        XCTAssertEqual(tree.diagnostics.map(\.message), [])
+        XCTAssertEqual(tree.root?.scalar?.text, text)
+    }
+
     func testCheckFindings() throws {
         for (name, bytes) in try inputs("check") {
             XCTAssertEqual(CheckInvariants.violations(checking: bytes).violations, [], name)
