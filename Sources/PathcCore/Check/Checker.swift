@@ -140,14 +140,25 @@ public struct Checker: Sendable {
         let outcomes = parallelMap(paths) { path in
             FileCheck.run(path: path, displayPath: display(path), schemas: schemas)
         }
-        var diagnostics = outcomes.flatMap(\.diagnostics)
-        for (path, reason) in walk.skipped {
-            diagnostics.append(Diagnostic(code: CheckCode.linkNotFollowed, message: "'\(display(path))' is \(reason)",
-                                          file: SourceFile(path: display(path), bytes: []), span: .at(0),
-                                          help: "move the content into the repository's content folder, or remove the link"))
-        }
-        var model = Model()
         clock.lap("read, parse, validate \(paths.count) files")
+        let links = walk.skipped.map { path, reason in
+            Diagnostic(code: CheckCode.linkNotFollowed, message: "'\(display(path))' is \(reason)",
+                       file: SourceFile(path: display(path), bytes: []), span: .at(0),
+                       help: "move the content into the repository's content folder, or remove the link")
+        }
+        return analyse(outcomes, config: config, scope: scope, fileCount: fileCount, extra: links)
+    }
+
+    /// Everything after the files are read, parsed and validated: the model, its references, the
+    /// rules and the verdicts. Separate from reading so that the fuzz target (`fuzz/`) can run
+    /// the same stages on files held in memory.
+    func analyse(_ outcomes: [FileCheck], config: ProjectConfig, scope: Scope? = nil, fileCount: Int? = nil,
+                 extra: [Diagnostic] = []) -> CheckResult {
+        let cwd = currentDirectory
+        let fileCount = fileCount ?? outcomes.count
+        var clock = PhaseClock()
+        var diagnostics = outcomes.flatMap(\.diagnostics) + extra
+        var model = Model()
         model.add(outcomes.compactMap(\.entity), into: &diagnostics)
         var checks = ModelChecks(model: model)
         checks.knownIDs = scope?.knownIDs
@@ -228,7 +239,7 @@ struct FileCheck: Sendable {
         return run(file: file, schemas: schemas)
     }
 
-    /// Checks a file already read.
+    /// Parses and validates a file already in memory, and makes its entity.
     static func run(file: SourceFile, schemas: SchemaSet) -> FileCheck {
         var result = FileCheck()
         let tree = SyntaxTree.parse(file)

@@ -95,28 +95,38 @@ public struct JSONWriter: Sendable {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Writes a JSON string. Besides what JSON requires, escapes the characters YAML does not
+    /// allow in a file (C1 controls but NEL, U+FEFF, U+FFFE, U+FFFF), so that everything pathc
+    /// writes as JSON, a baseline included, reads back through its own parser.
     public static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Most strings need no escape: append them whole.
-        @inline(__always) func special(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F }
+        // Most strings need no escape: append them whole. 0xC2 and 0xEF lead the UTF-8 of the
+        // non-printable characters above (and of a few printable ones, which the slow path keeps).
+        @inline(__always) func special(_ byte: UInt8) -> Bool {
+            byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xEF
+        }
         let needsEscape = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: special) } ?? text.utf8.contains(where: special)
         if !needsEscape {
             out.append(contentsOf: text.utf8)
             out.append(UInt8(ascii: "\""))
             return
         }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+        func escape(_ value: UInt32) {
+            out.append(contentsOf: [0x5C, UInt8(ascii: "u"), hex[Int(value >> 12 & 0xF)], hex[Int(value >> 8 & 0xF)],
+                                    hex[Int(value >> 4 & 0xF)], hex[Int(value & 0xF)]])
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
             case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
             case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
             case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0..<0x20, 0x7F:
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: out.append(byte)
+            case 0..<0x20, 0x7F, 0x80...0x84, 0x86...0x9F, 0xFEFF, 0xFFFE, 0xFFFF: escape(scalar.value)
+            case 0..<0x80: out.append(UInt8(scalar.value))
+            default: out.append(contentsOf: String(scalar).utf8)
             }
         }
         out.append(UInt8(ascii: "\""))

@@ -290,7 +290,9 @@ extension Parser {
 
 /// Finds duplicate keys among the entries of one mapping. Compares 64-bit fingerprints first
 /// (kept on the parser's fingerprint stack from `base` on: a scan while the mapping is small, a
-/// table once it grows) and typed values only when they match.
+/// table once it grows) and keys only when they match. Two keys are the same when they are the
+/// same key of the JSON data (`1` and `'1'`, `true` and `"true"`, `.nan` and `.NaN`): schemas,
+/// rules and the site see that data, where the second would silently replace the first.
 struct KeyIndex {
     let base: Int
     private var table: [UInt64: Int]?
@@ -301,15 +303,21 @@ struct KeyIndex {
 
     func earlier(_ key: Node, fingerprint: UInt64, in pairs: [Pair], _ fingerprints: [UInt64]) -> Int? {
         if let table {
-            guard let index = table[fingerprint], pairs[index].key.scalarValue == key.scalarValue else { return nil }
-            return index
+            guard let index = table[fingerprint] else { return nil }
+            if Self.sameKey(pairs[index].key, key) { return index }
+            // Two different keys with one fingerprint: the table holds the first only, so scan.
         }
         var index = base
         while index < fingerprints.count {
-            if fingerprints[index] == fingerprint, pairs[index - base].key.scalarValue == key.scalarValue { return index - base }
+            if fingerprints[index] == fingerprint, Self.sameKey(pairs[index - base].key, key) { return index - base }
             index += 1
         }
         return nil
+    }
+
+    /// The same key of the JSON data: equal key texts once typed by the core schema.
+    static func sameKey(_ a: Node, _ b: Node) -> Bool {
+        a.scalarValue?.keyText == b.scalarValue?.keyText
     }
 
     mutating func added(_ fingerprints: [UInt64]) {
@@ -331,9 +339,12 @@ extension Parser {
     mutating func insert(_ pair: consuming Pair, into pairs: inout [Pair], keys: inout KeyIndex) throws(ParseAbort) {
         let fingerprint = fingerprint(of: pair.key)
         if let first = keys.earlier(pair.key, fingerprint: fingerprint, in: pairs, fingerprints) {
+            let firstText = file.text(of: pairs[first].key.span), secondText = file.text(of: pair.key.span)
             try report(SyntaxCode.duplicateKey, "duplicate key '\(pair.keyText)'", span: pair.key.span,
                        label: "duplicate key",
                        secondary: [DiagnosticLabel(span: pairs[first].key.span, message: "first defined here")],
+                       notes: firstText == secondText ? []
+                           : ["'\(firstText)' and '\(secondText)' are the same key '\(pair.key.scalarValue?.keyText ?? "")' in the data"],
                        help: "remove one of the two keys")
         }
         pairs.append(pair)
@@ -357,7 +368,12 @@ extension Parser {
         case .plain:
             if start < end, CoreSchema.mayBeNonString(firstByte: text[start]) {
                 let value = scalar.value
-                if case .string = value {} else { return UInt64(bitPattern: Int64(value.hashValue)) }
+                if case .string = value {} else {
+                    // The JSON key text, so that `1` and `'1'` (and `.nan` and `.NaN`) meet.
+                    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                    for byte in value.keyText.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+                    return hash
+                }
             }
         case .singleQuoted, .doubleQuoted:
             start += 1

@@ -143,9 +143,9 @@ struct Parser {
     // MARK: - Reporting
 
     mutating func report(_ code: DiagnosticCode, _ message: String, span: Span, label: String? = nil,
-                         secondary: [DiagnosticLabel] = [], help: String? = nil) throws(ParseAbort) {
+                         secondary: [DiagnosticLabel] = [], notes: [String] = [], help: String? = nil) throws(ParseAbort) {
         diagnostics.append(Diagnostic(code: code, message: message, file: file, span: span, label: label,
-                                      secondary: secondary, help: help))
+                                      secondary: secondary, notes: notes, help: help))
         if diagnostics.count >= limits.maxErrors {
             diagnostics.append(Diagnostic(
                 code: SyntaxCode.tooManyErrors, message: "too many syntax errors; stopped after \(limits.maxErrors)",
