@@ -22,14 +22,29 @@ func parallelMap<Element: Sendable, Result: Sendable>(_ elements: [Element], chu
     return results.values()
 }
 
-/// One slot per result; each index is written by exactly one worker.
+/// One slot per result; each index is written by exactly one worker. The slots live in memory
+/// allocated once, so that workers write through a fixed pointer and never touch an Array's
+/// storage concurrently (which could trigger a copy-on-write under a race).
 private final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    private let slots: UnsafeMutablePointer<Value?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = UnsafeMutablePointer<Value?>.allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
     }
-    func values() -> [Value] { storage.map { $0! } }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        slots[index] = value
+    }
+
+    func values() -> [Value] { (0..<count).map { slots[$0]! } }
 }
 
 private final class AtomicCounter: @unchecked Sendable {
