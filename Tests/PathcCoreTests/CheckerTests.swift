@@ -5,25 +5,6 @@ import XCTest
 /// The whole check pipeline on real repositories: this one's own content, copies of it with
 /// problems put in, and a generated corpus.
 final class CheckerTests: XCTestCase {
-    /// A copy of this repository's content in a temporary folder, to break on purpose.
-    private func copyOfRepository() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pathc-check-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        for item in ["pathways", "schemas", "pathc.yaml"] {
-            try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent(item), to: folder.appendingPathComponent(item))
-        }
-        return folder
-    }
-
-    private func edit(_ folder: URL, _ path: String, _ change: (String) -> String) throws {
-        let url = folder.appendingPathComponent(path)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let changed = change(text)
-        XCTAssertNotEqual(changed, text, "the edit of \(path) changed nothing")
-        try changed.write(to: url, atomically: true, encoding: .utf8)
-    }
-
     private func check(_ folder: URL) -> CheckResult {
         Checker(root: folder.path, currentDirectory: folder.path).run()
     }

@@ -75,14 +75,6 @@ final class SinceCheckTests: XCTestCase {
         return affectedFiles
     }
 
-    private func edit(_ folder: URL, _ path: String, _ change: (String) -> String) throws {
-        let url = folder.appendingPathComponent(path)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let changed = change(text)
-        XCTAssertNotEqual(changed, text, "the edit of \(path) changed nothing")
-        try changed.write(to: url, atomically: true, encoding: .utf8)
-    }
-
     private func restore(_ folder: URL) throws {
         try git(folder, ["checkout", "-q", "--", "."])
         try git(folder, ["clean", "-q", "-f", "-d"])

@@ -5,22 +5,6 @@ import XCTest
 /// `pathc build` end to end through the library: the site of this repository, of a generated
 /// corpus and of hostile content; links, determinism, output schemas, escaping, and the writer's care.
 final class SiteBuildTests: XCTestCase {
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pathc-site-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder
-    }
-
-    /// A copy of this repository's content, to change on purpose.
-    private func copyOfRepository() throws -> URL {
-        let folder = try temporaryFolder()
-        for item in ["pathways", "schemas", "pathc.yaml"] {
-            try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent(item), to: folder.appendingPathComponent(item))
-        }
-        return folder
-    }
-
     /// Checks `root` and builds its site into `output`; fails the test on errors.
     @discardableResult
     private func build(_ root: URL, into output: URL, file: StaticString = #filePath, line: UInt = #line) throws -> SiteBuildSummary {

@@ -42,3 +42,31 @@ func dumped(_ text: String, file: StaticString = #filePath, line: UInt = #line) 
 func codes(_ text: String) -> [String] {
     parse(text).diagnostics.map(\.code.code)
 }
+
+extension XCTestCase {
+    /// A fresh temporary folder, removed when the test ends.
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pathc-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+
+    /// A copy of this repository's content (pathways, schemas, pathc.yaml), to change on purpose.
+    func copyOfRepository() throws -> URL {
+        let folder = try temporaryFolder()
+        for item in ["pathways", "schemas", "pathc.yaml"] {
+            try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent(item), to: folder.appendingPathComponent(item))
+        }
+        return folder
+    }
+
+    /// Rewrites one file of a folder; fails the test when the edit changes nothing.
+    func edit(_ folder: URL, _ path: String, _ change: (String) -> String) throws {
+        let url = folder.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let changed = change(text)
+        XCTAssertNotEqual(changed, text, "the edit of \(path) changed nothing")
+        try changed.write(to: url, atomically: true, encoding: .utf8)
+    }
+}
