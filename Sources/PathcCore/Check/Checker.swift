@@ -129,7 +129,6 @@ public struct Checker: Sendable {
     /// answers it brings.
     func run(_ setup: Setup, scope: Scope?) -> CheckResult {
         let display = self.display
-        let cwd = currentDirectory
         let config = setup.config
         let schemas = setup.schemas
         // A scope (check --since) never holds links: it falls back to the full walk when the content folder has one.

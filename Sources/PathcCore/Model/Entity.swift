@@ -77,13 +77,16 @@ public struct Model: Sendable {
         entities[kind]?[id]
     }
 
+    /// Each kind's entities in model order.
+    private var byKind: [EntityKind: [Entity]] = [:]
+
     public func all(_ kind: EntityKind) -> [Entity] {
-        ordered.filter { $0.kind == kind }
+        byKind[kind] ?? []
     }
 
     /// Adds entities, reporting ids used twice within a kind.
     mutating func add(_ list: [Entity], into diagnostics: inout [Diagnostic]) {
-        for entity in list.sorted(by: { ($0.kind, $0.id, $0.file.path) < ($1.kind, $1.id, $1.file.path) }) {
+        for entity in parallelSorted(list, by: { ($0.kind, $0.id, $0.file.path) < ($1.kind, $1.id, $1.file.path) }) {
             if let first = entities[entity.kind]?[entity.id] {
                 let position = first.file.position(of: first.idNode.span.start)
                 diagnostics.append(Diagnostic(
@@ -96,6 +99,7 @@ public struct Model: Sendable {
             }
             entities[entity.kind, default: [:]][entity.id] = entity
             ordered.append(entity)
+            byKind[entity.kind, default: []].append(entity)
         }
     }
 }

@@ -104,29 +104,52 @@ struct ModelChecks: Sendable {
     /// The cycles of `aligned_to` links among `okrs` (visited in this order), each once, starting
     /// at its smallest id. `parents` gives an OKR's `aligned_to` texts, nil for no such OKR.
     static func alignmentCycles(okrs: [String], parents: (String) -> [String]?) -> [[String]] {
-        var state: [String: Int] = [:]  // 1: on the current path, 2: done
+        // Over indices, not ids: one look-up per link instead of several per visit, and a
+        // depth-first walk with its own stack, so that a chain of any length cannot overflow
+        // the thread's. `parents` is non-nil exactly for the ids in `okrs`.
+        var indexOf: [String: Int] = [:]
+        indexOf.reserveCapacity(okrs.count)
+        for (index, id) in okrs.enumerated() where indexOf[id] == nil { indexOf[id] = index }
+        let links: [[Int]] = okrs.map { id in (parents(id) ?? []).compactMap { indexOf[$0] } }
+        var state = [UInt8](repeating: 0, count: okrs.count)  // 1: on the current path, 2: done
+        var positionOnPath = [Int](repeating: 0, count: okrs.count)
+        var path: [Int] = []
+        var nextLink: [Int] = []
         var reported: Set<String> = []
         var cycles: [[String]] = []
-        func visit(_ id: String, _ stack: inout [String]) {
-            if state[id] == 2 { return }
-            if state[id] == 1 {
-                guard let start = stack.firstIndex(of: id) else { return }
-                let cycle = Array(stack[start...])
-                let first = cycle.min()!
-                guard !reported.contains(first), parents(first) != nil else { return }
-                reported.insert(first)
-                cycles.append(Array(cycle[cycle.firstIndex(of: first)!...] + cycle[..<cycle.firstIndex(of: first)!]))
-                return
+        for id in okrs {
+            let start = indexOf[id]!
+            guard state[start] == 0 else { continue }
+            state[start] = 1
+            positionOnPath[start] = 0
+            path.append(start)
+            nextLink.append(0)
+            while let top = path.last {
+                let link = nextLink[nextLink.count - 1]
+                guard link < links[top].count else {
+                    state[top] = 2
+                    path.removeLast()
+                    nextLink.removeLast()
+                    continue
+                }
+                nextLink[nextLink.count - 1] = link + 1
+                let next = links[top][link]
+                switch state[next] {
+                case 0:
+                    state[next] = 1
+                    positionOnPath[next] = path.count
+                    path.append(next)
+                    nextLink.append(0)
+                case 1:
+                    let cycle = path[positionOnPath[next]...].map { okrs[$0] }
+                    let first = cycle.min()!
+                    guard reported.insert(first).inserted else { continue }
+                    let rotation = cycle.firstIndex(of: first)!
+                    cycles.append(Array(cycle[rotation...] + cycle[..<rotation]))
+                default:
+                    continue
+                }
             }
-            state[id] = 1
-            stack.append(id)
-            for next in parents(id) ?? [] where parents(next) != nil { visit(next, &stack) }
-            stack.removeLast()
-            state[id] = 2
-        }
-        for okr in okrs {
-            var stack: [String] = []
-            visit(okr, &stack)
         }
         return cycles
     }

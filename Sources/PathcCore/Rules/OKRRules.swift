@@ -435,7 +435,11 @@ struct UnsupportedStrategyRule: ModelRule {
                 markChain(String(okrID))
             }
         }
-        for okr in model.all(.okr) where okr.text("level") == "developmental" { markChain(okr.id) }
+        // From each developmental OKR's parents: only strategic ids are ever asked about, so the
+        // (many) developmental ids need not be hashed into the set.
+        for okr in model.all(.okr) where okr.text("level") == "developmental" {
+            for parent in okr.items("aligned_to") { if let parentID = parent.string { markChain(parentID) } }
+        }
         return supported
     }
 

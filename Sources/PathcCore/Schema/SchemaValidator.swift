@@ -88,32 +88,50 @@ struct Evaluated {
     }
 }
 
+/// One step of an instance location. Kept unformatted while evaluating: most steps never reach
+/// a message or an annotation, so the JSON Pointer text is built only for those that do.
+enum PathToken {
+    case key(String)
+    case index(Int)
+}
+
 struct Evaluator {
     let tracksEvaluation: Bool
-    /// The instance location, as escaped JSON Pointer tokens.
-    private var path: [String] = []
+    /// The instance location.
+    private var path: [PathToken] = []
     private var depth = 0
     static let maxDepth = 200
 
     init(tracksEvaluation: Bool) {
         self.tracksEvaluation = tracksEvaluation
+        path.reserveCapacity(16)
     }
 
     private func pointer() -> String {
-        path.isEmpty ? "" : "/" + path.joined(separator: "/")
-    }
-
-    private static func escape(_ key: String) -> String {
-        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
-        var out = ""
-        for character in key {
-            switch character {
-            case "~": out += "~0"
-            case "/": out += "~1"
-            default: out.append(character)
+        var text = ""
+        for token in path {
+            text.append("/")
+            switch token {
+            case .index(let index): text.append(String(index))
+            case .key(let key): Self.appendEscaped(key, to: &text)
             }
         }
-        return out
+        return text
+    }
+
+    /// A key as a JSON Pointer token: `~` as `~0`, `/` as `~1`.
+    private static func appendEscaped(_ key: String, to text: inout String) {
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else {
+            text.append(key)
+            return
+        }
+        for character in key {
+            switch character {
+            case "~": text += "~0"
+            case "/": text += "~1"
+            default: text.append(character)
+            }
+        }
     }
 
     private func violation(_ problem: SchemaViolation.Problem, _ node: Node, _ schema: Subschema, _ out: inout SchemaValidation) {
@@ -136,7 +154,10 @@ struct Evaluator {
         }
         if let target = schema.ref { evaluated.merge(evaluate(node, target, into: &out)) }
 
-        let type = JSONTypeSet.of(node)
+        // A scalar is typed by the core schema once here, for its type and its value checks.
+        let scalarValue: ScalarValue?
+        if case .scalar(let scalar) = node.content { scalarValue = scalar.value } else { scalarValue = nil }
+        let type = scalarValue.map(JSONTypeSet.of) ?? JSONTypeSet.of(node)
         if let types = schema.types, types.isDisjoint(with: type) {
             violation(.type(expected: types), node, schema, &out)
         }
@@ -148,8 +169,8 @@ struct Evaluator {
         }
 
         switch node.content {
-        case .scalar(let scalar):
-            checkScalar(node, scalar.value, schema, &out)
+        case .scalar:
+            if let scalarValue { checkScalar(node, scalarValue, schema, &out) }
         case .sequence(let items):
             checkArray(node, items, schema, &evaluated, &out)
         case .mapping(let pairs):
@@ -193,7 +214,9 @@ struct Evaluator {
             checkNumber(node, number, schema, &out)
         case .string(let text):
             if schema.minLength != nil || schema.maxLength != nil {
-                let length = text.unicodeScalars.count
+                // Unicode scalars, counted as the UTF-8 bytes that begin one.
+                var length = 0
+                for byte in text.utf8 where byte & 0xC0 != 0x80 { length += 1 }
                 if let minimum = schema.minLength, length < minimum {
                     violation(.tooShort(minimum: minimum, actual: length), node, schema, &out)
                 }
@@ -239,14 +262,14 @@ struct Evaluator {
                                      _ out: inout SchemaValidation) {
         let prefix = min(items.count, schema.prefixItems.count)
         for index in 0..<prefix {
-            path.append(String(index))
+            path.append(.index(index))
             _ = evaluate(items[index], schema.prefixItems[index], into: &out)
             path.removeLast()
         }
         evaluated.prefixCount = max(evaluated.prefixCount, prefix)
         if let itemSchema = schema.items, items.count > schema.prefixItems.count {
             for index in schema.prefixItems.count..<items.count {
-                path.append(String(index))
+                path.append(.index(index))
                 _ = evaluate(items[index], itemSchema, into: &out)
                 path.removeLast()
             }
@@ -256,7 +279,7 @@ struct Evaluator {
             var found = 0
             for (index, item) in items.enumerated() {
                 var scratch = SchemaValidation()
-                path.append(String(index))
+                path.append(.index(index))
                 _ = evaluate(item, contains, into: &scratch)
                 path.removeLast()
                 if scratch.isValid {
@@ -279,7 +302,7 @@ struct Evaluator {
         }
         if schema.uniqueItems, items.count > 1 {
             if let (first, second) = JSONData.firstDuplicate(in: items) {
-                path.append(String(second))
+                path.append(.index(second))
                 violation(.duplicateItem(first: items[first]), items[second], schema, &out)
                 path.removeLast()
             }
@@ -291,13 +314,13 @@ struct Evaluator {
     private mutating func checkObject(_ node: Node, _ pairs: [Pair], _ schema: Subschema, _ evaluated: inout Evaluated,
                                       _ out: inout SchemaValidation) {
         var unknownKeys: [String] = []
+        let keys = pairs.map { $0.key.scalar?.value.keyText ?? "" }
         let hasPropertyKeywords = !schema.properties.isEmpty || !schema.patternProperties.isEmpty
             || schema.additionalProperties != nil || schema.propertyNames != nil
         if hasPropertyKeywords {
-            for pair in pairs {
-                let key = pair.key.scalar?.value.keyText ?? ""
+            for (pair, key) in zip(pairs, keys) {
                 var matched = false
-                path.append(Self.escape(key))
+                path.append(.key(key))
                 if let index = schema.propertyIndex[key] {
                     matched = true
                     _ = evaluate(pair.value, schema.properties[index].schema, into: &out)
@@ -324,7 +347,8 @@ struct Evaluator {
             }
         }
         if !schema.required.isEmpty || !schema.dependentRequired.isEmpty || !schema.dependentSchemas.isEmpty {
-            let present = Set(pairs.map { $0.key.scalar?.value.keyText ?? "" })
+            // Content mappings have a few keys: a scan beats hashing them all.
+            let present = KeyPresence(keys)
             for name in schema.required where !present.contains(name) {
                 // A misspelt key is one problem, reported once: as an unknown field with a did-you-mean.
                 if unknownKeys.contains(where: { Suggestion.closest(to: $0, in: [name]) != nil }) { continue }
@@ -347,12 +371,25 @@ struct Evaluator {
         }
     }
 
+    /// Which keys a mapping has.
+    private struct KeyPresence {
+        let keys: [String]
+        let set: Set<String>?
+
+        init(_ keys: [String]) {
+            self.keys = keys
+            set = keys.count > 16 ? Set(keys) : nil
+        }
+
+        func contains(_ key: String) -> Bool { set?.contains(key) ?? keys.contains(key) }
+    }
+
     private mutating func checkUnevaluated(_ node: Node, _ schema: Subschema, _ evaluated: inout Evaluated, _ out: inout SchemaValidation) {
         if let unevaluated = schema.unevaluatedProperties, let pairs = node.mapping {
             for pair in pairs {
                 let key = pair.key.scalar?.value.keyText ?? ""
                 guard !evaluated.keys.contains(key) else { continue }
-                path.append(Self.escape(key))
+                path.append(.key(key))
                 if unevaluated.boolean == false {
                     violation(.unevaluatedProperty(key), pair.key, schema, &out)
                 } else {
@@ -364,7 +401,7 @@ struct Evaluator {
         }
         if let unevaluated = schema.unevaluatedItems, let items = node.sequence, !evaluated.allItems {
             for index in evaluated.prefixCount..<max(evaluated.prefixCount, items.count) where !evaluated.indices.contains(index) {
-                path.append(String(index))
+                path.append(.index(index))
                 if unevaluated.boolean == false {
                     violation(.unevaluatedItem(index), items[index], schema, &out)
                 } else {

@@ -21,14 +21,17 @@ public struct JSONTypeSet: OptionSet, Sendable, Hashable {
         switch node.content {
         case .mapping: return .object
         case .sequence: return .array
-        case .scalar(let scalar):
-            switch scalar.value {
-            case .null: return .null
-            case .bool: return .boolean
-            case .int: return [.integer, .number]
-            case .float(let value): return value.isFinite && value.rounded() == value ? [.integer, .number] : .number
-            case .string: return .string
-            }
+        case .scalar(let scalar): return of(scalar.value)
+        }
+    }
+
+    static func of(_ value: ScalarValue) -> JSONTypeSet {
+        switch value {
+        case .null: return .null
+        case .bool: return .boolean
+        case .int: return [.integer, .number]
+        case .float(let number): return number.isFinite && number.rounded() == number ? [.integer, .number] : .number
+        case .string: return .string
         }
     }
 

@@ -30,7 +30,6 @@ public struct SiteBuilder: Sendable {
         clock.lap("site model")
         pages = SitePages(site: site)
         api = SiteJSON(site: site)
-        clock.lap("entity JSON")
     }
 
     /// Every file of the site, in a stable order.
@@ -115,33 +114,85 @@ public struct SiteBuilder: Sendable {
         var clock = PhaseClock()
         let jobs = self.jobs
         let counter = ProgressCounter(total: jobs.count, report: progress)
-        let results = parallelMap(jobs, chunk: 8) { job -> Result<Int, SiteWriteError> in
-            let (path, bytes) = render(job)
-            defer { counter.advance() }
-            do {
-                try writer.write(path, bytes)
-                return .success(bytes.count)
-            } catch let error as SiteWriteError {
-                return .failure(error)
-            } catch {
-                return .failure(SiteWriteError(message: "cannot write '\(path)'"))
+        var summary = SiteBuildSummary()
+        try writeAPI(to: writer, counter: counter, summary: &summary)
+        clock.lap("write site.json and \(site.model.ordered.count) entity files")
+        let rest = jobs.filter {
+            switch $0 {
+            case .siteJSON, .entityJSON: return false
+            default: return true
             }
         }
-        clock.lap("render and write \(jobs.count) files")
-        var summary = SiteBuildSummary()
-        for (job, result) in zip(jobs, results) {
-            switch result {
-            case .failure(let error): throw error
-            case .success(let count):
-                summary.bytes += count
-                switch job {
-                case .entityJSON, .siteJSON, .diagnostics, .schema: summary.jsonFiles += 1
-                case .entityPage, .list, .home, .matrix, .quality, .search: summary.pages += 1
-                default: break
-                }
+        let results = parallelMap(rest, chunk: 8) { job -> Result<Int, SiteWriteError> in
+            let (path, bytes) = render(job)
+            defer { counter.advance() }
+            return Self.attempt(path) { try writer.write(path, bytes); return bytes.count }
+        }
+        clock.lap("render and write \(rest.count) files")
+        for (job, result) in zip(rest, results) {
+            summary.bytes += try result.get()
+            switch job {
+            case .diagnostics, .schema: summary.jsonFiles += 1
+            case .entityPage, .list, .home, .matrix, .quality, .search: summary.pages += 1
+            default: break
             }
         }
         return summary
+    }
+
+    /// How many entities' JSON is made at once: site.json is written a wave at a time, so only
+    /// a wave's bodies are in memory, never the whole API (over 800 MB at 100,000 OKRs).
+    static let apiWave = 2048
+
+    /// `api/site.json` streamed in order, and each entity's own file written from the same body,
+    /// the bodies of each wave made on all cores.
+    private func writeAPI(to writer: SiteWriter, counter: ProgressCounter, summary: inout SiteBuildSummary) throws {
+        let stream = try writer.stream("api/site.json")
+        try stream.append(api.siteHead())
+        for kind in EntityKind.allCases {
+            try stream.append(SiteJSON.listOpening(kind))
+            let entities = site.model.all(kind)
+            var start = 0
+            while start < entities.count {
+                let wave = Array(entities[start..<min(start + Self.apiWave, entities.count)])
+                let bodies = parallelMap(wave) { entity -> Result<(body: [UInt8], fileSize: Int), SiteWriteError> in
+                    let body = api.body(entity)
+                    let document = api.entityDocument(entity, body: body)
+                    defer { counter.advance() }
+                    return Self.attempt(SiteModel.jsonPath(entity)) {
+                        try writer.write(SiteModel.jsonPath(entity), document)
+                        return (body, document.count)
+                    }
+                }
+                for (offset, result) in bodies.enumerated() {
+                    let (body, fileSize) = try result.get()
+                    if start + offset > 0 { try stream.append(UInt8(ascii: ",")) }
+                    try stream.append(UInt8(ascii: "{"))
+                    try stream.append(body)
+                    try stream.append(UInt8(ascii: "}"))
+                    summary.bytes += fileSize
+                }
+                summary.jsonFiles += wave.count
+                start += wave.count
+            }
+            try stream.append(UInt8(ascii: "]"))
+        }
+        try stream.append(Array("}\n".utf8))
+        try stream.close()
+        counter.advance()
+        summary.jsonFiles += 1
+        summary.bytes += stream.count
+    }
+
+    /// A write's error as a value, so that workers hand it back instead of throwing across threads.
+    private static func attempt<T>(_ path: String, _ body: () throws -> T) -> Result<T, SiteWriteError> {
+        do {
+            return .success(try body())
+        } catch let error as SiteWriteError {
+            return .failure(error)
+        } catch {
+            return .failure(SiteWriteError(message: "cannot write '\(path)'"))
+        }
     }
 }
 

@@ -2,31 +2,29 @@
 /// `api/diagnostics.json`, each naming its schema in `schemas/output/`.
 struct SiteJSON {
     let site: SiteModel
-    /// Each entity's members as compact JSON text without the braces, written once and shared by
-    /// site.json and the per-entity files (the API's JSON is compact: it is for programs).
-    private let bodies: [ObjectIdentifier: [UInt8]]
 
     /// The schemas' names, as `$schema` points at them inside the site (`api/schemas/`).
     static let schemaFiles = ["site.schema.json", "entity.schema.json", "diagnostics.schema.json"]
 
     init(site: SiteModel) {
         self.site = site
-        let entities = site.model.ordered
-        let bodies = parallelMap(entities) { [site] entity -> [UInt8] in
-            // The computed members, then the document itself, written straight from the tree.
-            var body = JSONWriter(pretty: false).bytes(.object(Self.members(entity, site: site)))
-            body.removeLast()
-            body.removeFirst()
-            body.reserveCapacity(body.count + entity.file.bytes.count * 2)
-            body.append(contentsOf: ",\"data\":".utf8)
-            Self.writeTyped(entity.root, key: nil, into: &body)
-            return body
-        }
-        self.bodies = Dictionary(uniqueKeysWithValues: zip(entities.map(ObjectIdentifier.init), bodies))
     }
 
-    /// `api/site.json`: the whole repository.
-    func siteDocument() -> [UInt8] {
+    /// An entity's members as compact JSON text without the braces: the same in site.json and in
+    /// its own file (the API's JSON is compact: it is for programs).
+    func body(_ entity: Entity) -> [UInt8] {
+        // The computed members, then the document itself, written straight from the tree.
+        var body = JSONWriter(pretty: false).bytes(.object(Self.members(entity, site: site)))
+        body.removeLast()
+        body.removeFirst()
+        body.reserveCapacity(body.count + entity.file.bytes.count * 2)
+        body.append(contentsOf: ",\"data\":".utf8)
+        Self.writeTyped(entity.root, key: nil, into: &body)
+        return body
+    }
+
+    /// `api/site.json` up to its first kind: `{"$schema": ..., "summary": {...}` with no closing brace.
+    func siteHead() -> [UInt8] {
         let head: JSONValue = .object([
             JSONMember("$schema", .string("schemas/site.schema.json")),
             JSONMember("project", .object([
@@ -39,13 +37,22 @@ struct SiteJSON {
         ])
         var out = JSONWriter(pretty: false).bytes(head)
         out.removeLast()
-        out.reserveCapacity(bodies.values.reduce(0, { $0 + $1.count + 3 }) + 256)
+        return out
+    }
+
+    /// Where each kind's list opens in site.json: `,"okrs":[`.
+    static func listOpening(_ kind: EntityKind) -> [UInt8] { Array(",\"\(SiteModel.folder(kind))\":[".utf8) }
+
+    /// `api/site.json`: the whole repository, made in memory. `SiteBuilder.write` streams the
+    /// same bytes to the file instead (at 100,000 OKRs the document is over 400 MB).
+    func siteDocument() -> [UInt8] {
+        var out = siteHead()
         for kind in EntityKind.allCases {
-            out.append(contentsOf: ",\"\(SiteModel.folder(kind))\":[".utf8)
+            out.append(contentsOf: Self.listOpening(kind))
             for (index, entity) in site.model.all(kind).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(UInt8(ascii: "{"))
-                out.append(contentsOf: bodies[ObjectIdentifier(entity)]!)
+                out.append(contentsOf: body(entity))
                 out.append(UInt8(ascii: "}"))
             }
             out.append(UInt8(ascii: "]"))
@@ -55,8 +62,14 @@ struct SiteJSON {
     }
 
     /// `api/<kind>/<id>.json`: one entity, the same shape as in site.json.
-    func entityDocument(_ entity: Entity) -> [UInt8] {
-        Array("{\"$schema\":\"../schemas/entity.schema.json\",".utf8) + bodies[ObjectIdentifier(entity)]! + Array("}\n".utf8)
+    func entityDocument(_ entity: Entity, body: [UInt8]? = nil) -> [UInt8] {
+        let body = body ?? self.body(entity)
+        var out: [UInt8] = []
+        out.reserveCapacity(body.count + 48)
+        out.append(contentsOf: "{\"$schema\":\"../schemas/entity.schema.json\",".utf8)
+        out.append(contentsOf: body)
+        out.append(contentsOf: "}\n".utf8)
+        return out
     }
 
     /// `api/diagnostics.json`: the findings, as `check --format json` gives them, with paths from the root.

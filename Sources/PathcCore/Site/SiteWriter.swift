@@ -108,13 +108,22 @@ public final class SiteWriter: Sendable {
     /// A file the previous site already holds byte for byte is linked, not written again: a
     /// rebuild costs what changed, and the old site stays whole until the swap.
     func write(_ path: String, _ bytes: [UInt8]) throws {
-        let full = staging + "/" + path
-        if reusesPrevious, Self.fileEquals(target + "/" + path, bytes), link(target + "/" + path, full) == 0 { return }
-        let fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if reusesPrevious, Self.fileEquals(target + "/" + path, bytes), link(target + "/" + path, staging + "/" + path) == 0 { return }
+        let fd = try create(path)
+        defer { close(fd) }
+        try Self.writeAll(fd, bytes, path: path)
+    }
+
+    /// A new file of the staging folder, never through a link.
+    private func create(_ path: String) throws -> Int32 {
+        let fd = open(staging + "/" + path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw SiteWriteError(message: "cannot create '\(path)' in the staging folder: \(String(cString: strerror(errno)))")
         }
-        defer { close(fd) }
+        return fd
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in
@@ -126,6 +135,56 @@ public final class SiteWriter: Sendable {
                                      help: "check the free space of the output's file system")
             }
             offset += written
+        }
+    }
+
+    /// Opens a new file of the staging folder to be written in pieces: a document too large to
+    /// hold in memory at once (site.json). Always written anew, never linked.
+    func stream(_ path: String) throws -> Stream {
+        Stream(fd: try create(path), path: path)
+    }
+
+    /// A file being written in pieces, through a buffer of a megabyte.
+    final class Stream {
+        private var fd: Int32
+        let path: String
+        private var buffer: [UInt8] = []
+        private(set) var count = 0
+
+        fileprivate init(fd: Int32, path: String) {
+            self.fd = fd
+            self.path = path
+            buffer.reserveCapacity(Self.bufferSize)
+        }
+
+        private static let bufferSize = 1 << 20
+
+        func append(_ bytes: [UInt8]) throws {
+            buffer.append(contentsOf: bytes)
+            count += bytes.count
+            if buffer.count >= Self.bufferSize { try flush() }
+        }
+
+        func append(_ byte: UInt8) throws {
+            buffer.append(byte)
+            count += 1
+            if buffer.count >= Self.bufferSize { try flush() }
+        }
+
+        private func flush() throws {
+            try SiteWriter.writeAll(fd, buffer, path: path)
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// Writes what is buffered and closes the file.
+        func close() throws {
+            try flush()
+            Foundation.close(fd)
+            fd = -1
+        }
+
+        deinit {
+            if fd >= 0 { Foundation.close(fd) }
         }
     }
 

@@ -7,8 +7,9 @@ public final class SourceFile: Sendable {
     public let path: String
     /// The raw file contents. Offsets everywhere in pathc are UTF-8 byte offsets into this.
     public let bytes: [UInt8]
-    /// Byte offset of the first byte of each line; `lineStarts[0] == 0`.
-    let lineStarts: [Int]
+    /// Byte offset of the first byte of each line; `lineStarts[0] == 0`. In 32 bits, since every
+    /// file of a repository keeps its table and no file pathc reads is larger than 16 MiB.
+    let lineStarts: [UInt32]
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -77,15 +78,29 @@ public final class SourceFile: Sendable {
     }
 
     /// A line separator is LF or CRLF; a CR on its own starts no line here (the parser rejects it).
-    private static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
-        var starts = [0]
-        starts.reserveCapacity(bytes.count / 24 + 1)
+    private static func computeLineStarts(_ bytes: [UInt8]) -> [UInt32] {
         bytes.withUnsafeBufferPointer { buffer in
-            for i in 0..<buffer.count where buffer[i] == 0x0A {
-                starts.append(i + 1)
+            // Counted first, so that the table is allocated once at its exact size.
+            var lines = 1
+            for byte in buffer where byte == 0x0A { lines += 1 }
+            return [UInt32](unsafeUninitializedCapacity: lines) { starts, initialized in
+                starts[0] = 0
+                guard lines > 1, let base = buffer.baseAddress else {
+                    initialized = 1
+                    return
+                }
+                var next = 1
+                var cursor = base
+                let end = base + buffer.count
+                while next < lines, let found = memchr(cursor, 0x0A, end - cursor) {
+                    let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                    starts[next] = UInt32(truncatingIfNeeded: newline - base + 1)
+                    next += 1
+                    cursor = newline + 1
+                }
+                initialized = next
             }
         }
-        return starts
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -96,10 +111,10 @@ public final class SourceFile: Sendable {
         var low = 0, high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+            if Int(lineStarts[mid]) <= offset { low = mid } else { high = mid - 1 }
         }
         var column = 1
-        var i = lineStarts[low]
+        var i = Int(lineStarts[low])
         while i < offset {
             // Count lead bytes only, so a multi-byte character is one column.
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
@@ -111,8 +126,8 @@ public final class SourceFile: Sendable {
     /// The text of a 1-based line without its line break, with invalid UTF-8 replaced.
     public func lineText(_ line: Int) -> String {
         guard line >= 1, line <= lineStarts.count else { return "" }
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        let start = Int(lineStarts[line - 1])
+        var end = line < lineStarts.count ? Int(lineStarts[line]) : bytes.count
         while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }

@@ -71,3 +71,30 @@ private final class NSLockLite: @unchecked Sendable {
 enum ProcessInfoCores {
     static let active: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 }
+
+/// `elements` in the order `areInIncreasingOrder` gives, as `sorted(by:)` returns them: each half
+/// sorted on its own core, then the two merged (the left half first among equals).
+func parallelSorted<Element: Sendable>(_ elements: [Element],
+                                       by areInIncreasingOrder: @Sendable (Element, Element) -> Bool) -> [Element] {
+    guard elements.count >= 4096, ProcessInfoCores.active > 1 else { return elements.sorted(by: areInIncreasingOrder) }
+    let middle = elements.count / 2
+    let halves = parallelMap([0..<middle, middle..<elements.count], chunk: 1) { range in
+        elements[range].sorted(by: areInIncreasingOrder)
+    }
+    let left = halves[0], right = halves[1]
+    var merged: [Element] = []
+    merged.reserveCapacity(elements.count)
+    var i = 0, j = 0
+    while i < left.count && j < right.count {
+        if areInIncreasingOrder(right[j], left[i]) {
+            merged.append(right[j])
+            j += 1
+        } else {
+            merged.append(left[i])
+            i += 1
+        }
+    }
+    merged.append(contentsOf: left[i...])
+    merged.append(contentsOf: right[j...])
+    return merged
+}

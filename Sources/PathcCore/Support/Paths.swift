@@ -9,6 +9,11 @@ enum Paths {
 
     /// Removes `.` and `..` segments and repeated slashes, without touching the file system.
     static func normalized(_ path: String) -> String {
+        // Already normal, the common case (every content file's path): no splitting.
+        if path.utf8.first == UInt8(ascii: "/"), path.utf8.count == 1 || path.utf8.last != UInt8(ascii: "/"),
+           !hasDotOrEmptySegment(path) {
+            return path
+        }
         var parts: [Substring] = []
         for part in path.split(separator: "/") {
             if part == "." { continue }

@@ -182,7 +182,7 @@ extension Parser {
             pos = lineStart + indent
         }
         let end = pairs.last.map { max($0.value.span.end, $0.key.span.end + 1) } ?? firstKey.span.end
-        return Node(.mapping(pairs), span: Span(start: firstKey.span.start, end: end))
+        return Node(.mapping(pairs.fitted()), span: Span(start: firstKey.span.start, end: end))
     }
 
     /// A key at the start of a mapping line, with the cursor left on its `:`.
@@ -232,7 +232,7 @@ extension Parser {
             pos = lineStart + indent
         }
         let end = max(items.last?.span.end ?? start + 1, start + 1)
-        return Node(.sequence(items), span: Span(start: start, end: end))
+        return Node(.sequence(items.fitted()), span: Span(start: start, end: end))
     }
 
     /// Moves to the next line of a block collection at `indent`; false when the collection ends

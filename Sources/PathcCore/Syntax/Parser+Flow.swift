@@ -76,7 +76,7 @@ extension Parser {
                      help: "separate entries with ',', and quote a value that contains '\(Character(Unicode.Scalar(d)))'")
         }
         let span = Span(start: start, end: pos)
-        return Node(isSequence ? .sequence(items) : .mapping(pairs), span: span)
+        return Node(isSequence ? .sequence(items.fitted()) : .mapping(pairs.fitted()), span: span)
     }
 
     private mutating func unterminatedFlow(start: Int, isSequence: Bool) throws(ParseAbort) -> Never {
