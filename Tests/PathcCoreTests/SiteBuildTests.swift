@@ -80,6 +80,33 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(try files(under: folder.appendingPathComponent("one")), one)
     }
 
+    /// site.json is streamed a wave of entities at a time, so that the whole API is never in
+    /// memory. Whatever the wave, even one entity, the file is the document made in memory, and
+    /// the rest of the site is the same.
+    func testStreamedSiteJSONIsTheDocumentMadeInMemory() throws {
+        let root = TestPaths.repository
+        var checker = Checker(root: root.path, currentDirectory: root.path)
+        checker.computesVerdicts = true
+        var builder = SiteBuilder(result: checker.run(), root: root.path, currentDirectory: root.path)
+        XCTAssertGreaterThan(builder.site.model.all(.okr).count, 3, "the waves below must cross entity and kind boundaries")
+        let inMemory = Data(builder.api.siteDocument())
+        var trees: [[String: Data]] = []
+        for wave in [1, 3, 2048] {
+            builder.apiWave = wave
+            let output = try temporaryFolder().appendingPathComponent("site")
+            let writer = try SiteWriter.prepare(target: output.path, root: root.path, protected: [root.appendingPathComponent("pathways").path])
+            let summary = try builder.write(to: writer)
+            try writer.commit()
+            let tree = try files(under: output)
+            XCTAssertEqual(tree["api/site.json"], inMemory, "site.json streamed in waves of \(wave)")
+            XCTAssertEqual(summary.bytes, tree.filter { $0.key != SiteWriter.marker }.values.reduce(0) { $0 + $1.count },
+                           "the summary counts every byte written")
+            trees.append(tree)
+        }
+        XCTAssertEqual(trees[0], trees[1])
+        XCTAssertEqual(trees[1], trees[2])
+    }
+
     func testPagesCarryTheContentSecurityPolicyAndNoExternalResources() throws {
         let output = try temporaryFolder().appendingPathComponent("site")
         try build(TestPaths.repository, into: output)

@@ -84,9 +84,10 @@ struct ModelChecks: Sendable {
 
     /// A cycle of `aligned_to` links, reported once, at the OKR with the smallest id in it.
     private mutating func checkAlignmentCycles() {
-        let cycles = self.cycles ?? Self.alignmentCycles(okrs: model.all(.okr).map(\.id)) { id in
-            model.entity(.okr, id).map { ($0.root["aligned_to"]?.sequence ?? []).compactMap { $0.scalar?.text } }
-        }
+        let okrs = model.all(.okr)
+        let cycles = self.cycles ?? Self.alignmentCycles(okrs: okrs.map(\.id), parentLists: parallelMap(okrs) { okr in
+            (okr.root["aligned_to"]?.sequence ?? []).compactMap { $0.scalar?.text }
+        })
         for ordered in cycles {
             guard let first = ordered.first, let okr = model.entity(.okr, first) else { continue }
             let targets = okr.root["aligned_to"]?.sequence ?? []
@@ -104,13 +105,19 @@ struct ModelChecks: Sendable {
     /// The cycles of `aligned_to` links among `okrs` (visited in this order), each once, starting
     /// at its smallest id. `parents` gives an OKR's `aligned_to` texts, nil for no such OKR.
     static func alignmentCycles(okrs: [String], parents: (String) -> [String]?) -> [[String]] {
+        alignmentCycles(okrs: okrs, parentLists: okrs.map { parents($0) ?? [] })
+    }
+
+    /// The same, with each OKR's `aligned_to` texts given in the order of `okrs`.
+    static func alignmentCycles(okrs: [String], parentLists: [[String]]) -> [[String]] {
         // Over indices, not ids: one look-up per link instead of several per visit, and a
         // depth-first walk with its own stack, so that a chain of any length cannot overflow
-        // the thread's. `parents` is non-nil exactly for the ids in `okrs`.
+        // the thread's. A link to an id that is not in `okrs` leads nowhere.
         var indexOf: [String: Int] = [:]
         indexOf.reserveCapacity(okrs.count)
         for (index, id) in okrs.enumerated() where indexOf[id] == nil { indexOf[id] = index }
-        let links: [[Int]] = okrs.map { id in (parents(id) ?? []).compactMap { indexOf[$0] } }
+        let lookUp = indexOf
+        let links: [[Int]] = parallelMap(parentLists) { parents in parents.compactMap { lookUp[$0] } }
         var state = [UInt8](repeating: 0, count: okrs.count)  // 1: on the current path, 2: done
         var positionOnPath = [Int](repeating: 0, count: okrs.count)
         var path: [Int] = []

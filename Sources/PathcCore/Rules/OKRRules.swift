@@ -435,11 +435,22 @@ struct UnsupportedStrategyRule: ModelRule {
                 markChain(String(okrID))
             }
         }
-        // From each developmental OKR's parents: only strategic ids are ever asked about, so the
-        // (many) developmental ids need not be hashed into the set.
-        for okr in model.all(.okr) where okr.text("level") == "developmental" {
-            for parent in okr.items("aligned_to") { if let parentID = parent.string { markChain(parentID) } }
+        // From developmental OKRs' parents: only strategic ids are ever asked about, so the (many)
+        // developmental ids need not be hashed into the set. Developmental OKRs share a few
+        // parents, which each run of them lists once, on its own core.
+        let okrs = model.all(.okr)
+        let runs = stride(from: 0, to: okrs.count, by: 1024).map { $0..<min($0 + 1024, okrs.count) }
+        let parentsPerRun = parallelMap(runs, chunk: 1) { run -> [String] in
+            var seen: Set<String> = []
+            var parents: [String] = []
+            for okr in okrs[run] where okr.text("level") == "developmental" {
+                for parent in okr.items("aligned_to") {
+                    if let parentID = parent.string, seen.insert(parentID).inserted { parents.append(parentID) }
+                }
+            }
+            return parents
         }
+        for parents in parentsPerRun { for parentID in parents { markChain(parentID) } }
         return supported
     }
 

@@ -40,8 +40,9 @@ public final class Statement: Sendable {
             var seen: Set<String> = []
             var texts: [String] = []
             for entity in entities[run] {
-                for annotation in entity.annotations where annotation.qualityAxes != nil {
-                    if let text = Self.text(of: annotation.node), seen.insert(text).inserted { texts.append(text) }
+                let annotations = entity.annotations
+                for index in annotations.indices where annotations[index].qualityAxes != nil {
+                    if let text = Self.text(of: annotations[index].node), seen.insert(text).inserted { texts.append(text) }
                 }
                 // Metrics of lagging key results, which activity-as-result reads too.
                 for result in entity.keyResults where result.indicator == "lagging" {
@@ -61,14 +62,18 @@ public final class Statement: Sendable {
 
     /// Every statement of an entity, in document order; texts found in `analyses` are not analysed again.
     static func all(in entity: Entity, vocabulary: Vocabulary, analyses: [String: TextAnalysis] = [:]) -> [Statement] {
-        entity.annotations.compactMap { annotation in
-            guard let axes = annotation.qualityAxes, let text = Self.text(of: annotation.node),
-                  !text.isEmpty else { return nil }
+        // By index: most annotations are references, and are passed over without being copied.
+        let annotations = entity.annotations
+        var statements: [Statement] = []
+        for index in annotations.indices {
+            guard let axes = annotations[index].qualityAxes, let text = Self.text(of: annotations[index].node),
+                  !text.isEmpty else { continue }
             var parsed = QualityAxes()
             for name in axes { if let axis = QualityAxis(rawValue: name) { parsed.insert(axis) } }
-            return Statement(entity: entity, node: annotation.node, text: text, pointer: annotation.pointer,
-                             axes: parsed, vocabulary: vocabulary, analysis: analyses[text])
+            statements.append(Statement(entity: entity, node: annotations[index].node, text: text, pointer: annotations[index].pointer,
+                                        axes: parsed, vocabulary: vocabulary, analysis: analyses[text]))
         }
+        return statements
     }
 
     /// A node for a run of the statement's bytes: the exact words in the source when the

@@ -49,6 +49,7 @@ public final class SchemaDocument: @unchecked Sendable {
         let base = URIReference(baseURI ?? "urn:pathc:schema:\(file.path)")
         let root = compiler.compileResource(node, base: base)
         compiler.resolveReferences()
+        for schema in compiler.locations.values { schema.finish() }
         return SchemaDocument(file: file, root: root, problems: compiler.problems, tracksEvaluation: compiler.tracksEvaluation,
                               externalReferences: compiler.externalReferences)
     }
@@ -65,7 +66,7 @@ struct SchemaCompiler {
     /// Schema resources by absolute URI (without fragment): their root node and base.
     private var resources: [String: (node: Node, schema: Subschema)] = [:]
     /// Compiled schemas by "resource-URI#pointer" and "resource-URI#anchor".
-    private var locations: [String: Subschema] = [:]
+    private(set) var locations: [String: Subschema] = [:]
     private var anchors: [String: Subschema] = [:]
     private var pendingReferences: [(schema: Subschema, target: URIReference, node: Node, base: URIReference)] = []
 

@@ -74,17 +74,29 @@ public struct SchemaValidator: Sendable {
 
 /// What one schema evaluated of one object or array, for `unevaluatedProperties` and `unevaluatedItems`.
 struct Evaluated {
-    var keys: Set<String> = []
     /// Items before this index were evaluated (by `prefixItems`).
     var prefixCount = 0
     var allItems = false
-    var indices: Set<Int> = []
+    // Nil until used: most schemas track nothing, and an empty set is still a reference to count.
+    private var storedKeys: Set<String>?
+    private var storedIndices: Set<Int>?
+
+    func hasKey(_ key: String) -> Bool { storedKeys?.contains(key) ?? false }
+    func hasIndex(_ index: Int) -> Bool { storedIndices?.contains(index) ?? false }
+
+    mutating func insertKey(_ key: String) {
+        if storedKeys == nil { storedKeys = [key] } else { storedKeys!.insert(key) }
+    }
+
+    mutating func insertIndex(_ index: Int) {
+        if storedIndices == nil { storedIndices = [index] } else { storedIndices!.insert(index) }
+    }
 
     mutating func merge(_ other: Evaluated) {
-        if !other.keys.isEmpty { keys.formUnion(other.keys) }
+        if let keys = other.storedKeys, !keys.isEmpty { storedKeys = storedKeys.map { $0.union(keys) } ?? keys }
         prefixCount = max(prefixCount, other.prefixCount)
         allItems = allItems || other.allItems
-        if !other.indices.isEmpty { indices.formUnion(other.indices) }
+        if let indices = other.storedIndices, !indices.isEmpty { storedIndices = storedIndices.map { $0.union(indices) } ?? indices }
     }
 }
 
@@ -152,31 +164,46 @@ struct Evaluator {
             violation(.tooDeep, node, schema, &out)
             return evaluated
         }
-        if let target = schema.ref { evaluated.merge(evaluate(node, target, into: &out)) }
+        let groups = schema.groups
+        if groups.contains(.reference), let target = schema.ref { evaluated.merge(evaluate(node, target, into: &out)) }
 
         // A scalar is typed by the core schema once here, for its type and its value checks.
-        let scalarValue: ScalarValue?
-        if case .scalar(let scalar) = node.content { scalarValue = scalar.value } else { scalarValue = nil }
-        let type = scalarValue.map(JSONTypeSet.of) ?? JSONTypeSet.of(node)
-        if let types = schema.types, types.isDisjoint(with: type) {
-            violation(.type(expected: types), node, schema, &out)
-        }
-        if let allowed = schema.enumValues, !allowed.contains(where: { JSONData.equal($0, node) }) {
-            violation(.notInEnum(allowed: allowed), node, schema, &out)
-        }
-        if let expected = schema.constValue, !JSONData.equal(expected, node) {
-            violation(.notConst(expected: expected), node, schema, &out)
+        var scalarValue: ScalarValue?
+        if groups.contains(.value) || groups.contains(.scalar), case .scalar(let scalar) = node.content { scalarValue = scalar.value }
+        if groups.contains(.value) {
+            let type = scalarValue.map(JSONTypeSet.of) ?? JSONTypeSet.of(node)
+            if let types = schema.types, types.isDisjoint(with: type) {
+                violation(.type(expected: types), node, schema, &out)
+            }
+            if let allowed = schema.enumValues, !allowed.contains(where: { JSONData.equal($0, node) }) {
+                violation(.notInEnum(allowed: allowed), node, schema, &out)
+            }
+            if let expected = schema.constValue, !JSONData.equal(expected, node) {
+                violation(.notConst(expected: expected), node, schema, &out)
+            }
         }
 
         switch node.content {
         case .scalar:
-            if let scalarValue { checkScalar(node, scalarValue, schema, &out) }
+            if groups.contains(.scalar), let scalarValue { checkScalar(node, scalarValue, schema, &out) }
         case .sequence(let items):
-            checkArray(node, items, schema, &evaluated, &out)
+            if groups.contains(.array) { checkArray(node, items, schema, &evaluated, &out) }
         case .mapping(let pairs):
-            checkObject(node, pairs, schema, &evaluated, &out)
+            if groups.contains(.object) { checkObject(node, pairs, schema, &evaluated, &out) }
         }
 
+        if groups.contains(.applicators) { evaluateApplicators(node, schema, &evaluated, &out) }
+        if tracksEvaluation { checkUnevaluated(node, schema, &evaluated, &out) }
+        if groups.contains(.annotates) {
+            out.annotations.append(SchemaAnnotation(node: node, pointer: pointer(), referenceKind: schema.referenceKind,
+                                                    qualityAxes: schema.qualityAxes))
+        }
+        return evaluated
+    }
+
+    /// `allOf`, `anyOf`, `oneOf`, `not`, and `if` with `then` and `else`.
+    private mutating func evaluateApplicators(_ node: Node, _ schema: Subschema, _ evaluated: inout Evaluated,
+                                              _ out: inout SchemaValidation) {
         for sub in schema.allOf { evaluated.merge(evaluate(node, sub, into: &out)) }
         if !schema.anyOf.isEmpty { evaluateAnyOf(node, schema, &evaluated, &out) }
         if !schema.oneOf.isEmpty { evaluateOneOf(node, schema, &evaluated, &out) }
@@ -196,12 +223,6 @@ struct Evaluator {
                 evaluated.merge(evaluate(node, otherwise, into: &out))
             }
         }
-        if tracksEvaluation { checkUnevaluated(node, schema, &evaluated, &out) }
-        if schema.referenceKind != nil || schema.qualityAxes != nil {
-            out.annotations.append(SchemaAnnotation(node: node, pointer: pointer(), referenceKind: schema.referenceKind,
-                                                    qualityAxes: schema.qualityAxes))
-        }
-        return evaluated
     }
 
     // MARK: - Values
@@ -285,7 +306,7 @@ struct Evaluator {
                 if scratch.isValid {
                     found += 1
                     out.annotations += scratch.annotations
-                    if tracksEvaluation { evaluated.indices.insert(index) }
+                    if tracksEvaluation { evaluated.insertIndex(index) }
                 }
             }
             let minimum = schema.minContains ?? 1
@@ -314,36 +335,40 @@ struct Evaluator {
     private mutating func checkObject(_ node: Node, _ pairs: [Pair], _ schema: Subschema, _ evaluated: inout Evaluated,
                                       _ out: inout SchemaValidation) {
         var unknownKeys: [String] = []
-        let keys = pairs.map { $0.key.scalar?.value.keyText ?? "" }
+        let keys = pairs.indices.map { pairs[$0].key.scalar?.value.keyText ?? "" }
         let hasPropertyKeywords = !schema.properties.isEmpty || !schema.patternProperties.isEmpty
             || schema.additionalProperties != nil || schema.propertyNames != nil
         if hasPropertyKeywords {
-            for (pair, key) in zip(pairs, keys) {
+            // By index: entries are read in place, not copied key and value each time.
+            for entry in pairs.indices {
+                let key = keys[entry]
                 var matched = false
                 path.append(.key(key))
                 if let index = schema.propertyIndex[key] {
                     matched = true
-                    _ = evaluate(pair.value, schema.properties[index].schema, into: &out)
+                    _ = evaluate(pairs[entry].value, schema.properties[index].schema, into: &out)
                 }
-                for (regex, sub) in schema.patternProperties where regex.matches(key) {
-                    matched = true
-                    _ = evaluate(pair.value, sub, into: &out)
+                if !schema.patternProperties.isEmpty {
+                    for (regex, sub) in schema.patternProperties where regex.matches(key) {
+                        matched = true
+                        _ = evaluate(pairs[entry].value, sub, into: &out)
+                    }
                 }
                 if !matched, let additional = schema.additionalProperties {
                     matched = true
                     if additional.boolean == false {
                         unknownKeys.append(key)
-                        violation(.unknownProperty(key, known: schema.knownPropertyNames), pair.key, schema, &out)
+                        violation(.unknownProperty(key, known: schema.knownPropertyNames), pairs[entry].key, schema, &out)
                     } else {
-                        _ = evaluate(pair.value, additional, into: &out)
+                        _ = evaluate(pairs[entry].value, additional, into: &out)
                     }
                 }
                 path.removeLast()
                 if let names = schema.propertyNames {
-                    let keyNode = Node(.scalar(Scalar(text: key, style: .doubleQuoted)), span: pair.key.span)
+                    let keyNode = Node(.scalar(Scalar(text: key, style: .doubleQuoted)), span: pairs[entry].key.span)
                     _ = evaluate(keyNode, names, into: &out)
                 }
-                if matched && tracksEvaluation { evaluated.keys.insert(key) }
+                if matched && tracksEvaluation { evaluated.insertKey(key) }
             }
         }
         if !schema.required.isEmpty || !schema.dependentRequired.isEmpty || !schema.dependentSchemas.isEmpty {
@@ -388,7 +413,7 @@ struct Evaluator {
         if let unevaluated = schema.unevaluatedProperties, let pairs = node.mapping {
             for pair in pairs {
                 let key = pair.key.scalar?.value.keyText ?? ""
-                guard !evaluated.keys.contains(key) else { continue }
+                guard !evaluated.hasKey(key) else { continue }
                 path.append(.key(key))
                 if unevaluated.boolean == false {
                     violation(.unevaluatedProperty(key), pair.key, schema, &out)
@@ -396,11 +421,11 @@ struct Evaluator {
                     _ = evaluate(pair.value, unevaluated, into: &out)
                 }
                 path.removeLast()
-                evaluated.keys.insert(key)
+                evaluated.insertKey(key)
             }
         }
         if let unevaluated = schema.unevaluatedItems, let items = node.sequence, !evaluated.allItems {
-            for index in evaluated.prefixCount..<max(evaluated.prefixCount, items.count) where !evaluated.indices.contains(index) {
+            for index in evaluated.prefixCount..<max(evaluated.prefixCount, items.count) where !evaluated.hasIndex(index) {
                 path.append(.index(index))
                 if unevaluated.boolean == false {
                     violation(.unevaluatedItem(index), items[index], schema, &out)

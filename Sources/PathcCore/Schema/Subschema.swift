@@ -117,9 +117,52 @@ public final class Subschema: @unchecked Sendable {
     public internal(set) var description: String?
     public internal(set) var deprecated = false
 
+    /// Which groups of keywords this schema has, so that evaluation skips the rest without
+    /// reading every keyword of every schema at every value. Every group until `finish()`.
+    private(set) var groups: KeywordGroups = .all
+
+    struct KeywordGroups: OptionSet {
+        let rawValue: UInt8
+        /// `$ref`.
+        static let reference = KeywordGroups(rawValue: 1 << 0)
+        /// `type`, `enum`, `const`.
+        static let value = KeywordGroups(rawValue: 1 << 1)
+        /// Numbers' and strings' keywords.
+        static let scalar = KeywordGroups(rawValue: 1 << 2)
+        static let array = KeywordGroups(rawValue: 1 << 3)
+        static let object = KeywordGroups(rawValue: 1 << 4)
+        /// `allOf`, `anyOf`, `oneOf`, `not`, `if`.
+        static let applicators = KeywordGroups(rawValue: 1 << 5)
+        /// `x-ref`, `x-quality`.
+        static let annotates = KeywordGroups(rawValue: 1 << 6)
+        static let all = KeywordGroups(rawValue: 0x7F)
+    }
+
     init(node: Node, pointer: String) {
         self.node = node
         self.pointer = pointer
+    }
+
+    /// Records which keyword groups are present; called once the schema is compiled.
+    func finish() {
+        var groups: KeywordGroups = []
+        if ref != nil { groups.insert(.reference) }
+        if types != nil || enumValues != nil || constValue != nil { groups.insert(.value) }
+        if minimum != nil || maximum != nil || exclusiveMinimum != nil || exclusiveMaximum != nil || multipleOf != nil
+            || minLength != nil || maxLength != nil || pattern != nil || format != nil {
+            groups.insert(.scalar)
+        }
+        if !prefixItems.isEmpty || items != nil || contains != nil || minItems != nil || maxItems != nil || uniqueItems {
+            groups.insert(.array)
+        }
+        if !properties.isEmpty || !patternProperties.isEmpty || additionalProperties != nil || propertyNames != nil
+            || !required.isEmpty || minProperties != nil || maxProperties != nil || !dependentRequired.isEmpty
+            || !dependentSchemas.isEmpty {
+            groups.insert(.object)
+        }
+        if !allOf.isEmpty || !anyOf.isEmpty || !oneOf.isEmpty || not != nil || ifSchema != nil { groups.insert(.applicators) }
+        if referenceKind != nil || qualityAxes != nil { groups.insert(.annotates) }
+        self.groups = groups
     }
 
     /// The property schemas' names, for did-you-mean suggestions.

@@ -16,6 +16,9 @@ public struct SiteBuilder: Sendable {
     let site: SiteModel
     let pages: SitePages
     let api: SiteJSON
+    /// How many entities' JSON is made at once: site.json is written a wave at a time, so only
+    /// a wave's bodies are in memory, never the whole API (over 800 MB at 100,000 OKRs).
+    var apiWave = 2048
 
     /// One file of the output, rendered when its turn comes (so the whole site is never in memory at once).
     enum Job: Sendable {
@@ -140,9 +143,6 @@ public struct SiteBuilder: Sendable {
         return summary
     }
 
-    /// How many entities' JSON is made at once: site.json is written a wave at a time, so only
-    /// a wave's bodies are in memory, never the whole API (over 800 MB at 100,000 OKRs).
-    static let apiWave = 2048
 
     /// `api/site.json` streamed in order, and each entity's own file written from the same body,
     /// the bodies of each wave made on all cores.
@@ -154,7 +154,7 @@ public struct SiteBuilder: Sendable {
             let entities = site.model.all(kind)
             var start = 0
             while start < entities.count {
-                let wave = Array(entities[start..<min(start + Self.apiWave, entities.count)])
+                let wave = Array(entities[start..<min(start + max(1, apiWave), entities.count)])
                 let bodies = parallelMap(wave) { entity -> Result<(body: [UInt8], fileSize: Int), SiteWriteError> in
                     let body = api.body(entity)
                     let document = api.entityDocument(entity, body: body)

@@ -78,7 +78,8 @@ public struct Node: Sendable {
     /// The value of a mapping entry by key text, if this is a mapping that has it.
     public subscript(key: String) -> Node? {
         guard case .mapping(let pairs) = content else { return nil }
-        for pair in pairs where pair.key.scalar?.text == key { return pair.value }
+        // By index: each entry's key is read in place, without copying the entry.
+        for index in pairs.indices where pairs[index].key.scalar?.text == key { return pairs[index].value }
         return nil
     }
 
