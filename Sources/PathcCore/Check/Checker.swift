@@ -22,9 +22,9 @@ public struct CheckResult: Sendable {
     /// The quality verdict of every objective, key result, milestone and practice task.
     public var verdicts: [QualityVerdict] = []
 
-    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
-    public var infoCount: Int { diagnostics.filter { $0.severity == .info }.count }
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    public var infoCount: Int { diagnostics.count { $0.severity == .info } }
 }
 
 /// The check pipeline: read the config and schemas, parse and validate every content file on

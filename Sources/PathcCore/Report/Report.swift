@@ -52,9 +52,9 @@ public struct Report: Sendable {
         }
     }
 
-    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
-    public var infoCount: Int { diagnostics.filter { $0.severity == .info }.count }
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    public var infoCount: Int { diagnostics.count { $0.severity == .info } }
 
     /// The report with only the findings whose index `keep` accepts; verdicts, file count and
     /// fingerprints stay, so that hiding one of two identical findings does not renumber the other.

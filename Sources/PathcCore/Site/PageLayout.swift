@@ -8,7 +8,7 @@ struct Page {
 
     init(path: String) {
         self.path = path
-        up = String(repeating: "../", count: path.utf8.filter { $0 == UInt8(ascii: "/") }.count)
+        up = String(repeating: "../", count: path.utf8.count { $0 == UInt8(ascii: "/") })
     }
 
     /// A link target for a path from the site's root.

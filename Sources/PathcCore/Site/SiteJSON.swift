@@ -14,13 +14,11 @@ struct SiteJSON {
     /// its own file (the API's JSON is compact: it is for programs).
     func body(_ entity: Entity) -> [UInt8] {
         // The computed members, then the document itself, written straight from the tree.
-        var body = JSONWriter(pretty: false).bytes(.object(Self.members(entity, site: site)))
-        body.removeLast()
-        body.removeFirst()
-        body.reserveCapacity(body.count + entity.file.bytes.count * 2)
-        body.append(contentsOf: ",\"data\":".utf8)
-        Self.writeTyped(entity.root, key: nil, into: &body)
-        return body
+        var json = JSONStream(capacity: entity.file.bytes.count * 3 + 512)
+        Self.writeMembers(entity, site: site, into: &json)
+        json.key("data")
+        json.withBytes { Self.writeTyped(entity.root, key: nil, into: &$0) }
+        return json.bytes
     }
 
     /// `api/site.json` up to its first kind: `{"$schema": ..., "summary": {...}` with no closing brace.
@@ -95,87 +93,119 @@ struct SiteJSON {
         for okr in site.model.all(.okr) {
             for progress in site.progress(okr) { statuses[progress.status, default: 0] += 1 }
         }
-        let verdicts = site.verdicts.values.flatMap(\.values)
+        let verdicts = site.allVerdicts
         return .object([
             JSONMember("entities", .object(EntityKind.allCases.map { JSONMember(SiteModel.folder($0), .int(site.model.all($0).count)) })),
             JSONMember("keyResults", .object(KeyResultStatus.allCases.map { JSONMember($0.rawValue, .int(statuses[$0] ?? 0)) })),
             JSONMember("quality", .object([
                 JSONMember("statements", .int(verdicts.count)),
-                JSONMember("passing", .int(verdicts.filter(\.passes).count)),
+                JSONMember("passing", .int(verdicts.count(where: \.passes))),
             ])),
             JSONMember("diagnostics", .object(Severity.allCases.reversed().map { severity in
-                JSONMember(severity.rawValue + "s", .int(site.diagnostics.filter { $0.severity == severity }.count))
+                JSONMember(severity.rawValue + "s", .int(site.diagnostics.count { $0.severity == severity }))
             })),
         ])
     }
 
     // MARK: - One entity
 
-    private static func members(_ entity: Entity, site: SiteModel) -> [JSONMember] {
-        var members: [JSONMember] = [
-            JSONMember("kind", .string(entity.kind.rawValue)),
-            JSONMember("id", .string(entity.id)),
-            JSONMember("title", .string(site.title(entity))),
-            JSONMember("page", .string(SiteModel.pagePath(entity))),
-            JSONMember("source", .object([JSONMember("file", .string(site.source(entity))), JSONMember("line", .int(site.line(entity)))])),
-            JSONMember("references", .array(site.references(from: entity).map { reference($0.to, $0, path: $0.pointer) })),
-            JSONMember("referencedBy", .array(site.references(to: entity).map { reference($0.from, $0, path: $0.pointer) })),
-        ]
+    private static func writeMembers(_ entity: Entity, site: SiteModel, into json: inout JSONStream) {
+        json.key("kind"); json.string(entity.kind.rawValue)
+        json.key("id"); json.string(entity.id)
+        json.key("title"); json.string(site.title(entity))
+        json.key("page"); json.string(SiteModel.pagePath(entity))
+        json.key("source")
+        json.beginObject()
+        json.key("file"); json.string(site.source(entity))
+        json.key("line"); json.int(site.line(entity))
+        json.endObject()
+        json.key("references")
+        json.beginList()
+        for link in site.references(from: entity) { json.item(); reference(link.to, link, into: &json) }
+        json.endList()
+        json.key("referencedBy")
+        json.beginList()
+        for link in site.references(to: entity) { json.item(); reference(link.from, link, into: &json) }
+        json.endList()
         if entity.kind == .okr {
-            members.append(JSONMember("alignment", .object([
-                JSONMember("parents", .array(site.alignmentChain(entity).map { .string($0.id) })),
-                JSONMember("children", .array(site.alignedChildren(entity).map { .string($0.id) })),
-            ])))
-            members.append(JSONMember("supportedBy", .object([
-                JSONMember("okrs", .array(site.alignedChildren(entity).map { .string($0.id) })),
-                JSONMember("pathways", .array(site.drivingPathways(entity).map { .string($0.id) })),
-                JSONMember("competencies", .array(site.referrers(entity, kind: .competency).map { .string($0.id) })),
-            ])))
-            members.append(JSONMember("keyResults", .array(site.progress(entity).map { keyResult($0, site: site) })))
+            let children = site.alignedChildren(entity).map(\.id)
+            json.key("alignment")
+            json.beginObject()
+            json.key("parents"); json.strings(site.alignmentChain(entity).lazy.map(\.id))
+            json.key("children"); json.strings(children)
+            json.endObject()
+            json.key("supportedBy")
+            json.beginObject()
+            json.key("okrs"); json.strings(children)
+            json.key("pathways"); json.strings(site.drivingPathways(entity).lazy.map(\.id))
+            json.key("competencies"); json.strings(site.referrers(entity, kind: .competency).lazy.map(\.id))
+            json.endObject()
+            json.key("keyResults")
+            json.beginList()
+            for progress in site.progress(entity) { json.item(); keyResult(progress, into: &json) }
+            json.endList()
         }
-        members.append(JSONMember("quality", .array(site.verdicts(of: entity).map { verdict($0, site: site) })))
-        return members
+        json.key("quality")
+        json.beginList()
+        for verdict in site.verdicts(of: entity) { json.item(); Self.verdict(verdict, into: &json) }
+        json.endList()
     }
 
-    private static func reference(_ entity: Entity, _ link: Link, path: String) -> JSONValue {
-        var members = [JSONMember("kind", .string(entity.kind.rawValue)), JSONMember("id", .string(entity.id))]
-        if let keyResult = link.keyResult { members.append(JSONMember("keyResult", .string(keyResult))) }
-        members.append(JSONMember("path", .string(path)))
-        return .object(members)
+    private static func reference(_ entity: Entity, _ link: Link, into json: inout JSONStream) {
+        json.beginObject()
+        json.key("kind"); json.string(entity.kind.rawValue)
+        json.key("id"); json.string(entity.id)
+        if let keyResult = link.keyResult { json.key("keyResult"); json.string(keyResult) }
+        json.key("path"); json.string(link.pointer)
+        json.endObject()
     }
 
-    private static func keyResult(_ progress: KeyResultProgress, site: SiteModel) -> JSONValue {
+    private static func keyResult(_ progress: KeyResultProgress, into json: inout JSONStream) {
         let result = progress.keyResult
-        return .object([
-            JSONMember("id", .string(result.id)),
-            JSONMember("indicator", result.indicator.map(JSONValue.string) ?? .null),
-            JSONMember("direction", result.effectiveDirection.map(JSONValue.string) ?? .null),
-            JSONMember("baseline", result.baseline.map(quantity) ?? .null),
-            JSONMember("target", result.target.map(quantity) ?? .null),
-            JSONMember("due", progress.due.map { .string($0.description) } ?? .null),
-            JSONMember("latest", progress.latest.map { .object([JSONMember("date", .string($0.date.description)), JSONMember("value", quantity($0.value))]) } ?? .null),
-            JSONMember("progress", progress.percent.map { .double(rounded($0)) } ?? .null),
-            JSONMember("projected", progress.projected.map { .double(rounded($0)) } ?? .null),
-            JSONMember("status", .string(progress.status.rawValue)),
-        ])
+        json.beginObject()
+        json.key("id"); json.string(result.id)
+        json.key("indicator"); if let indicator = result.indicator { json.string(indicator) } else { json.null() }
+        json.key("direction"); if let direction = result.effectiveDirection { json.string(direction) } else { json.null() }
+        json.key("baseline"); if let baseline = result.baseline { quantity(baseline, into: &json) } else { json.null() }
+        json.key("target"); if let target = result.target { quantity(target, into: &json) } else { json.null() }
+        json.key("due"); if let due = progress.due { json.string(due.description) } else { json.null() }
+        json.key("latest")
+        if let latest = progress.latest {
+            json.beginObject()
+            json.key("date"); json.string(latest.date.description)
+            json.key("value"); quantity(latest.value, into: &json)
+            json.endObject()
+        } else {
+            json.null()
+        }
+        json.key("progress"); if let percent = progress.percent { json.double(rounded(percent)) } else { json.null() }
+        json.key("projected"); if let projected = progress.projected { json.double(rounded(projected)) } else { json.null() }
+        json.key("status"); json.string(progress.status.rawValue)
+        json.endObject()
     }
 
-    private static func verdict(_ verdict: QualityVerdict, site: SiteModel) -> JSONValue {
-        guard case .object(let members) = verdict.json else { return .null }
-        return .object(members.compactMap { member in
-            switch member.key {
-            case "file", "kind", "id": return nil
-            default: return member
+    /// A verdict as `check --format json` gives it, less what the entity around it says already.
+    private static func verdict(_ verdict: QualityVerdict, into json: inout JSONStream) {
+        json.beginObject()
+        if case .object(let members) = verdict.json {
+            for member in members {
+                switch member.key {
+                case "file", "kind", "id": continue
+                default:
+                    json.key(member.key)
+                    json.value(member.value)
+                }
             }
-        })
+        }
+        json.endObject()
     }
 
-    static func quantity(_ quantity: Quantity) -> JSONValue {
-        .object([JSONMember("value", number(quantity.value)), JSONMember("percent", .bool(quantity.percent))])
-    }
-
-    private static func number(_ value: Double) -> JSONValue {
-        value.rounded() == value && abs(value) < 1e15 ? .int(Int(value)) : .double(value)
+    private static func quantity(_ quantity: Quantity, into json: inout JSONStream) {
+        json.beginObject()
+        json.key("value")
+        if quantity.value.rounded() == quantity.value && abs(quantity.value) < 1e15 { json.int(Int(quantity.value)) } else { json.double(quantity.value) }
+        json.key("percent"); json.bool(quantity.percent)
+        json.endObject()
     }
 
     private static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }

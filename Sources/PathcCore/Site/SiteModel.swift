@@ -17,16 +17,22 @@ struct SiteModel: Sendable {
     let model: Model
     let config: ProjectConfig
     let today: CalendarDate
+    /// Each entity's position in `model.ordered`, where the arrays below hold its facts: one
+    /// dictionary to fill instead of one per fact (100,000 OKRs make them all large).
+    private let position: [ObjectIdentifier: Int]
     /// Each entity's file relative to the repository root, as the site shows it.
-    let sourcePaths: [ObjectIdentifier: String]
-    private(set) var outgoing: [ObjectIdentifier: [Link]] = [:]
-    private(set) var incoming: [ObjectIdentifier: [Link]] = [:]
-    /// Verdicts by entity and statement pointer.
-    private(set) var verdicts: [ObjectIdentifier: [String: QualityVerdict]] = [:]
+    private let sourcePaths: [String]
+    private let outgoing: [[Link]]
+    private let incoming: [[Link]]
+    /// Each entity's verdicts in document order, one per statement pointer (an entity has a
+    /// handful: a list to scan beats a dictionary per entity).
+    private(set) var verdictsByEntity: [ObjectIdentifier: [QualityVerdict]] = [:]
+    /// Every verdict of the site, entity by entity.
+    private(set) var allVerdicts: [QualityVerdict] = []
     /// Every key result's progress and status, by OKR and key-result index.
-    private(set) var statuses: [ObjectIdentifier: [KeyResultProgress]] = [:]
+    private let statuses: [[KeyResultProgress]]
     /// Each entity's title, made once (OKR objectives are folded onto one line).
-    private(set) var titles: [ObjectIdentifier: String] = [:]
+    private let titles: [String]
     let diagnostics: [Diagnostic]
     let fileCount: Int
     /// The repository root and the folder the diagnostics' paths are relative to.
@@ -53,19 +59,40 @@ struct SiteModel: Sendable {
                  KeyResultProgress($0, cycle: entity.cycle, cadence: entity.root["review"]?["cadence"]?.string, today: today)
              } : nil)
         }
-        var sources: [ObjectIdentifier: String] = [:]
-        for (entity, facts) in zip(model.ordered, perEntity) {
-            let key = ObjectIdentifier(entity)
-            titles[key] = facts.title
-            sources[key] = facts.source
-            if !facts.links.isEmpty { outgoing[key] = facts.links }
-            for link in facts.links { incoming[ObjectIdentifier(link.to), default: []].append(link) }
-            if let progress = facts.progress { statuses[key] = progress }
+        var position: [ObjectIdentifier: Int] = [:]
+        position.reserveCapacity(model.ordered.count)
+        for (index, entity) in model.ordered.enumerated() { position[ObjectIdentifier(entity)] = index }
+        self.position = position
+        titles = perEntity.map(\.title)
+        sourcePaths = perEntity.map(\.source)
+        outgoing = perEntity.map(\.links)
+        statuses = perEntity.map { $0.progress ?? [] }
+        var incoming = [[Link]](repeating: [], count: model.ordered.count)
+        for facts in perEntity {
+            for link in facts.links { if let target = position[ObjectIdentifier(link.to)] { incoming[target].append(link) } }
         }
-        sourcePaths = sources
-        for verdict in result.verdicts {
-            verdicts[ObjectIdentifier(verdict.entity), default: [:]][verdict.statement.pointer] = verdict
+        self.incoming = incoming
+        // The check gives verdicts by file and position, so each entity's are one run.
+        var start = 0
+        let verdicts = result.verdicts
+        while start < verdicts.count {
+            let entity = verdicts[start].entity
+            var end = start + 1
+            while end < verdicts.count && verdicts[end].entity === entity { end += 1 }
+            var run: [QualityVerdict] = []
+            for verdict in verdicts[start..<end] {
+                // One per pointer, the last one given (as a statement checked twice would be).
+                if let earlier = run.firstIndex(where: { $0.statement.pointer == verdict.statement.pointer }) {
+                    run[earlier] = verdict
+                } else {
+                    run.append(verdict)
+                }
+            }
+            run.sort { $0.statement.node.span.start < $1.statement.node.span.start }
+            verdictsByEntity[ObjectIdentifier(entity), default: []] += run
+            start = end
         }
+        allVerdicts = model.ordered.flatMap { verdictsByEntity[ObjectIdentifier($0)] ?? [] }
     }
 
     /// The references an entity makes that resolve (a clean check resolves them all).
@@ -83,15 +110,15 @@ struct SiteModel: Sendable {
         }
     }
 
-    func source(_ entity: Entity) -> String { sourcePaths[ObjectIdentifier(entity)] ?? entity.file.path }
+    func source(_ entity: Entity) -> String { position[ObjectIdentifier(entity)].map { sourcePaths[$0] } ?? entity.file.path }
 
     func line(_ entity: Entity, _ node: Node? = nil) -> Int {
         entity.file.position(of: (node ?? entity.root).span.start).line
     }
 
-    func references(from entity: Entity) -> [Link] { outgoing[ObjectIdentifier(entity)] ?? [] }
+    func references(from entity: Entity) -> [Link] { position[ObjectIdentifier(entity)].map { outgoing[$0] } ?? [] }
 
-    func references(to entity: Entity) -> [Link] { incoming[ObjectIdentifier(entity)] ?? [] }
+    func references(to entity: Entity) -> [Link] { position[ObjectIdentifier(entity)].map { incoming[$0] } ?? [] }
 
     /// Entities of `kind` that refer to `entity`, each once, in model order.
     func referrers(_ entity: Entity, kind: EntityKind, field: String? = nil) -> [Entity] {
@@ -113,13 +140,13 @@ struct SiteModel: Sendable {
         }
     }
 
-    func verdict(_ entity: Entity, _ pointer: String) -> QualityVerdict? { verdicts[ObjectIdentifier(entity)]?[pointer] }
-
-    func verdicts(of entity: Entity) -> [QualityVerdict] {
-        (verdicts[ObjectIdentifier(entity)] ?? [:]).values.sorted { $0.statement.node.span.start < $1.statement.node.span.start }
+    func verdict(_ entity: Entity, _ pointer: String) -> QualityVerdict? {
+        verdictsByEntity[ObjectIdentifier(entity)]?.first { $0.statement.pointer == pointer }
     }
 
-    func progress(_ okr: Entity) -> [KeyResultProgress] { statuses[ObjectIdentifier(okr)] ?? [] }
+    func verdicts(of entity: Entity) -> [QualityVerdict] { verdictsByEntity[ObjectIdentifier(entity)] ?? [] }
+
+    func progress(_ okr: Entity) -> [KeyResultProgress] { position[ObjectIdentifier(okr)].map { statuses[$0] } ?? [] }
 
     /// The OKRs an OKR aligns to, then theirs, up to strategy: nearest first, each once.
     func alignmentChain(_ okr: Entity) -> [Entity] {
@@ -153,7 +180,7 @@ struct SiteModel: Sendable {
     }
 
     /// The title a page and a link show for an entity.
-    func title(_ entity: Entity) -> String { titles[ObjectIdentifier(entity)] ?? Self.makeTitle(entity) }
+    func title(_ entity: Entity) -> String { position[ObjectIdentifier(entity)].map { titles[$0] } ?? Self.makeTitle(entity) }
 
     private static func makeTitle(_ entity: Entity) -> String {
         switch entity.kind {

@@ -187,7 +187,7 @@ struct SitePages: Sendable {
         var page = Page(path: "quality.html")
         page.begin(title: "Quality", project: project, section: "Quality")
         page.html.raw("<h1>Quality</h1>")
-        let verdicts = site.verdicts.values.flatMap(\.values)
+        let verdicts = site.allVerdicts
         let failing = verdicts.filter { !$0.passes }.sorted { a, b in
             let (fa, fb) = (failures(a), failures(b))
             if fa != fb { return fa > fb }

@@ -223,18 +223,10 @@ public final class SiteWriter: Sendable {
     /// Removes a folder of pathc's (a previous site, now under the staging name) with its
     /// sub-folders emptied on all cores. Links are removed, never followed.
     static func removeTree(_ folder: String) {
-        let children = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         var subfolders: [String] = []
-        for child in children {
-            let path = folder + "/" + child
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                subfolders.append(path)
-                if let grandchildren = try? FileManager.default.contentsOfDirectory(atPath: path) {
-                    subfolders += grandchildren.map { path + "/" + $0 }.filter { var s = stat(); return lstat($0, &s) == 0 && (s.st_mode & S_IFMT) == S_IFDIR }
-                }
-            }
+        for child in folders(in: folder) {
+            subfolders.append(child)
+            subfolders += folders(in: child)
         }
         // The deepest folders first, so each worker empties a folder of plain files.
         _ = parallelMap(subfolders.sorted { $0.count > $1.count }, chunk: 1) { path in
@@ -250,6 +242,27 @@ public final class SiteWriter: Sendable {
             return removed
         }
         try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// The folders directly inside `folder` (never a link to one), found from the directory's
+    /// entry types: a site's folders hold thousands of files that need no `lstat` each.
+    private static func folders(in folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var found: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            let path = folder + "/" + name
+            switch entry.pointee.d_type {
+            case UInt8(DT_DIR): found.append(path)
+            case UInt8(DT_UNKNOWN):
+                var info = stat()
+                if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { found.append(path) }
+            default: break
+            }
+        }
+        return found
     }
 
     /// Removes the staging folder after a failure; the previous site is untouched.
