@@ -107,6 +107,23 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(trees[1], trees[2])
     }
 
+    /// The API writes verdicts straight to bytes; they must stay `check --format json`'s verdicts
+    /// less the entity's file, kind and id.
+    func testTheSitesVerdictsAreTheChecksLessTheirEntity() throws {
+        var checker = Checker(root: TestPaths.repository.path, currentDirectory: TestPaths.repository.path)
+        checker.computesVerdicts = true
+        let verdicts = checker.run().verdicts
+        XCTAssertGreaterThan(verdicts.count, 10)
+        XCTAssertTrue(verdicts.contains { !$0.passes } || verdicts.contains { $0.bloom != nil }, "the verdicts must vary")
+        for verdict in verdicts {
+            guard case .object(let members) = verdict.json else { return XCTFail("a verdict is an object") }
+            let expected = JSONWriter(pretty: false).bytes(.object(members.filter { !["file", "kind", "id"].contains($0.key) }))
+            var json = JSONStream(capacity: 256)
+            SiteJSON.verdict(verdict, into: &json)
+            XCTAssertEqual(String(decoding: json.bytes, as: UTF8.self), String(decoding: expected, as: UTF8.self))
+        }
+    }
+
     func testPagesCarryTheContentSecurityPolicyAndNoExternalResources() throws {
         let output = try temporaryFolder().appendingPathComponent("site")
         try build(TestPaths.repository, into: output)

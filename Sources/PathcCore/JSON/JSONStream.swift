@@ -26,24 +26,19 @@ struct JSONStream {
     /// Before an item of the current list.
     mutating func item() { separate() }
 
-    mutating func beginObject() {
-        bytes.append(UInt8(ascii: "{"))
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginList() { open(UInt8(ascii: "[")) }
+    mutating func endList() { close(UInt8(ascii: "]")) }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
         hasEntry.append(false)
     }
 
-    mutating func endObject() {
+    private mutating func close(_ bracket: UInt8) {
         hasEntry.removeLast()
-        bytes.append(UInt8(ascii: "}"))
-    }
-
-    mutating func beginList() {
-        bytes.append(UInt8(ascii: "["))
-        hasEntry.append(false)
-    }
-
-    mutating func endList() {
-        hasEntry.removeLast()
-        bytes.append(UInt8(ascii: "]"))
+        bytes.append(bracket)
     }
 
     mutating func string(_ text: String) { JSONWriter.writeString(text, into: &bytes) }
@@ -51,7 +46,6 @@ struct JSONStream {
     mutating func double(_ number: Double) { bytes.append(contentsOf: JSONWriter.format(number).utf8) }
     mutating func bool(_ flag: Bool) { bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
     mutating func null() { bytes.append(contentsOf: "null".utf8) }
-    mutating func value(_ value: JSONValue) { JSONWriter.writeCompact(value, into: &bytes) }
 
     /// A list of texts.
     mutating func strings<S: Sequence>(_ texts: S) where S.Element == String {
@@ -62,9 +56,6 @@ struct JSONStream {
         }
         endList()
     }
-
-    /// Raw bytes already in JSON form (a part written elsewhere).
-    mutating func raw(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
 
     /// Appends to the bytes directly, for writers that work on `[UInt8]`.
     mutating func withBytes(_ body: (inout [UInt8]) -> Void) { body(&bytes) }

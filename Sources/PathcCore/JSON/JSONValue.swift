@@ -46,11 +46,6 @@ public struct JSONWriter: Sendable {
         return out
     }
 
-    /// Appends a value as compact JSON.
-    static func writeCompact(_ value: JSONValue, into out: inout [UInt8]) {
-        JSONWriter(pretty: false).write(value, indent: 0, into: &out)
-    }
-
     private func newline(_ indent: Int, into out: inout [UInt8]) {
         guard pretty else { return }
         out.append(0x0A)

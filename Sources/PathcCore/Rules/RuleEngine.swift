@@ -63,6 +63,27 @@ public struct QualityVerdict: Sendable {
         members.append(JSONMember("pass", .bool(passes)))
         return .object(members)
     }
+
+    /// The members of `json` after `id` (the statement's own), written straight to bytes: the
+    /// site's API has a verdict for every statement, and does not repeat its entity's file and id.
+    func writeStatementMembers(into json: inout JSONStream) {
+        json.key("path"); json.string(statement.pointer)
+        json.key("field"); json.string(statement.field.rawValue)
+        json.key("text"); json.string(statement.text)
+        json.key("bloom"); if let bloom { json.string(bloom.rawValue) } else { json.null() }
+        for axis in QualityAxis.allCases {
+            json.key(axis.rawValue)
+            guard let codes = axes[axis] else {
+                json.null()
+                continue
+            }
+            json.beginObject()
+            json.key("pass"); json.bool(codes.isEmpty)
+            json.key("rules"); json.strings(codes)
+            json.endObject()
+        }
+        json.key("pass"); json.bool(passes)
+    }
 }
 
 /// Runs every rule over the model, applies the configuration (severities, `ignore` globs) and

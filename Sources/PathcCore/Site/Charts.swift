@@ -32,9 +32,7 @@ enum Charts {
         let margin = (high - low) * 0.08
         low -= margin; high += margin
         let (left, right, top, bottom) = (56.0, 584.0, 14.0, 186.0)
-        func x(_ day: Int) -> String { format(left + (right - left) * Double(day - firstDay) / Double(lastDay - firstDay)) }
         func yValue(_ value: Double) -> Double { bottom - (bottom - top) * (value - low) / (high - low) }
-        func y(_ value: Double) -> String { format(yValue(value)) }
 
         let titleID = "chart-\(id)-title", descID = "chart-\(id)-desc"
         html.markup("<svg class=\"chart\" viewBox=\"0 0 600 220\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\">")
@@ -46,27 +44,41 @@ enum Charts {
         if let projected = progress.projected { description += " Straight-line projection: \(format(projected))\(unit) by \(due)." }
         html.text(description)
         html.raw("</desc>")
-        // Axes and their labels.
-        html.markup("<line class=\"axis\" x1=\"\(format(left))\" y1=\"\(format(bottom))\" x2=\"\(format(right))\" y2=\"\(format(bottom))\"/>")
-        html.markup("<line class=\"axis\" x1=\"\(format(left))\" y1=\"\(format(top))\" x2=\"\(format(left))\" y2=\"\(format(bottom))\"/>")
+        // Axes and their labels. Coordinates are written straight into the page: a chart has
+        // dozens, and each made as a String first was most of the chart's cost.
+        func xValue(_ day: Int) -> Double { left + (right - left) * Double(day - firstDay) / Double(lastDay - firstDay) }
+        html.raw("<line class=\"axis\""); html.attribute("x1", left); html.attribute("y1", bottom)
+        html.attribute("x2", right); html.attribute("y2", bottom); html.raw("/>")
+        html.raw("<line class=\"axis\""); html.attribute("x1", left); html.attribute("y1", top)
+        html.attribute("x2", left); html.attribute("y2", bottom); html.raw("/>")
         for value in [low + margin, high - margin] {
-            html.markup("<text class=\"tick\" x=\"\(format(left - 6))\" y=\"\(y(value))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(format(value))\(unit)</text>")
+            html.raw("<text class=\"tick\""); html.attribute("x", left - 6); html.attribute("y", yValue(value))
+            html.raw(" text-anchor=\"end\" dominant-baseline=\"middle\">"); html.decimal(value); html.markup(unit); html.raw("</text>")
         }
-        html.markup("<text class=\"tick\" x=\"\(format(left))\" y=\"206\" text-anchor=\"start\">\(start)</text>")
-        html.markup("<text class=\"tick\" x=\"\(format(right))\" y=\"206\" text-anchor=\"end\">\(due)</text>")
+        html.raw("<text class=\"tick\""); html.attribute("x", left); html.raw(" y=\"206\" text-anchor=\"start\">")
+        html.markup(start.description); html.raw("</text>")
+        html.raw("<text class=\"tick\""); html.attribute("x", right); html.raw(" y=\"206\" text-anchor=\"end\">")
+        html.markup(due.description); html.raw("</text>")
         // The target.
-        html.markup("<line class=\"target\" x1=\"\(format(left))\" y1=\"\(y(target.value))\" x2=\"\(format(right))\" y2=\"\(y(target.value))\"/>")
-        html.markup("<text class=\"label\" x=\"\(format(right - 4))\" y=\"\(format(yValue(target.value) - 5))\" text-anchor=\"end\">target \(target.text)</text>")
+        html.raw("<line class=\"target\""); html.attribute("x1", left); html.attribute("y1", yValue(target.value))
+        html.attribute("x2", right); html.attribute("y2", yValue(target.value)); html.raw("/>")
+        html.raw("<text class=\"label\""); html.attribute("x", right - 4); html.attribute("y", yValue(target.value) - 5)
+        html.raw(" text-anchor=\"end\">target "); html.markup(target.text); html.raw("</text>")
         // The line through the check-ins, from the baseline at the start of the cycle.
-        var line = "\(x(start.dayNumber)),\(y(baseline.value))"
-        for (date, value) in points { line += " \(x(date.dayNumber)),\(y(value))" }
-        html.markup("<polyline class=\"series \(progress.status.rawValue)\" points=\"\(line)\"/>")
-        html.markup("<circle class=\"point baseline\" cx=\"\(x(start.dayNumber))\" cy=\"\(y(baseline.value))\" r=\"4\"/>")
+        html.raw("<polyline class=\"series "); html.markup(progress.status.rawValue); html.raw("\" points=\"")
+        html.decimal(xValue(start.dayNumber)); html.raw(","); html.decimal(yValue(baseline.value))
         for (date, value) in points {
-            html.markup("<circle class=\"point\" cx=\"\(x(date.dayNumber))\" cy=\"\(y(value))\" r=\"4\"/>")
+            html.raw(" "); html.decimal(xValue(date.dayNumber)); html.raw(","); html.decimal(yValue(value))
+        }
+        html.raw("\"/>")
+        html.raw("<circle class=\"point baseline\""); html.attribute("cx", xValue(start.dayNumber)); html.attribute("cy", yValue(baseline.value))
+        html.raw(" r=\"4\"/>")
+        for (date, value) in points {
+            html.raw("<circle class=\"point\""); html.attribute("cx", xValue(date.dayNumber)); html.attribute("cy", yValue(value)); html.raw(" r=\"4\"/>")
         }
         if let projected = progress.projected, let latest = points.last {
-            html.markup("<line class=\"projection\" x1=\"\(x(latest.0.dayNumber))\" y1=\"\(y(latest.1))\" x2=\"\(x(due.dayNumber))\" y2=\"\(y(projected))\"/>")
+            html.raw("<line class=\"projection\""); html.attribute("x1", xValue(latest.0.dayNumber)); html.attribute("y1", yValue(latest.1))
+            html.attribute("x2", xValue(due.dayNumber)); html.attribute("y2", yValue(projected)); html.raw("/>")
         }
         html.raw("</svg>")
     }

@@ -27,6 +27,39 @@ struct HTML {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    /// A number as `Charts.format` writes it (at most one decimal), straight into the page.
+    mutating func decimal(_ value: Double) {
+        guard value.isFinite, abs(value) < 1e14 else { return markup(Charts.format(value)) }
+        let tenths = (value * 10).rounded()
+        if tenths.truncatingRemainder(dividingBy: 10) == 0 { return integer(Int(tenths / 10)) }
+        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = Int(abs(tenths))
+        integer(magnitude / 10)
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+    }
+
+    /// An integer's digits without making a String for them.
+    private mutating func integer(_ value: Int) {
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            // The magnitude of Int.min does not fit an Int: let String handle that one.
+            guard value != .min else { return bytes.append(contentsOf: String(value).utf8.dropFirst()) }
+            return integer(-value)
+        }
+        if value >= 10 { integer(value / 10) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
+    /// ` name="value"` for a numeric attribute of pathc's own markup.
+    mutating func attribute(_ name: StaticString, _ value: Double) {
+        bytes.append(UInt8(ascii: " "))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: "=\"".utf8)
+        decimal(value)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// `<tag class="...">text</tag>`.
     mutating func element(_ tag: StaticString, class name: StaticString? = nil, _ content: String) {
         raw("<"); raw(tag)

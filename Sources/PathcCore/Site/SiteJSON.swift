@@ -184,19 +184,12 @@ struct SiteJSON {
         json.endObject()
     }
 
-    /// A verdict as `check --format json` gives it, less what the entity around it says already.
-    private static func verdict(_ verdict: QualityVerdict, into json: inout JSONStream) {
+    /// A verdict as `check --format json` gives it, less what the entity around it says already
+    /// (its file, kind and id).
+    static func verdict(_ verdict: QualityVerdict, into json: inout JSONStream) {
         json.beginObject()
-        if case .object(let members) = verdict.json {
-            for member in members {
-                switch member.key {
-                case "file", "kind", "id": continue
-                default:
-                    json.key(member.key)
-                    json.value(member.value)
-                }
-            }
-        }
+        json.key("line"); json.int(verdict.entity.file.position(of: verdict.statement.node.span.start).line)
+        verdict.writeStatementMembers(into: &json)
         json.endObject()
     }
 
@@ -216,7 +209,7 @@ struct SiteJSON {
     static func writeTyped(_ node: Node, key: String?, into out: inout [UInt8]) {
         switch node.content {
         case .scalar(let scalar):
-            if let key, quantityKeys.contains(key), let quantity = Quantity(node) {
+            if let key, isQuantityKey(key), let quantity = Quantity(node) {
                 out.append(contentsOf: "{\"value\":".utf8)
                 if quantity.value.rounded() == quantity.value && abs(quantity.value) < 1e15 {
                     out.append(contentsOf: String(Int(quantity.value)).utf8)
@@ -253,7 +246,10 @@ struct SiteJSON {
         }
     }
 
-    private static let quantityKeys: Set<String> = ["baseline", "target", "value", "pass"]
+    /// `baseline`, `target`, a check-in's `value` and an assessment's `pass` hold quantities.
+    private static func isQuantityKey(_ key: String) -> Bool {
+        key == "baseline" || key == "target" || key == "value" || key == "pass"
+    }
 }
 
 extension SiteModel {
