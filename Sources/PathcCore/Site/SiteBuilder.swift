@@ -143,11 +143,12 @@ public struct SiteBuilder: Sendable {
         return summary
     }
 
-
     /// `api/site.json` streamed in order, and each entity's own file written from the same body,
     /// the bodies of each wave made on all cores while the previous wave is appended to site.json.
     private func writeAPI(to writer: SiteWriter, counter: ProgressCounter, summary: inout SiteBuildSummary) throws {
         let appender = SiteJSONAppender(stream: try writer.stream("api/site.json"))
+        // On a failed write, no append is left running into the staging folder being abandoned.
+        defer { appender.waitForPending() }
         let head = api.siteHead()
         appender.append { try $0.append(head) }
         for kind in EntityKind.allCases {
@@ -228,6 +229,8 @@ private final class SiteJSONAppender: @unchecked Sendable {
             do { try work(stream) } catch { failure = error }
         }
     }
+
+    func waitForPending() { pending.wait() }
 
     /// Waits for every append, closes the file and gives its size; the first failure, if any.
     func finish() throws -> Int {
