@@ -436,21 +436,12 @@ struct UnsupportedStrategyRule: ModelRule {
             }
         }
         // From developmental OKRs' parents: only strategic ids are ever asked about, so the (many)
-        // developmental ids need not be hashed into the set. Developmental OKRs share a few
-        // parents, which each run of them lists once, on its own core.
-        let okrs = model.all(.okr)
-        let runs = stride(from: 0, to: okrs.count, by: 1024).map { $0..<min($0 + 1024, okrs.count) }
-        let parentsPerRun = parallelMap(runs, chunk: 1) { run -> [String] in
-            var seen: Set<String> = []
-            var parents: [String] = []
-            for okr in okrs[run] where okr.text("level") == "developmental" {
-                for parent in okr.items("aligned_to") {
-                    if let parentID = parent.string, seen.insert(parentID).inserted { parents.append(parentID) }
-                }
-            }
-            return parents
+        // developmental ids need not be hashed into the set; and they share a few parents.
+        let parents: [String] = parallelDistinct(model.all(.okr)) { okr, parent in
+            guard okr.text("level") == "developmental" else { return }
+            for item in okr.items("aligned_to") { if let id = item.string { parent(id) } }
         }
-        for parents in parentsPerRun { for parentID in parents { markChain(parentID) } }
+        for parentID in parents { markChain(parentID) }
         return supported
     }
 

@@ -32,32 +32,16 @@ public final class Statement: Sendable {
 
     /// The texts of every statement of the model, each once.
     static func distinctTexts(in model: Model) -> [String] {
-        // Each run of entities is deduplicated on its own core, then the runs are merged in
-        // order: the same texts in the same order as one pass, with most of the hashing shared out.
-        let entities = model.ordered
-        let runs = stride(from: 0, to: entities.count, by: 1024).map { $0..<min($0 + 1024, entities.count) }
-        let distinctPerRun = parallelMap(runs, chunk: 1) { run -> [String] in
-            var seen: Set<String> = []
-            var texts: [String] = []
-            for entity in entities[run] {
-                let annotations = entity.annotations
-                for index in annotations.indices where annotations[index].qualityAxes != nil {
-                    if let text = Self.text(of: annotations[index].node), seen.insert(text).inserted { texts.append(text) }
-                }
-                // Metrics of lagging key results, which activity-as-result reads too.
-                for result in entity.keyResults where result.indicator == "lagging" {
-                    if let metric = result.node["metric"]?.string, seen.insert(metric).inserted { texts.append(metric) }
-                }
+        parallelDistinct(model.ordered) { entity, text in
+            let annotations = entity.annotations
+            for index in annotations.indices where annotations[index].qualityAxes != nil {
+                if let statement = Self.text(of: annotations[index].node) { text(statement) }
             }
-            return texts
+            // Metrics of lagging key results, which activity-as-result reads too.
+            for result in entity.keyResults where result.indicator == "lagging" {
+                if let metric = result.node["metric"]?.string { text(metric) }
+            }
         }
-        if distinctPerRun.count == 1 { return distinctPerRun[0] }
-        var seen: Set<String> = []
-        var texts: [String] = []
-        for run in distinctPerRun {
-            for text in run where seen.insert(text).inserted { texts.append(text) }
-        }
-        return texts
     }
 
     /// Every statement of an entity, in document order; texts found in `analyses` are not analysed again.

@@ -348,11 +348,9 @@ struct Evaluator {
                     matched = true
                     _ = evaluate(pairs[entry].value, schema.properties[index].schema, into: &out)
                 }
-                if !schema.patternProperties.isEmpty {
-                    for (regex, sub) in schema.patternProperties where regex.matches(key) {
-                        matched = true
-                        _ = evaluate(pairs[entry].value, sub, into: &out)
-                    }
+                for (regex, sub) in schema.patternProperties where regex.matches(key) {
+                    matched = true
+                    _ = evaluate(pairs[entry].value, sub, into: &out)
                 }
                 if !matched, let additional = schema.additionalProperties {
                     matched = true

@@ -167,28 +167,23 @@ public struct SiteBuilder: Sendable {
                         return (body, document.count)
                     }
                 }
-                var made: [[UInt8]] = []
-                made.reserveCapacity(bodies.count)
-                for result in bodies {
+                let made = try bodies.map { result -> [UInt8] in
                     let (body, fileSize) = try result.get()
-                    made.append(body)
                     summary.bytes += fileSize
+                    return body
                 }
-                let first = start == 0, madeBodies = made
+                let first = start == 0
                 appender.append { stream in
-                    for (offset, body) in madeBodies.enumerated() {
-                        if !first || offset > 0 { try stream.append(UInt8(ascii: ",")) }
-                        try stream.append(UInt8(ascii: "{"))
-                        try stream.append(body)
-                        try stream.append(UInt8(ascii: "}"))
-                    }
+                    var entries: [UInt8] = []
+                    SiteJSON.appendEntries(made, first: first, to: &entries)
+                    try stream.append(entries)
                 }
                 summary.jsonFiles += wave.count
                 start += wave.count
             }
-            appender.append { try $0.append(UInt8(ascii: "]")) }
+            appender.append { try $0.append(SiteJSON.listClosing) }
         }
-        appender.append { try $0.append(Array("}\n".utf8)) }
+        appender.append { try $0.append(SiteJSON.documentClosing) }
         summary.bytes += try appender.finish()
         counter.advance()
         summary.jsonFiles += 1

@@ -38,24 +38,35 @@ struct SiteJSON {
         return out
     }
 
+    // site.json is the head, then for each kind its list opening, its entries and the list's
+    // closing, then the document's closing: `siteDocument` puts the pieces together in memory,
+    // `SiteBuilder.write` streams them to the file (at 100,000 OKRs the document is over 400 MB).
+
     /// Where each kind's list opens in site.json: `,"okrs":[`.
     static func listOpening(_ kind: EntityKind) -> [UInt8] { Array(",\"\(SiteModel.folder(kind))\":[".utf8) }
+    static let listClosing: [UInt8] = [UInt8(ascii: "]")]
+    static let documentClosing: [UInt8] = Array("}\n".utf8)
 
-    /// `api/site.json`: the whole repository, made in memory. `SiteBuilder.write` streams the
-    /// same bytes to the file instead (at 100,000 OKRs the document is over 400 MB).
+    /// Entries of a kind's list, `{body},{body}`; after earlier entries of the same list (`first`
+    /// false), with the comma that separates them.
+    static func appendEntries(_ bodies: [[UInt8]], first: Bool, to out: inout [UInt8]) {
+        for (index, body) in bodies.enumerated() {
+            if !first || index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "{"))
+            out.append(contentsOf: body)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// `api/site.json`: the whole repository, made in memory.
     func siteDocument() -> [UInt8] {
         var out = siteHead()
         for kind in EntityKind.allCases {
             out.append(contentsOf: Self.listOpening(kind))
-            for (index, entity) in site.model.all(kind).enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "{"))
-                out.append(contentsOf: body(entity))
-                out.append(UInt8(ascii: "}"))
-            }
-            out.append(UInt8(ascii: "]"))
+            Self.appendEntries(site.model.all(kind).map(body), first: true, to: &out)
+            out.append(contentsOf: Self.listClosing)
         }
-        out.append(contentsOf: "}\n".utf8)
+        out.append(contentsOf: Self.documentClosing)
         return out
     }
 

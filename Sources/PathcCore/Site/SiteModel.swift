@@ -26,9 +26,9 @@ struct SiteModel: Sendable {
     private let incoming: [[Link]]
     /// Each entity's verdicts in document order, one per statement pointer (an entity has a
     /// handful: a list to scan beats a dictionary per entity).
-    private(set) var verdictsByEntity: [ObjectIdentifier: [QualityVerdict]] = [:]
+    private let verdicts: [[QualityVerdict]]
     /// Every verdict of the site, entity by entity.
-    private(set) var allVerdicts: [QualityVerdict] = []
+    let allVerdicts: [QualityVerdict]
     /// Every key result's progress and status, by OKR and key-result index.
     private let statuses: [[KeyResultProgress]]
     /// Each entity's title, made once (OKR objectives are folded onto one line).
@@ -73,14 +73,15 @@ struct SiteModel: Sendable {
         }
         self.incoming = incoming
         // The check gives verdicts by file and position, so each entity's are one run.
+        var byPosition = [[QualityVerdict]](repeating: [], count: model.ordered.count)
         var start = 0
-        let verdicts = result.verdicts
-        while start < verdicts.count {
-            let entity = verdicts[start].entity
+        let given = result.verdicts
+        while start < given.count {
+            let entity = given[start].entity
             var end = start + 1
-            while end < verdicts.count && verdicts[end].entity === entity { end += 1 }
+            while end < given.count && given[end].entity === entity { end += 1 }
             var run: [QualityVerdict] = []
-            for verdict in verdicts[start..<end] {
+            for verdict in given[start..<end] {
                 // One per pointer, the last one given (as a statement checked twice would be).
                 if let earlier = run.firstIndex(where: { $0.statement.pointer == verdict.statement.pointer }) {
                     run[earlier] = verdict
@@ -89,10 +90,11 @@ struct SiteModel: Sendable {
                 }
             }
             run.sort { $0.statement.node.span.start < $1.statement.node.span.start }
-            verdictsByEntity[ObjectIdentifier(entity), default: []] += run
+            if let index = position[ObjectIdentifier(entity)] { byPosition[index] += run }
             start = end
         }
-        allVerdicts = model.ordered.flatMap { verdictsByEntity[ObjectIdentifier($0)] ?? [] }
+        verdicts = byPosition
+        allVerdicts = byPosition.flatMap { $0 }
     }
 
     /// The references an entity makes that resolve (a clean check resolves them all).
@@ -141,10 +143,10 @@ struct SiteModel: Sendable {
     }
 
     func verdict(_ entity: Entity, _ pointer: String) -> QualityVerdict? {
-        verdictsByEntity[ObjectIdentifier(entity)]?.first { $0.statement.pointer == pointer }
+        verdicts(of: entity).first { $0.statement.pointer == pointer }
     }
 
-    func verdicts(of entity: Entity) -> [QualityVerdict] { verdictsByEntity[ObjectIdentifier(entity)] ?? [] }
+    func verdicts(of entity: Entity) -> [QualityVerdict] { position[ObjectIdentifier(entity)].map { verdicts[$0] } ?? [] }
 
     func progress(_ okr: Entity) -> [KeyResultProgress] { position[ObjectIdentifier(okr)].map { statuses[$0] } ?? [] }
 

@@ -159,16 +159,15 @@ public final class SiteWriter: Sendable {
 
         private static let bufferSize = 1 << 20
 
+        /// Small pieces are gathered in the buffer; a piece of its size or more goes straight through.
         func append(_ bytes: [UInt8]) throws {
-            buffer.append(contentsOf: bytes)
             count += bytes.count
-            if buffer.count >= Self.bufferSize { try flush() }
-        }
-
-        func append(_ byte: UInt8) throws {
-            buffer.append(byte)
-            count += 1
-            if buffer.count >= Self.bufferSize { try flush() }
+            if buffer.count + bytes.count > Self.bufferSize { try flush() }
+            if bytes.count >= Self.bufferSize {
+                try SiteWriter.writeAll(fd, bytes, path: path)
+            } else {
+                buffer.append(contentsOf: bytes)
+            }
         }
 
         private func flush() throws {
@@ -235,7 +234,7 @@ public final class SiteWriter: Sendable {
             let fd = dirfd(directory)
             var removed = 0
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+                let name = Paths.entryName(entry)
                 if name == "." || name == ".." || entry.pointee.d_type == UInt8(DT_DIR) { continue }
                 if unlinkat(fd, name, 0) == 0 { removed += 1 }
             }
@@ -251,7 +250,7 @@ public final class SiteWriter: Sendable {
         defer { closedir(directory) }
         var found: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            let name = Paths.entryName(entry)
             if name == "." || name == ".." { continue }
             let path = folder + "/" + name
             switch entry.pointee.d_type {
@@ -279,7 +278,7 @@ public final class SiteWriter: Sendable {
         guard let directory = opendir(folder) else { return false }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            let name = Paths.entryName(entry)
             if name != "." && name != ".." { return false }
         }
         return true

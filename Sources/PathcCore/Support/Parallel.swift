@@ -98,3 +98,27 @@ func parallelSorted<Element: Sendable>(_ elements: [Element],
     merged.append(contentsOf: right[j...])
     return merged
 }
+
+/// The values `values` gives for the elements, each once, in the order they first appear: runs
+/// of elements are de-duplicated each on a core of its own, then the runs merged in order, so
+/// most of the hashing is shared out and the result is that of one pass.
+func parallelDistinct<Element: Sendable, Value: Hashable & Sendable>(
+    _ elements: [Element], runLength: Int = 1024, _ values: @Sendable (Element, (Value) -> Void) -> Void
+) -> [Value] {
+    let runs = stride(from: 0, to: elements.count, by: runLength).map { $0..<min($0 + runLength, elements.count) }
+    let distinctPerRun = parallelMap(runs, chunk: 1) { run -> [Value] in
+        var seen: Set<Value> = []
+        var found: [Value] = []
+        for element in elements[run] {
+            values(element) { value in if seen.insert(value).inserted { found.append(value) } }
+        }
+        return found
+    }
+    if distinctPerRun.count == 1 { return distinctPerRun[0] }
+    var seen: Set<Value> = []
+    var found: [Value] = []
+    for run in distinctPerRun {
+        for value in run where seen.insert(value).inserted { found.append(value) }
+    }
+    return found
+}

@@ -79,9 +79,7 @@ enum Paths {
             guard let directory = opendir(current) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
+                let name = entryName(entry)
                 if name.hasPrefix(".") { continue }
                 let path = current + "/" + name
                 // The entry's type comes with it on most file systems: no lstat per file.
@@ -119,6 +117,11 @@ enum Paths {
         walk.files.sort()
         walk.skipped.sort { $0.path < $1.path }
         return walk
+    }
+
+    /// The name of an entry `readdir` gave.
+    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
     }
 
     /// The canonical path, links resolved; nil when it does not resolve.
