@@ -161,16 +161,10 @@ final class SinceCheckTests: XCTestCase {
     }
 
     func testFactsSurviveTheCacheWhateverTheirText() throws {
-        var facts = FileFacts()
-        facts.entity = EntityRef(.okr, "tab\there, new\nline, back\\slash, unit\u{1F}sep, ünï")
-        facts.references = [EntityRef(.competency, ""), EntityRef(.okr, "a/b")]
-        facts.level = ""
-        facts.alignedToTexts = ["", "x"]
-        facts.alignedTo = ["x"]
-        facts.supports = ["\r"]
-        facts.drives = ["okr-1/impact"]
-        facts.competencies = ["c"]
-        facts.scale = ["proficient", ""]
+        let facts = FileFacts(
+            entity: EntityRef(.okr, "tab\there, new\nline, back\\slash, unit\u{1F}sep, ünï"),
+            references: [EntityRef(.competency, ""), EntityRef(.okr, "a/b")], level: "", alignedToTexts: ["", "x"],
+            alignedTo: ["x"], supports: ["\r"], drives: ["okr-1/impact"], competencies: ["c"], scale: ["proficient", ""])
         let line = facts.encoded()
         XCTAssertFalse(line.contains("\n") || line.contains("\r"))
         let decoded = Array(line.utf8).withUnsafeBufferPointer { FileFacts(decoding: $0) }

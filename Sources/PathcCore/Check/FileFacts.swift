@@ -4,48 +4,61 @@ import Foundation
 /// entities it refers to, and the few fields that checks of other files read (alignment, support,
 /// rubric levels). `check --since` decides what to load from these, without parsing every file.
 /// Each field reads the entity exactly as the check and the rules do.
-struct FileFacts: Sendable, Equatable {
+final class FileFacts: Sendable, Equatable {
+    // A class, not a struct: the facts of 100,000 files are passed around, put in lists and
+    // looked up by `check --since`, and a copy of a reference is one retain, where a copy of
+    // these nine fields was ten.
+
     /// The entity, when the file parsed to a mapping with a known kind and a text id.
-    var entity: EntityRef?
+    let entity: EntityRef?
     /// `x-ref` values (a key result names its OKR), as `ReferenceIndex.references` gives them.
-    var references: [EntityRef] = []
+    let references: [EntityRef]
     /// An OKR's `level` text.
-    var level: String?
+    let level: String?
     /// An OKR's `aligned_to` items as scalar texts (alignment cycles follow these).
-    var alignedToTexts: [String] = []
+    let alignedToTexts: [String]
     /// An OKR's `aligned_to` items that are text (the support chain follows these).
-    var alignedTo: [String] = []
+    let alignedTo: [String]
     /// A competency's `supports` items that are text.
-    var supports: [String] = []
+    let supports: [String]
     /// A pathway's `drives` items that are text.
-    var drives: [String] = []
+    let drives: [String]
     /// A role's or pathway's `competencies[].competency` texts, which the level rule looks up.
-    var competencies: [String] = []
+    let competencies: [String]
     /// A rubric's `scale` items as lowercased scalar texts.
-    var scale: [String] = []
+    let scale: [String]
 
-    init() {}
+    init(entity: EntityRef? = nil, references: [EntityRef] = [], level: String? = nil, alignedToTexts: [String] = [],
+         alignedTo: [String] = [], supports: [String] = [], drives: [String] = [], competencies: [String] = [], scale: [String] = []) {
+        self.entity = entity
+        self.references = references
+        self.level = level
+        self.alignedToTexts = alignedToTexts
+        self.alignedTo = alignedTo
+        self.supports = supports
+        self.drives = drives
+        self.competencies = competencies
+        self.scale = scale
+    }
 
-    init(_ entity: Entity) {
-        self.entity = EntityRef(entity.kind, entity.id)
-        references = ReferenceIndex.references(entity.annotations)
-        switch entity.kind {
-        case .okr:
-            level = entity.text("level")
-            alignedToTexts = (entity.root["aligned_to"]?.sequence ?? []).compactMap { $0.scalar?.text }
-            alignedTo = entity.items("aligned_to").compactMap(\.string)
-        case .competency:
-            supports = entity.items("supports").compactMap(\.string)
-        case .pathway:
-            drives = entity.items("drives").compactMap(\.string)
-        case .rubric:
-            scale = (entity.root["scale"]?.sequence ?? []).compactMap { $0.scalar?.text.lowercased() }
-        case .role:
-            break
-        }
-        if entity.kind == .role || entity.kind == .pathway {
-            competencies = entity.items("competencies").compactMap { $0["competency"]?.string }
-        }
+    convenience init(_ entity: Entity) {
+        let kind = entity.kind
+        self.init(
+            entity: EntityRef(kind, entity.id),
+            references: ReferenceIndex.references(entity.annotations),
+            level: kind == .okr ? entity.text("level") : nil,
+            alignedToTexts: kind == .okr ? (entity.root["aligned_to"]?.sequence ?? []).compactMap { $0.scalar?.text } : [],
+            alignedTo: kind == .okr ? entity.items("aligned_to").compactMap(\.string) : [],
+            supports: kind == .competency ? entity.items("supports").compactMap(\.string) : [],
+            drives: kind == .pathway ? entity.items("drives").compactMap(\.string) : [],
+            competencies: kind == .role || kind == .pathway ? entity.items("competencies").compactMap { $0["competency"]?.string } : [],
+            scale: kind == .rubric ? (entity.root["scale"]?.sequence ?? []).compactMap { $0.scalar?.text.lowercased() } : [])
+    }
+
+    static func == (left: FileFacts, right: FileFacts) -> Bool {
+        left === right || (left.entity == right.entity && left.references == right.references && left.level == right.level
+            && left.alignedToTexts == right.alignedToTexts && left.alignedTo == right.alignedTo && left.supports == right.supports
+            && left.drives == right.drives && left.competencies == right.competencies && left.scale == right.scale)
     }
 
     /// The facts of a file's bytes, read as the check reads them.
@@ -77,7 +90,7 @@ struct FileFacts: Sendable, Equatable {
     }
 
     /// Decodes `encoded()`, from the bytes of one line without its newline.
-    init?(decoding line: UnsafeBufferPointer<UInt8>) {
+    convenience init?(decoding line: UnsafeBufferPointer<UInt8>) {
         var fields: [Range<Int>] = []
         var start = 0
         for index in 0..<line.count where line[index] == 0x09 {
@@ -108,21 +121,19 @@ struct FileFacts: Sendable, Equatable {
             guard index >= 0, index < EntityKind.allCases.count else { return nil }
             return EntityRef(EntityKind.allCases[index], text(range.lowerBound + 1..<range.upperBound))
         }
+        var entity: EntityRef?
         if !(fields[0].count == 1 && line[fields[0].lowerBound] == UInt8(ascii: "-")) {
-            guard let entity = reference(fields[0]) else { return nil }
-            self.entity = entity
+            guard let parsed = reference(fields[0]) else { return nil }
+            entity = parsed
         }
+        var references: [EntityRef] = []
         for item in items(fields[1]) {
             guard let parsed = reference(item) else { return nil }
             references.append(parsed)
         }
-        if line[fields[2].lowerBound] == UInt8(ascii: "=") { level = text(fields[2].lowerBound + 1..<fields[2].upperBound) }
-        alignedToTexts = list(fields[3])
-        alignedTo = list(fields[4])
-        supports = list(fields[5])
-        drives = list(fields[6])
-        competencies = list(fields[7])
-        scale = list(fields[8])
+        let level = line[fields[2].lowerBound] == UInt8(ascii: "=") ? text(fields[2].lowerBound + 1..<fields[2].upperBound) : nil
+        self.init(entity: entity, references: references, level: level, alignedToTexts: list(fields[3]), alignedTo: list(fields[4]),
+                  supports: list(fields[5]), drives: list(fields[6]), competencies: list(fields[7]), scale: list(fields[8]))
     }
 
     private static func kindIndex(_ kind: EntityKind) -> Int { EntityKind.allCases.firstIndex(of: kind)! }

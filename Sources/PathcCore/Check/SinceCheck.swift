@@ -57,22 +57,31 @@ struct SinceCheck {
         let content = ChangeSet.folder(setup.config.content, root: root)
         let schemas = ChangeSet.folder(setup.config.schemas, root: root)
 
-        // The listings at once: the diff and ls-files walk the working tree.
-        let commands: [[String]] = [
+        let revisions = ParallelGit.run(git, [
             ["rev-parse", "--verify", "--quiet", commit],
-            ["diff", "--name-only", "-z", "--no-renames", "--relative", commit, "--"],
-            // Untracked files, ignored ones included: the full check reads every file in the content folder.
-            ["ls-files", "--others", "-z", "--", content, schemas, "pathc.yaml"],
             // The content folder's tree at the revision: when the cache describes it, no listing is needed.
             ["rev-parse", "--verify", "--quiet", content == "." ? revision + "^{tree}" : "\(commit):./\(content)"],
-        ]
-        let outputs = ParallelGit.run(git, commands)
-        guard try outputs[0].get() != nil else { throw .unknownRevision(revision) }
-        guard let diff = try outputs[1].get() else { throw .failed("diff \(revision)") }
-        guard let untracked = try outputs[2].get() else { throw .failed("ls-files") }
-        let treeID = try outputs[3].get().map { String(decoding: $0, as: UTF8.self).trimmingWhitespace } ?? "none"
+        ])
+        guard try revisions[0].get() != nil else { throw .unknownRevision(revision) }
+        let treeID = try revisions[1].get().map { String(decoding: $0, as: UTF8.self).trimmingWhitespace } ?? "none"
+
+        // The diff stats every tracked file and ls-files reads every folder: they run while the
+        // fact cache loads.
+        let listings = Concurrent { () -> [Result<[UInt8]?, GitError>] in
+            ParallelGit.run(git, [
+                ["diff", "--name-only", "-z", "--no-renames", "--relative", commit, "--"],
+                // Untracked files, ignored ones included: the full check reads every file in the content folder.
+                ["ls-files", "--others", "-z", "--", content, schemas, "pathc.yaml"],
+            ])
+        }
+        let schemaSet = setup.schemas
+        let cache = FactCache(folder: gitDirectory + "/pathc", fingerprint: "pathc \(PathcVersion.current) schemas \(schemaSet.fingerprint)")
+        var snapshot = cache.load(tree: treeID, content: content)
+        let outputs = listings.wait()
+        guard let diff = try outputs[0].get() else { throw .failed("diff \(revision)") }
+        guard let untracked = try outputs[1].get() else { throw .failed("ls-files") }
         let changed = Set(Git.names(diff) + Git.names(untracked))
-        clock.lap("git: \(changed.count) changed files")
+        clock.lap("git and the fact cache (\(snapshot?.files.count ?? 0) files of tree \(treeID))")
 
         let changes = { () throws(GitError) -> ChangeSet in try ChangeSet.since(revision, root: root, config: self.setup.config) }
         if changed.contains(where: { $0 == "pathc.yaml" || ChangeSet.isInside($0, schemas) }) {
@@ -82,17 +91,17 @@ struct SinceCheck {
         // Every file at the revision with its facts: from the cache when it describes this tree;
         // else listed by git, the facts of blobs the cache knows reused, the others read once
         // from the working tree (unchanged files) or from git (changed ones).
-        let schemaSet = setup.schemas
-        let cache = FactCache(folder: gitDirectory + "/pathc", fingerprint: "pathc \(PathcVersion.current) schemas \(schemaSet.fingerprint)")
         let order: (String) -> String = checker.currentDirectory == root ? { $0 } : { checker.display(root + "/" + $0) }
-        var snapshot = cache.load(tree: treeID, content: content)
-        clock.lap("fact cache: \(snapshot?.files.count ?? 0) files of tree \(treeID)")
+        var tree: [TreeEntry] = []
         if snapshot == nil {
             guard let treeBytes = try git.run(["ls-tree", "-r", "-z", commit, "--", content]),
-                  let tree = Self.contentEntries(treeBytes, content: content) else {
+                  let listed = Self.contentEntries(treeBytes, content: content) else {
                 // A tree pathc cannot read blob by blob (a symbolic link or a submodule in the content folder).
                 return try fullCheck(changes())
             }
+            tree = listed
+        }
+        if snapshot == nil {
             var known = cache.loadBlobs()
             let missing = tree.filter { known[$0.blob] == nil && !changed.contains($0.path) }
             let facts = parallelMap(missing) { entry in
@@ -276,6 +285,25 @@ extension FileFacts {
     func looksUp(anyOf ids: Set<String>) -> Bool {
         references.contains { ids.contains($0.id) } || alignedTo.contains(where: ids.contains) || supports.contains(where: ids.contains)
             || competencies.contains(where: ids.contains) || drives.contains(where: ids.contains)
+    }
+}
+
+/// Work started on another thread, whose result is waited for later.
+final class Concurrent<Value: Sendable>: @unchecked Sendable {
+    // Written once by the work before `done` is signalled, read only after the wait.
+    private var value: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        Thread.detachNewThread { [self] in
+            value = work()
+            done.signal()
+        }
+    }
+
+    func wait() -> Value {
+        done.wait()
+        return value!
     }
 }
 

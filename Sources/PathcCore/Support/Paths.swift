@@ -74,49 +74,70 @@ enum Paths {
     static func contentFiles(under folder: String, boundary: String) -> ContentWalk {
         var walk = ContentWalk()
         let realBoundary = realPath(boundary) ?? boundary
-        var pending = [folder]
-        while let current = pending.popLast() {
-            guard let directory = opendir(current) else { continue }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = entryName(entry)
-                if name.hasPrefix(".") { continue }
-                let path = current + "/" + name
-                // The entry's type comes with it on most file systems: no lstat per file.
-                let type: mode_t
-                switch entry.pointee.d_type {
-                case UInt8(DT_DIR): type = S_IFDIR
-                case UInt8(DT_REG): type = S_IFREG
-                case UInt8(DT_LNK): type = S_IFLNK
-                default:
-                    var info = stat()
-                    guard lstat(path, &info) == 0 else { continue }
-                    type = info.st_mode & S_IFMT
-                }
-                let isContent = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
-                if type == S_IFDIR {
-                    pending.append(path)
-                } else if type == S_IFLNK {
-                    var target = stat()
-                    let resolves = stat(path, &target) == 0
-                    if resolves && (target.st_mode & S_IFMT) == S_IFDIR {
-                        walk.skipped.append((path, "a symbolic link to a folder; pathc does not follow links to folders"))
-                    } else if isContent {
-                        if let real = realPath(path), !(real == realBoundary || real.hasPrefix(realBoundary + "/")) {
-                            walk.skipped.append((path, "a symbolic link to '\(real)', outside the repository; pathc does not read it"))
-                        } else {
-                            // Inside the repository, or dangling or looping: reading it reports what is wrong.
-                            walk.files.append(path)
-                        }
-                    }
-                } else if isContent {
-                    walk.files.append(path)
-                }
+        // Level by level, the folders of each level read on all cores: a large repository keeps
+        // its files in a thousand folders of a hundred.
+        var frontier = [folder]
+        while !frontier.isEmpty {
+            let listings = parallelMap(frontier, chunk: 1) { listing(of: $0, realBoundary: realBoundary) }
+            frontier = []
+            for listing in listings {
+                walk.files += listing.files
+                walk.skipped += listing.skipped
+                frontier += listing.folders
             }
         }
-        walk.files.sort()
+        walk.files = parallelSorted(walk.files, by: <)
         walk.skipped.sort { $0.path < $1.path }
         return walk
+    }
+
+    private struct FolderListing: Sendable {
+        var files: [String] = []
+        var skipped: [(path: String, reason: String)] = []
+        var folders: [String] = []
+    }
+
+    /// One folder's content files, skipped links and sub-folders, hidden names left out.
+    private static func listing(of current: String, realBoundary: String) -> FolderListing {
+        var listing = FolderListing()
+        guard let directory = opendir(current) else { return listing }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = entryName(entry)
+            if name.hasPrefix(".") { continue }
+            let path = current + "/" + name
+            // The entry's type comes with it on most file systems: no lstat per file.
+            let type: mode_t
+            switch entry.pointee.d_type {
+            case UInt8(DT_DIR): type = S_IFDIR
+            case UInt8(DT_REG): type = S_IFREG
+            case UInt8(DT_LNK): type = S_IFLNK
+            default:
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                type = info.st_mode & S_IFMT
+            }
+            let isContent = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+            if type == S_IFDIR {
+                listing.folders.append(path)
+            } else if type == S_IFLNK {
+                var target = stat()
+                let resolves = stat(path, &target) == 0
+                if resolves && (target.st_mode & S_IFMT) == S_IFDIR {
+                    listing.skipped.append((path, "a symbolic link to a folder; pathc does not follow links to folders"))
+                } else if isContent {
+                    if let real = realPath(path), !(real == realBoundary || real.hasPrefix(realBoundary + "/")) {
+                        listing.skipped.append((path, "a symbolic link to '\(real)', outside the repository; pathc does not read it"))
+                    } else {
+                        // Inside the repository, or dangling or looping: reading it reports what is wrong.
+                        listing.files.append(path)
+                    }
+                }
+            } else if isContent {
+                listing.files.append(path)
+            }
+        }
+        return listing
     }
 
     /// The name of an entry `readdir` gave.
