@@ -133,6 +133,21 @@ final class SinceCheckTests: XCTestCase {
         try assertSameAsFullCheck(folder, "delete a team OKR, break a role")
         try restore(folder)
 
+        // Reworded text, the facts as they were (the fast path: the model and every repository-wide
+        // answer are the revision's): a team OKR's objective made vague, a developmental one's
+        // reworded, and a pathway's title changed while its reference to a missing competency,
+        // committed, still needs the ids of every competency for its suggestion.
+        try edit(folder, pathway) { $0.replacingOccurrences(of: "  - competency: competency-", with: "  - competency: competenci-") }
+        try git(folder, ["-c", "user.name=pathc tests", "-c", "user.email=tests@pathc.invalid", "-c", "commit.gpgsign=false",
+                         "commit", "-q", "--no-verify", "-am", "a broken reference"])
+        try edit(folder, team) { $0.replacingOccurrences(of: "objective: >\n  ", with: "objective: >\n  Try to improve things; ") }
+        try edit(folder, developmental) { $0.replacingOccurrences(of: "objective: >\n  ", with: "objective: >\n  Consistently ") }
+        try edit(folder, pathway) { $0.replacingOccurrences(of: "title: ", with: "title: Renamed ") }
+        let reworded = try XCTUnwrap(try assertSameAsFullCheck(folder, "reword three files", reports: "PW2002"))
+        XCTAssertTrue(reworded.isSuperset(of: [team, developmental, pathway]), "\(reworded.sorted())")
+        try restore(folder)
+        try git(folder, ["reset", "-q", "--hard", "HEAD~1"])
+
         // A rubric's scale changes: every statement may read differently, so every file is reported.
         try edit(folder, "pathways/rubrics/rubric-0001.yaml") { $0.replacingOccurrences(of: "Exemplary", with: "Outstanding") }
         XCTAssertNil(try assertSameAsFullCheck(folder, "change a rubric scale"))

@@ -94,7 +94,7 @@ public struct Checker: Sendable {
         var paths: [String]
         /// How many content files the repository has.
         var fileCount: Int
-        var knownIDs: [EntityKind: [String]]
+        var knownIDs: KnownIDs
         var cycles: [[String]]
         var rubricLevels: Set<String>
         var supportedStrategies: Set<String>
@@ -132,10 +132,11 @@ public struct Checker: Sendable {
         let config = setup.config
         let schemas = setup.schemas
         // A scope (check --since) never holds links: it falls back to the full walk when the content folder has one.
+        var clock = PhaseClock()
         let walk = scope == nil ? Paths.contentFiles(under: setup.contentFolder, boundary: root) : Paths.ContentWalk()
         let paths = scope?.paths ?? walk.files
         let fileCount = scope?.fileCount ?? paths.count
-        var clock = PhaseClock()
+        clock.lap("list the content folder")
         let outcomes = parallelMap(paths) { path in
             FileCheck.run(path: path, displayPath: display(path), schemas: schemas)
         }

@@ -129,38 +129,61 @@ struct SinceCheck {
         let isContent = { (path: String) in Self.isContentFile(path, content: content) }
         let changedContent = changed.filter(isContent).sorted()
         var before: [(path: String, facts: FileFacts)] = []
-        var now: [(path: String, facts: FileFacts)] = []
-        var unchanged: [(path: String, facts: FileFacts)] = []
-        unchanged.reserveCapacity(revisionState.files.count)
-        for entry in revisionState.files {
-            if changed.contains(entry.path) { before.append((entry.path, entry.facts)) } else { unchanged.append((entry.path, entry.facts)) }
+        var changedAtRevision: [Int] = []
+        for (index, entry) in revisionState.files.enumerated() where changed.contains(entry.path) {
+            before.append((entry.path, entry.facts))
+            changedAtRevision.append(index)
         }
+        var now: [(path: String, facts: FileFacts)] = []
         for path in changedContent {
             var info = stat()
             if stat(root + "/" + path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let file = try? SourceFile.read(path: root + "/" + path) {
                 now.append((path, FileFacts.of(file, schemas: schemaSet)))
             }
         }
-        let modelNow = FactsModel(unchanged + now, order: order)
+        // The common edit rewords a file and leaves its facts as they were: then the model is the
+        // revision's, and so is every answer that needs the whole repository.
+        let sameFacts = !revisionState.hasCycles && now.count == changedContent.count && before.count == now.count
+            && zip(now, before.sorted { $0.path < $1.path }).allSatisfy { $0.path == $1.path && $0.facts == $1.facts }
+        let modelNow: FactsModel
+        /// The changed files that exist now, by their index in `modelNow`.
+        let changedNow: [Int]
+        if sameFacts {
+            modelNow = FactsModel(revisionState.files.map { ($0.path, $0.facts) }, order: order)
+            changedNow = changedAtRevision
+        } else {
+            var unchanged: [(path: String, facts: FileFacts)] = []
+            unchanged.reserveCapacity(revisionState.files.count)
+            for entry in revisionState.files where !changed.contains(entry.path) { unchanged.append((entry.path, entry.facts)) }
+            modelNow = FactsModel(unchanged + now, order: order)
+            changedNow = Array(unchanged.count..<modelNow.files.count)
+        }
         clock.lap("model now")
 
-        let touchesRubrics = (now + before).contains { $0.facts.entity?.kind == .rubric }
-        let rubricLevels = touchesRubrics ? modelNow.rubricLevels() : revisionState.rubricLevels
-        if rubricLevels != revisionState.rubricLevels {
-            // A rubric level counts as a standard in every statement: any finding may change.
-            return Outcome(result: checker.run(setup, scope: nil), affected: nil)
+        var rubricLevels = revisionState.rubricLevels
+        var cycles: [[String]] = []
+        var cyclesBefore: [[String]] = []
+        var supported = revisionState.supportedStrategic
+        if !sameFacts {
+            let touchesRubrics = (now + before).contains { $0.facts.entity?.kind == .rubric }
+            rubricLevels = touchesRubrics ? modelNow.rubricLevels() : revisionState.rubricLevels
+            if rubricLevels != revisionState.rubricLevels {
+                // A rubric level counts as a standard in every statement: any finding may change.
+                return Outcome(result: checker.run(setup, scope: nil), affected: nil)
+            }
+            let changedIDs = Set((now + before).compactMap { $0.facts.entity?.id })
+            // Without cycles at the revision, a cycle now must pass through an OKR a changed file defines.
+            let mayHaveCycles = revisionState.hasCycles || modelNow.cycleThrough(changedIDs)
+            cycles = mayHaveCycles ? modelNow.alignmentCycles() : []
+            cyclesBefore = revisionState.hasCycles
+                ? FactsModel(revisionState.files.map { ($0.path, $0.facts) }, order: order).alignmentCycles() : []
+            supported = modelNow.supportedStrategies()
         }
-        let changedIDs = Set((now + before).compactMap { $0.facts.entity?.id })
-        // Without cycles at the revision, a cycle now must pass through an OKR a changed file defines.
-        let mayHaveCycles = revisionState.hasCycles || modelNow.cycleThrough(changedIDs)
-        let cycles = mayHaveCycles ? modelNow.alignmentCycles() : []
-        let cyclesBefore = revisionState.hasCycles
-            ? FactsModel(revisionState.files.map { ($0.path, $0.facts) }, order: order).alignmentCycles() : []
-        let supported = modelNow.supportedStrategies()
-        clock.lap("repository-wide answers")
+        clock.lap("repository-wide answers\(sameFacts ? ": the revision's, no facts changed" : "")")
 
-        var affectedFiles = Self.affected(changed: changedContent, now: now, before: before, modelNow: modelNow, firstChanged: unchanged.count)
-        for index in modelNow.files.indices {
+        var affectedFiles = Self.affected(now: now, before: before, modelNow: modelNow, changedNow: changedNow)
+        // The rule reads the support of strategic OKRs only: `supported` may hold the others or not.
+        for index in modelNow.files.indices where !sameFacts {
             let facts = modelNow.files[index].facts
             guard facts.level == "strategic", let id = facts.entity?.id, modelNow.isWinner(index),
                   supported.contains(id) != revisionState.supportedStrategic.contains(id) else { continue }
@@ -181,7 +204,7 @@ struct SinceCheck {
         let affected = Set(affectedFiles.map { modelNow.files[$0].path }).union(changedContent)
         clock.lap("\(affected.count) affected files, \(readable.count) to read")
         let scope = Checker.Scope(paths: readable.sorted().map { root + "/" + $0 },
-                                  fileCount: modelNow.files.count, knownIDs: modelNow.knownIDs(), cycles: cycles,
+                                  fileCount: modelNow.files.count, knownIDs: KnownIDs { modelNow.knownIDs() }, cycles: cycles,
                                   rubricLevels: rubricLevels, supportedStrategies: supported)
         return Outcome(result: checker.run(setup, scope: scope), affected: affected)
     }
@@ -198,10 +221,10 @@ struct SinceCheck {
     /// the files defining what a changed file refers to; strategic OKRs whose support changed;
     /// OKRs that start an alignment cycle that appeared or went; and, when the ids of a kind
     /// changed, the files with an unknown reference of that kind (its suggestion may change).
-    static func affected(changed: [String], now: [(path: String, facts: FileFacts)], before: [(path: String, facts: FileFacts)],
-                         modelNow: FactsModel, firstChanged: Int) -> Set<Int> {
-        // The changed files that exist now are the last ones of the model.
-        var affected = Set(firstChanged..<modelNow.files.count)
+    static func affected(now: [(path: String, facts: FileFacts)], before: [(path: String, facts: FileFacts)],
+                         modelNow: FactsModel, changedNow: [Int]) -> Set<Int> {
+        let changedFiles = Set(changedNow)
+        var affected = changedFiles
         var defined: Set<String> = []
         var referenced: Set<String> = []
         for (_, facts) in now + before {
@@ -218,7 +241,7 @@ struct SinceCheck {
             guard let entity = facts.entity else { continue }
             let existsNow = modelNow.winnerIndex(entity.kind, entity.id) != nil
             let existedBefore = before.contains { $0.facts.entity == entity }
-                || modelNow.definers(entity.id).contains { $0 < firstChanged && modelNow.files[$0].facts.entity == entity }
+                || modelNow.definers(entity.id).contains { !changedFiles.contains($0) && modelNow.files[$0].facts.entity == entity }
             if existsNow != existedBefore { kinds.insert(entity.kind) }
         }
         if !kinds.isEmpty {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The checks that need the whole repository: every reference resolves to an entity of the
 /// right kind, and OKR alignment has no cycles. (Alignment levels and competency levels are
 /// rules: unaligned-okr and level-out-of-range.)
@@ -6,7 +8,7 @@ struct ModelChecks: Sendable {
     var diagnostics: [Diagnostic] = []
     /// When the model holds only part of the repository (`check --since`): the ids of a kind in
     /// the whole repository, for the suggestions of unknown references.
-    var knownIDs: [EntityKind: [String]]?
+    var knownIDs: KnownIDs?
     /// And the repository's alignment cycles, each from its smallest id (`alignmentCycles`).
     var cycles: [[String]]?
 
@@ -50,7 +52,7 @@ struct ModelChecks: Sendable {
                 help: "refer to \(kind.withArticle) here", pointer: annotation.pointer))
             return
         }
-        let known = knownIDs.map { $0[kind] ?? [] } ?? model.entities[kind].map { Array($0.keys) } ?? []
+        let known = knownIDs.map { $0[kind] } ?? model.entities[kind].map { Array($0.keys) } ?? []
         let suggestion = Suggestion.closest(to: id, in: known)
         diagnostics.append(Diagnostic(
             code: ModelCode.unknownReference, message: "unknown \(kind.displayName) '\(id)'",
@@ -161,4 +163,25 @@ struct ModelChecks: Sendable {
         return cycles
     }
 
+}
+
+/// The ids of each kind in the whole repository when the model holds only part of it, worked
+/// out on first use: only the suggestion for an unknown reference needs them, and most checks
+/// have none.
+final class KnownIDs: @unchecked Sendable {
+    // The lock guards `computed`: the model's checks run on all cores.
+    private let lock = NSLock()
+    private var computed: [EntityKind: [String]]?
+    private let compute: () -> [EntityKind: [String]]
+
+    init(_ compute: @escaping () -> [EntityKind: [String]]) {
+        self.compute = compute
+    }
+
+    subscript(kind: EntityKind) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        if computed == nil { computed = compute() }
+        return computed?[kind] ?? []
+    }
 }
