@@ -175,6 +175,50 @@ final class SinceCheckTests: XCTestCase {
         XCTAssertNil(try assertSameAsFullCheck(folder, "a schema changed"))
     }
 
+    /// Content files not in the revision's tree come from the folder record (`FolderCache`): a
+    /// folder unchanged since it was read holds the names it held then, one whose time moved is
+    /// read again, and a new tree starts a new record.
+    func testFilesNotInTheTreeFromTheFolderRecord() throws {
+        let folder = try repository(from: TestPaths.repository, items: ["pathways", "schemas", "pathc.yaml"])
+        func first(in subfolder: String) throws -> String {
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(subfolder).path).sorted()
+            return subfolder + "/" + (try XCTUnwrap(names.first { $0.hasSuffix(".yaml") }))
+        }
+        func copy(_ from: String, _ to: String) throws {
+            try FileManager.default.copyItem(at: folder.appendingPathComponent(from), to: folder.appendingPathComponent(to))
+        }
+        let untracked = "pathways/okrs/developmental/untracked-copy.yaml"
+        try copy(try first(in: "pathways/okrs/developmental"), untracked)
+        // Every folder last changed an hour ago: records of them are trusted, not read again.
+        let past = Date(timeIntervalSinceNow: -3600)
+        let content = folder.appendingPathComponent("pathways")
+        for subfolder in [""] + (try FileManager.default.subpathsOfDirectory(atPath: content.path)) {
+            let path = content.appendingPathComponent(subfolder).path
+            guard Paths.isDirectory(path) else { continue }
+            try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: path)
+        }
+        // Cold, every folder read; warm, the copy comes from the record of its folder.
+        let copied = try XCTUnwrap(try assertSameAsFullCheck(folder, "an untracked copy", reports: "PW2001"))
+        XCTAssertTrue(copied.contains(untracked), "\(copied.sorted())")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git/pathc/folders").path))
+
+        // A new file in a folder whose record was trusted: its time moved, so it is read again.
+        let checker = Checker(root: folder.path, currentDirectory: folder.path)
+        let second = "pathways/okrs/team/untracked-team.yaml"
+        try copy(try first(in: "pathways/okrs/team"), second)
+        let both = try XCTUnwrap(try checker.run(since: "HEAD").affected)
+        XCTAssertTrue(both.isSuperset(of: [untracked, second]), "\(both.sorted())")
+        // Removed again: no longer reported; the first copy still is.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(second))
+        let one = try XCTUnwrap(try checker.run(since: "HEAD").affected)
+        XCTAssertTrue(one.contains(untracked) && !one.contains(second), "\(one.sorted())")
+        // Committed, the copy is in the new tree: a new record, and nothing changed since HEAD.
+        try git(folder, ["add", "-A"])
+        try git(folder, ["-c", "user.name=pathc tests", "-c", "user.email=tests@pathc.invalid", "-c", "commit.gpgsign=false",
+                         "commit", "-q", "--no-verify", "-m", "the copy"])
+        XCTAssertEqual(try checker.run(since: "HEAD").affected, [])
+    }
+
     func testFactsSurviveTheCacheWhateverTheirText() throws {
         let facts = FileFacts(
             entity: EntityRef(.okr, "tab\there, new\nline, back\\slash, unit\u{1F}sep, ünï"),

@@ -404,6 +404,16 @@ final class SiteBuildTests: XCTestCase {
         try build(TestPaths.repository, into: output)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"])
         XCTAssertEqual(try files(under: output), before)
+        // Killed before its staging folder was marked: the empty folder is removed; a folder of
+        // that name with something else in it is not pathc's, and stays.
+        let unmarked = folder.appendingPathComponent(".site.pathc-tmp-999998")
+        let foreign = folder.appendingPathComponent(".site.pathc-old-999997")
+        try FileManager.default.createDirectory(at: unmarked, withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: false)
+        try Data("not pathc's".utf8).write(to: foreign.appendingPathComponent("notes.txt"))
+        try build(TestPaths.repository, into: output)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), [".site.pathc-old-999997", "site"])
+        XCTAssertEqual(try String(contentsOf: foreign.appendingPathComponent("notes.txt"), encoding: .utf8), "not pathc's")
     }
 
     func testAnEmptyFolderMayBecomeTheSite() throws {

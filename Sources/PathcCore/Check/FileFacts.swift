@@ -99,10 +99,7 @@ final class FileFacts: Sendable, Equatable {
         }
         fields.append(start..<line.count)
         guard fields.count == 9 else { return nil }
-        func text(_ range: Range<Int>) -> String {
-            let slice = UnsafeBufferPointer(rebasing: line[range])
-            return slice.contains(0x5C) ? Self.unescape(String(decoding: slice, as: UTF8.self)) : String(decoding: slice, as: UTF8.self)
-        }
+        func text(_ range: Range<Int>) -> String { Self.text(UnsafeBufferPointer(rebasing: line[range])) }
         func items(_ range: Range<Int>) -> [Range<Int>] {
             guard !range.isEmpty else { return [] }
             var result: [Range<Int>] = []
@@ -134,6 +131,11 @@ final class FileFacts: Sendable, Equatable {
         let level = line[fields[2].lowerBound] == UInt8(ascii: "=") ? text(fields[2].lowerBound + 1..<fields[2].upperBound) : nil
         self.init(entity: entity, references: references, level: level, alignedToTexts: list(fields[3]), alignedTo: list(fields[4]),
                   supports: list(fields[5]), drives: list(fields[6]), competencies: list(fields[7]), scale: list(fields[8]))
+    }
+
+    /// Escaped text's bytes as the text.
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        bytes.contains(0x5C) ? unescape(String(decoding: bytes, as: UTF8.self)) : String(decoding: bytes, as: UTF8.self)
     }
 
     private static func kindIndex(_ kind: EntityKind) -> Int { EntityKind.allCases.firstIndex(of: kind)! }

@@ -65,23 +65,26 @@ struct SinceCheck {
         guard try revisions[0].get() != nil else { throw .unknownRevision(revision) }
         let treeID = try revisions[1].get().map { String(decoding: $0, as: UTF8.self).trimmingWhitespace } ?? "none"
 
-        // The diff stats every tracked file and ls-files reads every folder: they run while the
-        // fact cache loads.
+        // The diff stats every tracked file: it runs while the fact cache loads. The content
+        // folder's untracked files (ignored ones included: the full check reads every file) are
+        // those not in the revision's tree, from the folder cache, unless the folder is outside
+        // the repository.
+        let walksContent = content != ".." && !content.hasPrefix("../")
         let listings = Concurrent { () -> [Result<[UInt8]?, GitError>] in
             ParallelGit.run(git, [
                 ["diff", "--name-only", "-z", "--no-renames", "--relative", commit, "--"],
-                // Untracked files, ignored ones included: the full check reads every file in the content folder.
-                ["ls-files", "--others", "-z", "--", content, schemas, "pathc.yaml"],
+                ["ls-files", "--others", "-z", "--"] + (walksContent ? [] : [content]) + [schemas, "pathc.yaml"],
             ])
         }
         let schemaSet = setup.schemas
         let cache = FactCache(folder: gitDirectory + "/pathc", fingerprint: "pathc \(PathcVersion.current) schemas \(schemaSet.fingerprint)")
         var snapshot = cache.load(tree: treeID, content: content)
+        clock.lap("the fact cache (\(snapshot?.files.count ?? 0) files of tree \(treeID))")
         let outputs = listings.wait()
         guard let diff = try outputs[0].get() else { throw .failed("diff \(revision)") }
         guard let untracked = try outputs[1].get() else { throw .failed("ls-files") }
-        let changed = Set(Git.names(diff) + Git.names(untracked))
-        clock.lap("git and the fact cache (\(snapshot?.files.count ?? 0) files of tree \(treeID))")
+        var changed = Set(Git.names(diff) + Git.names(untracked))
+        clock.lap("git's diff, after the cache")
 
         let changes = { () throws(GitError) -> ChangeSet in try ChangeSet.since(revision, root: root, config: self.setup.config) }
         if changed.contains(where: { $0 == "pathc.yaml" || ChangeSet.isInside($0, schemas) }) {
@@ -116,7 +119,7 @@ struct SinceCheck {
             let model = FactsModel(files.map { ($0.path, $0.facts) }, order: order)
             let supported = model.supportedStrategies()
             let made = FactCache.Snapshot(
-                tree: treeID, content: content, files: files,
+                tree: treeID, content: content, files: FactEntries(files),
                 supportedStrategic: Set(model.all(.okr).filter { $0.facts.level == "strategic" && supported.contains($0.id) }.map(\.id)),
                 hasCycles: !model.alignmentCycles().isEmpty, rubricLevels: model.rubricLevels())
             cache.save(made)
@@ -124,16 +127,20 @@ struct SinceCheck {
             clock.lap("facts: \(missing.count) files read")
         }
         let revisionState = snapshot!
+        if walksContent {
+            let folders = FolderCache(path: gitDirectory + "/pathc/folders", tree: treeID, content: content, root: root)
+            changed.formUnion(folders.extraFiles { candidates in
+                let all = Set(candidates)
+                return all.subtracting(revisionState.files.indices(of: all).map(revisionState.files.path))
+            })
+            clock.lap("files not in the tree")
+        }
 
         // Now: the unchanged files as at the revision, the changed ones read from the working tree.
         let isContent = { (path: String) in Self.isContentFile(path, content: content) }
         let changedContent = changed.filter(isContent).sorted()
-        var before: [(path: String, facts: FileFacts)] = []
-        var changedAtRevision: [Int] = []
-        for (index, entry) in revisionState.files.enumerated() where changed.contains(entry.path) {
-            before.append((entry.path, entry.facts))
-            changedAtRevision.append(index)
-        }
+        let changedAtRevision = revisionState.files.indices(of: changed)
+        let before = changedAtRevision.map { (path: revisionState.files.path($0), facts: revisionState.files.facts($0)) }
         var now: [(path: String, facts: FileFacts)] = []
         for path in changedContent {
             var info = stat()
@@ -142,31 +149,27 @@ struct SinceCheck {
             }
         }
         // The common edit rewords a file and leaves its facts as they were: then the model is the
-        // revision's, and so is every answer that needs the whole repository.
+        // revision's, and so is every answer that needs the whole repository; the files the
+        // change affects come from two scans of the cached entries, none of them decoded but the
+        // affected ones.
         let sameFacts = !revisionState.hasCycles && now.count == changedContent.count && before.count == now.count
             && zip(now, before.sorted { $0.path < $1.path }).allSatisfy { $0.path == $1.path && $0.facts == $1.facts }
-        let modelNow: FactsModel
-        /// The changed files that exist now, by their index in `modelNow`.
-        let changedNow: [Int]
+        let scope: Checker.Scope
+        let affected: Set<String>
         if sameFacts {
-            modelNow = FactsModel(revisionState.files.map { ($0.path, $0.facts) }, order: order)
-            changedNow = changedAtRevision
+            (scope, affected) = Self.unchangedFacts(revisionState, changedAtRevision: changedAtRevision, changedContent: changedContent,
+                                                   root: root)
+            clock.lap("no facts changed: \(affected.count) affected files, \(scope.paths.count) to read")
         } else {
+            let files = revisionState.files.all()
             var unchanged: [(path: String, facts: FileFacts)] = []
-            unchanged.reserveCapacity(revisionState.files.count)
-            for entry in revisionState.files where !changed.contains(entry.path) { unchanged.append((entry.path, entry.facts)) }
-            modelNow = FactsModel(unchanged + now, order: order)
-            changedNow = Array(unchanged.count..<modelNow.files.count)
-        }
-        clock.lap("model now")
+            unchanged.reserveCapacity(files.count)
+            for entry in files where !changed.contains(entry.path) { unchanged.append((entry.path, entry.facts)) }
+            let modelNow = FactsModel(unchanged + now, order: order)
+            clock.lap("model now")
 
-        var rubricLevels = revisionState.rubricLevels
-        var cycles: [[String]] = []
-        var cyclesBefore: [[String]] = []
-        var supported = revisionState.supportedStrategic
-        if !sameFacts {
             let touchesRubrics = (now + before).contains { $0.facts.entity?.kind == .rubric }
-            rubricLevels = touchesRubrics ? modelNow.rubricLevels() : revisionState.rubricLevels
+            let rubricLevels = touchesRubrics ? modelNow.rubricLevels() : revisionState.rubricLevels
             if rubricLevels != revisionState.rubricLevels {
                 // A rubric level counts as a standard in every statement: any finding may change.
                 return Outcome(result: checker.run(setup, scope: nil), affected: nil)
@@ -174,39 +177,86 @@ struct SinceCheck {
             let changedIDs = Set((now + before).compactMap { $0.facts.entity?.id })
             // Without cycles at the revision, a cycle now must pass through an OKR a changed file defines.
             let mayHaveCycles = revisionState.hasCycles || modelNow.cycleThrough(changedIDs)
-            cycles = mayHaveCycles ? modelNow.alignmentCycles() : []
-            cyclesBefore = revisionState.hasCycles
-                ? FactsModel(revisionState.files.map { ($0.path, $0.facts) }, order: order).alignmentCycles() : []
-            supported = modelNow.supportedStrategies()
-        }
-        clock.lap("repository-wide answers\(sameFacts ? ": the revision's, no facts changed" : "")")
+            let cycles = mayHaveCycles ? modelNow.alignmentCycles() : []
+            let cyclesBefore = revisionState.hasCycles ? FactsModel(files.map { ($0.path, $0.facts) }, order: order).alignmentCycles() : []
+            let supported = modelNow.supportedStrategies()
+            clock.lap("repository-wide answers")
 
-        var affectedFiles = Self.affected(now: now, before: before, modelNow: modelNow, changedNow: changedNow)
-        // The rule reads the support of strategic OKRs only: `supported` may hold the others or not.
-        for index in modelNow.files.indices where !sameFacts {
-            let facts = modelNow.files[index].facts
-            guard facts.level == "strategic", let id = facts.entity?.id, modelNow.isWinner(index),
-                  supported.contains(id) != revisionState.supportedStrategic.contains(id) else { continue }
-            affectedFiles.insert(index)
-        }
-        for cycle in Set(cycles).symmetricDifference(Set(cyclesBefore)) {
-            if let first = cycle.first { affectedFiles.formUnion(modelNow.definers(first)) }
-        }
-        // The files those need: every file with the same id as one of them, and every file
-        // defining an id one of them looks up.
-        var context = affectedFiles
-        for index in affectedFiles {
-            let facts = modelNow.files[index].facts
-            for id in (facts.entity.map { [$0.id] } ?? []) + facts.lookups { context.formUnion(modelNow.definers(id)) }
-        }
-        let readable = context.map { modelNow.files[$0].path }
-        // Changed files that are gone have no findings, but they are what changed.
-        let affected = Set(affectedFiles.map { modelNow.files[$0].path }).union(changedContent)
-        clock.lap("\(affected.count) affected files, \(readable.count) to read")
-        let scope = Checker.Scope(paths: readable.sorted().map { root + "/" + $0 },
+            let changedNow = Array(unchanged.count..<modelNow.files.count)
+            var affectedFiles = Self.affected(now: now, before: before, modelNow: modelNow, changedNow: changedNow)
+            for index in modelNow.files.indices {
+                let facts = modelNow.files[index].facts
+                guard facts.level == "strategic", let id = facts.entity?.id, modelNow.isWinner(index),
+                      supported.contains(id) != revisionState.supportedStrategic.contains(id) else { continue }
+                affectedFiles.insert(index)
+            }
+            for cycle in Set(cycles).symmetricDifference(Set(cyclesBefore)) {
+                if let first = cycle.first { affectedFiles.formUnion(modelNow.definers(first)) }
+            }
+            // The files those need: every file with the same id as one of them, and every file
+            // defining an id one of them looks up.
+            var context = affectedFiles
+            for index in affectedFiles {
+                let facts = modelNow.files[index].facts
+                for id in (facts.entity.map { [$0.id] } ?? []) + facts.lookups { context.formUnion(modelNow.definers(id)) }
+            }
+            let readable = context.map { modelNow.files[$0].path }
+            // Changed files that are gone have no findings, but they are what changed.
+            affected = Set(affectedFiles.map { modelNow.files[$0].path }).union(changedContent)
+            clock.lap("\(affected.count) affected files, \(readable.count) to read")
+            scope = Checker.Scope(paths: readable.sorted().map { root + "/" + $0 },
                                   fileCount: modelNow.files.count, knownIDs: KnownIDs { modelNow.knownIDs() }, cycles: cycles,
                                   rubricLevels: rubricLevels, supportedStrategies: supported)
+        }
         return Outcome(result: checker.run(setup, scope: scope), affected: affected)
+    }
+
+    /// The scope when no changed file's facts changed: the changed files; the files that look up
+    /// an id one of them defines, and the other files with that id; the files defining what they
+    /// look up (as `affected` gives, with no id gone or new); and the files those need. Every
+    /// repository-wide answer is the revision's.
+    static func unchangedFacts(_ revision: FactCache.Snapshot, changedAtRevision: [Int], changedContent: [String],
+                               root: String) -> (scope: Checker.Scope, affected: Set<String>) {
+        let files = revision.files
+        var defined: Set<String> = []
+        var referenced: Set<String> = []
+        for index in changedAtRevision {
+            let facts = files.facts(index)
+            if let entity = facts.entity { defined.insert(entity.id) }
+            referenced.formUnion(facts.lookups)
+        }
+        let definedOrReferenced = defined.union(referenced)
+        let definedIDs = defined
+        var affectedFiles = Set(changedAtRevision)
+        affectedFiles.formUnion(matching(files) { index in
+            files.looksUp(index, anyOf: definedIDs) || files.entityID(index).map(definedOrReferenced.contains) == true
+        })
+        var needed: Set<String> = []
+        for index in affectedFiles {
+            let facts = files.facts(index)
+            if let entity = facts.entity { needed.insert(entity.id) }
+            needed.formUnion(facts.lookups)
+        }
+        let neededIDs = needed
+        var context = affectedFiles
+        context.formUnion(matching(files) { files.entityID($0).map(neededIDs.contains) == true })
+        let affected = Set(affectedFiles.map(files.path)).union(changedContent)
+        let scope = Checker.Scope(
+            paths: context.map(files.path).sorted().map { root + "/" + $0 }, fileCount: files.count,
+            knownIDs: KnownIDs {
+                // One id per kind and id: the ids each kind's winners define.
+                var known: [EntityKind: Set<String>] = [:]
+                for index in files.indices { if let entity = files.facts(index).entity { known[entity.kind, default: []].insert(entity.id) } }
+                return known.mapValues(Array.init)
+            },
+            cycles: [], rubricLevels: revision.rubricLevels, supportedStrategies: revision.supportedStrategic)
+        return (scope, affected)
+    }
+
+    /// The entries `test` holds for, tested on all cores.
+    private static func matching(_ files: FactEntries, _ test: @Sendable (Int) -> Bool) -> [Int] {
+        let runs = stride(from: 0, to: files.count, by: 4096).map { $0..<min($0 + 4096, files.count) }
+        return parallelMap(runs, chunk: 1) { run in run.filter(test) }.flatMap { $0 }
     }
 
     /// The old way, for trees the facts cannot describe: the full check, reported on the files
@@ -344,137 +394,5 @@ enum ParallelGit {
             lock.unlock()
         }
         return box.results
-    }
-}
-
-/// The facts of every content file at a revision, in the git folder (`.git/pathc/facts`), never
-/// committed: the tree they describe, each file's path, blob and facts, and the answers that need
-/// every file (strategic OKRs with support, whether alignment has cycles, rubric levels). A blob's
-/// facts depend on its bytes, the schemas and pathc, which the first line records; a cache
-/// written by anything else is ignored. For another tree, the facts of the blobs it shares are
-/// reused.
-struct FactCache {
-    let folder: String
-    let fingerprint: String
-
-    struct Entry {
-        let path: String
-        let blob: String
-        let facts: FileFacts
-    }
-
-    struct Snapshot {
-        var tree: String
-        var content: String
-        var files: [Entry]
-        var supportedStrategic: Set<String>
-        var hasCycles: Bool
-        var rubricLevels: Set<String>
-    }
-
-    var path: String { folder + "/facts" }
-
-    private var header: String { "pathc-facts 2 " + fingerprint }
-
-    /// The snapshot, when the cache describes this tree of this content folder.
-    func load(tree: String, content: String) -> Snapshot? {
-        guard let (bytes, lines) = read(), lines.count >= 3, lines[0] == "tree \(tree) \(FileFacts.escape(content))" else { return nil }
-        guard let entries = decode(bytes, from: lines.bodyStart) else { return nil }
-        func set(_ line: String, _ prefix: String) -> Set<String>? {
-            guard line.hasPrefix(prefix) else { return nil }
-            return Set(line.dropFirst(prefix.count).split(separator: "\u{1F}").map { FileFacts.unescape($0) })
-        }
-        guard let supported = set(lines[1], "supported "), let levels = set(lines[3], "rubric-levels "),
-              lines[2] == "cycles 0" || lines[2] == "cycles 1" else { return nil }
-        return Snapshot(tree: tree, content: content, files: entries, supportedStrategic: supported, hasCycles: lines[2] == "cycles 1",
-                        rubricLevels: levels)
-    }
-
-    /// The facts of every blob the cache knows, whatever tree it describes.
-    func loadBlobs() -> [String: FileFacts] {
-        guard let (bytes, lines) = read(), let entries = decode(bytes, from: lines.bodyStart) else { return [:] }
-        var known: [String: FileFacts] = [:]
-        for entry in entries { known[entry.blob] = entry.facts }
-        return known
-    }
-
-    /// The file's bytes and its four header lines after the first.
-    private func read() -> ([UInt8], Lines)? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let bytes = [UInt8](data)
-        var lines = Lines()
-        var start = 0
-        while lines.count < 5, let end = bytes[start...].firstIndex(of: 0x0A) {
-            lines.all.append(String(decoding: bytes[start..<end], as: UTF8.self))
-            start = end + 1
-        }
-        guard lines.count == 5, lines.all[0] == header else { return nil }
-        lines.all.removeFirst()
-        lines.bodyStart = start
-        return (bytes, lines)
-    }
-
-    struct Lines {
-        var all: [String] = []
-        var bodyStart = 0
-        var count: Int { all.count }
-        subscript(index: Int) -> String { all[index] }
-    }
-
-    /// "<path>\t<blob>\t<facts>" lines, decoded on all cores in chunks cut at line ends.
-    private func decode(_ bytes: [UInt8], from start: Int) -> [Entry]? {
-        var chunks: [Range<Int>] = []
-        var chunkStart = start
-        let size = max(1 << 16, bytes.count / 64)
-        while chunkStart < bytes.count {
-            var end = min(bytes.count, chunkStart + size)
-            while end < bytes.count, bytes[end - 1] != 0x0A { end += 1 }
-            chunks.append(chunkStart..<end)
-            chunkStart = end
-        }
-        let decoded = parallelMap(chunks, chunk: 1) { range -> [Entry]? in
-            bytes.withUnsafeBufferPointer { buffer -> [Entry]? in
-                var entries: [Entry] = []
-                var lineStart = range.lowerBound
-                for index in range where buffer[index] == 0x0A {
-                    var first = lineStart
-                    while first < index, buffer[first] != 0x09 { first += 1 }
-                    var second = first + 1
-                    while second < index, buffer[second] != 0x09 { second += 1 }
-                    guard second < index, let facts = FileFacts(decoding: UnsafeBufferPointer(rebasing: buffer[(second + 1)..<index])) else {
-                        return nil
-                    }
-                    let path = FileFacts.unescape(String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<first]), as: UTF8.self))
-                    let blob = String(decoding: UnsafeBufferPointer(rebasing: buffer[(first + 1)..<second]), as: UTF8.self)
-                    entries.append(Entry(path: path, blob: blob, facts: facts))
-                    lineStart = index + 1
-                }
-                return entries
-            }
-        }
-        var entries: [Entry] = []
-        entries.reserveCapacity(decoded.reduce(0) { $0 + ($1?.count ?? 0) })
-        for chunk in decoded {
-            guard let chunk else { return nil }
-            entries += chunk
-        }
-        return entries
-    }
-
-    /// Writes a snapshot, replacing the file in one step. Failing to write (a read-only checkout)
-    /// only makes the next run slower.
-    func save(_ snapshot: Snapshot) {
-        func list(_ items: Set<String>) -> String { items.sorted().map(FileFacts.escape).joined(separator: "\u{1F}") }
-        var text = header + "\n" + "tree \(snapshot.tree) \(FileFacts.escape(snapshot.content))\n"
-        text += "supported " + list(snapshot.supportedStrategic) + "\n"
-        text += "cycles \(snapshot.hasCycles ? 1 : 0)\n"
-        text += "rubric-levels " + list(snapshot.rubricLevels) + "\n"
-        for entry in snapshot.files {
-            text += FileFacts.escape(entry.path) + "\t" + entry.blob + "\t" + entry.facts.encoded() + "\n"
-        }
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = folder + "/facts.\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
     }
 }

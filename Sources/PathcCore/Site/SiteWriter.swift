@@ -86,7 +86,7 @@ public final class SiteWriter: Sendable {
         }
         removeLeftovers(in: parent, name: name)
         let staging = parent + "/.\(name).pathc-tmp-\(getpid())"
-        if isOwnSite(staging) { try? FileManager.default.removeItem(atPath: staging) }
+        if isOwnSite(staging) { removeTree(staging) }
         guard mkdir(staging, 0o755) == 0 else {
             throw SiteWriteError(message: "cannot create the staging folder '\(staging)': \(String(cString: strerror(errno)))",
                                  help: "check that the output's parent folder is writable")
@@ -216,7 +216,7 @@ public final class SiteWriter: Sendable {
             abandon()
             throw SiteWriteError(message: "cannot move the new site into '\(target)': \(reason)")
         }
-        try? FileManager.default.removeItem(atPath: old)
+        Self.removeTree(old)
     }
 
     /// Removes a folder of pathc's (a previous site, now under the staging name) with its
@@ -240,7 +240,14 @@ public final class SiteWriter: Sendable {
             }
             return removed
         }
-        try? FileManager.default.removeItem(atPath: folder)
+        // Then the rest but the marker, the marker, and the folder: a build killed part-way
+        // through leaves a folder that the next one still knows for its own and removes.
+        let marker = folder + "/" + Self.marker
+        if let rest = try? FileManager.default.contentsOfDirectory(atPath: folder) {
+            for name in rest where name != Self.marker { try? FileManager.default.removeItem(atPath: folder + "/" + name) }
+        }
+        unlink(marker)
+        rmdir(folder)
     }
 
     /// The folders directly inside `folder` (never a link to one), found from the directory's
@@ -266,7 +273,7 @@ public final class SiteWriter: Sendable {
 
     /// Removes the staging folder after a failure; the previous site is untouched.
     public func abandon() {
-        if Self.isOwnSite(staging) { try? FileManager.default.removeItem(atPath: staging) }
+        if Self.isOwnSite(staging) { Self.removeTree(staging) }
     }
 
     static func isOwnSite(_ folder: String) -> Bool {
@@ -290,8 +297,13 @@ public final class SiteWriter: Sendable {
         for entry in entries where entry.hasPrefix(".\(name).pathc-tmp-") || entry.hasPrefix(".\(name).pathc-old-") {
             let path = parent + "/" + entry
             var info = stat()
-            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, isOwnSite(path) else { continue }
-            try? FileManager.default.removeItem(atPath: path)
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
+            if isOwnSite(path) {
+                removeTree(path)
+            } else {
+                // Killed between making the staging folder and marking it: empty, or not pathc's to remove.
+                rmdir(path)
+            }
         }
     }
 

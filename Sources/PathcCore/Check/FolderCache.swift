@@ -1,0 +1,152 @@
+import Foundation
+
+/// The content files on disk that the revision's tree does not hold (untracked, or added since),
+/// found without reading every folder: a folder's modification time changes whenever an entry is
+/// added, removed or renamed in it, so a folder whose time (and inode) is as recorded holds the
+/// same names as when it was last read. The record, `.git/pathc/folders`, never committed, holds
+/// each folder of the content folder with its time and the names it held that the tree did not;
+/// it describes one tree of one content folder, and is rewritten when a folder is read again.
+///
+/// `git ls-files --others` reads every folder and looks each name up in the index; at 100,000
+/// files that is about as long as the rest of `check --since` together.
+struct FolderCache {
+    let path: String
+    /// The tree the record's names were compared with.
+    let tree: String
+    /// The content folder, relative to the root ("." for the root itself).
+    let content: String
+    let root: String
+
+    /// A folder as last read.
+    private struct Record {
+        var modified: timespec
+        var inode: UInt64
+        /// The content files in it that the tree does not hold, by name.
+        var extra: [String]
+    }
+
+    /// What reading one folder found.
+    private struct Listing: Sendable {
+        let folder: String
+        let modified: timespec
+        let inode: UInt64
+        var files: [String] = []
+        var folders: [String] = []
+    }
+
+    /// The root-relative paths of the content files on disk that are not in the tree;
+    /// `notInTree` says which of some root-relative paths the tree lacks.
+    func extraFiles(notInTree: ([String]) -> Set<String>) -> [String] {
+        // A folder changed less than this long before its reading is read again next time: a
+        // change in the same tick of the file system's clock would not move its time.
+        let now = Self.clock()
+        let trusted = now.tv_sec - 2
+        var records = load() ?? [:]
+        var listings: [Listing] = []
+        var frontier: [String] = []
+        var kept: [String: Record] = [:]
+        if records.isEmpty {
+            frontier = [content]
+        } else {
+            for (folder, record) in records {
+                var info = stat()
+                guard lstat(absolute(folder), &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
+                if info.st_mtim.tv_sec == record.modified.tv_sec, info.st_mtim.tv_nsec == record.modified.tv_nsec,
+                   UInt64(info.st_ino) == record.inode, record.modified.tv_sec < trusted {
+                    kept[folder] = record
+                } else {
+                    frontier.append(folder)
+                }
+            }
+        }
+        // Folders read again, and the new folders inside them, level by level on all cores.
+        var read: Set<String> = []
+        while !frontier.isEmpty {
+            let found = parallelMap(frontier, chunk: 1) { listing(of: $0) }
+            frontier = []
+            for listing in found.compactMap({ $0 }) where read.insert(listing.folder).inserted {
+                listings.append(listing)
+                frontier += listing.folders.filter { kept[$0] == nil && !read.contains($0) }
+            }
+        }
+        let candidates = listings.flatMap(\.files)
+        let extra = candidates.isEmpty ? [] : notInTree(candidates)
+        for listing in listings {
+            kept[listing.folder] = Record(modified: listing.modified, inode: listing.inode, extra: listing.files.filter(extra.contains)
+                .map { String(decoding: $0.utf8.dropFirst(listing.folder == "." ? 0 : listing.folder.utf8.count + 1), as: UTF8.self) })
+        }
+        if !listings.isEmpty || kept.count != records.count { save(kept) }
+        records = kept
+        return records.flatMap { folder, record in record.extra.map { folder == "." ? $0 : folder + "/" + $0 } }
+    }
+
+    private func absolute(_ folder: String) -> String { folder == "." ? root : root + "/" + folder }
+
+    /// One folder's content files and sub-folders, root-relative, hidden names left out (as the
+    /// full check's walk); its time read before its entries, so that a later change moves it.
+    private func listing(of folder: String) -> Listing? {
+        var info = stat()
+        let path = absolute(folder)
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var listing = Listing(folder: folder, modified: info.st_mtim, inode: UInt64(info.st_ino))
+        while let entry = readdir(directory) {
+            let name = Paths.entryName(entry)
+            if name.hasPrefix(".") { continue }
+            let child = folder == "." ? name : folder + "/" + name
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                var childInfo = stat()
+                guard lstat(path + "/" + name, &childInfo) == 0 else { continue }
+                type = childInfo.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+            }
+            if type == UInt8(DT_DIR) {
+                listing.folders.append(child)
+            } else if ChangeSet.isYAML(name) {
+                // A link is a file here, as git lists it.
+                listing.files.append(child)
+            }
+        }
+        return listing
+    }
+
+    private static func clock() -> timespec {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return now
+    }
+
+    private var header: String { "pathc-folders 1 tree \(tree) \(FileFacts.escape(content))" }
+
+    /// `<folder>\t<seconds>\t<nanoseconds>\t<inode>\t<extra names, each led by 0x1F>` lines.
+    private func load() -> [String: Record]? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first.map(String.init) == header, lines.last == "" else { return nil }
+        var records: [String: Record] = [:]
+        for line in lines.dropFirst().dropLast() {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 5, let seconds = Int(fields[1]), let nanoseconds = Int(fields[2]), let inode = UInt64(fields[3]) else {
+                return nil
+            }
+            let extra = fields[4].split(separator: "\u{1F}").map { FileFacts.unescape($0) }
+            records[FileFacts.unescape(fields[0])] = Record(modified: timespec(tv_sec: seconds, tv_nsec: nanoseconds), inode: inode, extra: extra)
+        }
+        return records
+    }
+
+    /// Replaces the record in one step; failing to (a read-only checkout) only costs the next run.
+    private func save(_ records: [String: Record]) {
+        var text = header + "\n"
+        for folder in records.keys.sorted() {
+            let record = records[folder]!
+            text += "\(FileFacts.escape(folder))\t\(record.modified.tv_sec)\t\(record.modified.tv_nsec)\t\(record.inode)\t"
+                + record.extra.map { "\u{1F}" + FileFacts.escape($0) }.joined() + "\n"
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+}
