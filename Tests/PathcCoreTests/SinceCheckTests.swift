@@ -219,6 +219,30 @@ final class SinceCheckTests: XCTestCase {
         XCTAssertEqual(try checker.run(since: "HEAD").affected, [])
     }
 
+    /// A folder recorded within two seconds of its last change is read again: a file added in the
+    /// same tick of the file system's clock would leave the folder's time as recorded.
+    func testAFolderChangedJustBeforeItsRecordIsReadAgain() throws {
+        let folder = try repository(from: TestPaths.repository, items: ["pathways", "schemas", "pathc.yaml"])
+        let checker = Checker(root: folder.path, currentDirectory: folder.path)
+        let developmental = folder.appendingPathComponent("pathways/okrs/developmental")
+        // Changed now, then recorded.
+        try Data().write(to: developmental.appendingPathComponent("notes.txt"))
+        XCTAssertEqual(try checker.run(since: "HEAD").affected, [])
+        var recorded = stat()
+        XCTAssertEqual(lstat(developmental.path, &recorded), 0)
+        // A new file, and the folder's time put back to the nanosecond: a change the time does not show.
+        let names = try FileManager.default.contentsOfDirectory(atPath: developmental.path).sorted()
+        let source = try XCTUnwrap(names.first { $0.hasSuffix(".yaml") })
+        try FileManager.default.copyItem(at: developmental.appendingPathComponent(source), to: developmental.appendingPathComponent("same-tick.yaml"))
+        let times = [recorded.st_atim, recorded.st_mtim]
+        XCTAssertEqual(utimensat(AT_FDCWD, developmental.path, times, 0), 0)
+        var after = stat()
+        XCTAssertEqual(lstat(developmental.path, &after), 0)
+        XCTAssertEqual(after.st_mtim.tv_nsec, recorded.st_mtim.tv_nsec)
+        let affected = try XCTUnwrap(try checker.run(since: "HEAD").affected)
+        XCTAssertTrue(affected.contains("pathways/okrs/developmental/same-tick.yaml"), "\(affected.sorted())")
+    }
+
     func testFactsSurviveTheCacheWhateverTheirText() throws {
         let facts = FileFacts(
             entity: EntityRef(.okr, "tab\there, new\nline, back\\slash, unit\u{1F}sep, ünï"),

@@ -5,7 +5,9 @@ import Foundation
 /// added, removed or renamed in it, so a folder whose time (and inode) is as recorded holds the
 /// same names as when it was last read. The record, `.git/pathc/folders`, never committed, holds
 /// each folder of the content folder with its time and the names it held that the tree did not;
-/// it describes one tree of one content folder, and is rewritten when a folder is read again.
+/// it describes one tree of one content folder, and is rewritten when a folder is read again. A
+/// folder read within two seconds of its last change is read again every time until it settles:
+/// a change in the same tick of the file system's clock would not have moved its time.
 ///
 /// `git ls-files --others` reads every folder and looks each name up in the index; at 100,000
 /// files that is about as long as the rest of `check --since` together.
@@ -21,6 +23,9 @@ struct FolderCache {
     private struct Record {
         var modified: timespec
         var inode: UInt64
+        /// The folder had last changed two seconds or more before it was read: a change in the
+        /// same tick of the file system's clock as the reading cannot hide behind its time.
+        var settled: Bool
         /// The content files in it that the tree does not hold, by name.
         var extra: [String]
     }
@@ -37,10 +42,9 @@ struct FolderCache {
     /// The root-relative paths of the content files on disk that are not in the tree;
     /// `notInTree` says which of some root-relative paths the tree lacks.
     func extraFiles(notInTree: ([String]) -> Set<String>) -> [String] {
-        // A folder changed less than this long before its reading is read again next time: a
-        // change in the same tick of the file system's clock would not move its time.
+        // Taken before any folder is read: a folder that changed less than two seconds before it
+        // is not settled, and is read again next time.
         let now = Self.clock()
-        let trusted = now.tv_sec - 2
         var records = load() ?? [:]
         var listings: [Listing] = []
         var frontier: [String] = []
@@ -52,7 +56,7 @@ struct FolderCache {
                 var info = stat()
                 guard lstat(absolute(folder), &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
                 if info.st_mtim.tv_sec == record.modified.tv_sec, info.st_mtim.tv_nsec == record.modified.tv_nsec,
-                   UInt64(info.st_ino) == record.inode, record.modified.tv_sec < trusted {
+                   UInt64(info.st_ino) == record.inode, record.settled {
                     kept[folder] = record
                 } else {
                     frontier.append(folder)
@@ -72,7 +76,8 @@ struct FolderCache {
         let candidates = listings.flatMap(\.files)
         let extra = candidates.isEmpty ? [] : notInTree(candidates)
         for listing in listings {
-            kept[listing.folder] = Record(modified: listing.modified, inode: listing.inode, extra: listing.files.filter(extra.contains)
+            kept[listing.folder] = Record(modified: listing.modified, inode: listing.inode,
+                                          settled: listing.modified.tv_sec < now.tv_sec - 2, extra: listing.files.filter(extra.contains)
                 .map { String(decoding: $0.utf8.dropFirst(listing.folder == "." ? 0 : listing.folder.utf8.count + 1), as: UTF8.self) })
         }
         if !listings.isEmpty || kept.count != records.count { save(kept) }
@@ -116,9 +121,9 @@ struct FolderCache {
         return now
     }
 
-    private var header: String { "pathc-folders 1 tree \(tree) \(FileFacts.escape(content))" }
+    private var header: String { "pathc-folders 2 tree \(tree) \(FileFacts.escape(content))" }
 
-    /// `<folder>\t<seconds>\t<nanoseconds>\t<inode>\t<extra names, each led by 0x1F>` lines.
+    /// `<folder>\t<seconds>\t<nanoseconds>\t<inode>\t<settled: 0 or 1>\t<extra names, each led by 0x1F>` lines.
     private func load() -> [String: Record]? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
@@ -126,11 +131,13 @@ struct FolderCache {
         var records: [String: Record] = [:]
         for line in lines.dropFirst().dropLast() {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 5, let seconds = Int(fields[1]), let nanoseconds = Int(fields[2]), let inode = UInt64(fields[3]) else {
+            guard fields.count == 6, let seconds = Int(fields[1]), let nanoseconds = Int(fields[2]), let inode = UInt64(fields[3]),
+                  fields[4] == "0" || fields[4] == "1" else {
                 return nil
             }
-            let extra = fields[4].split(separator: "\u{1F}").map { FileFacts.unescape($0) }
-            records[FileFacts.unescape(fields[0])] = Record(modified: timespec(tv_sec: seconds, tv_nsec: nanoseconds), inode: inode, extra: extra)
+            let extra = fields[5].split(separator: "\u{1F}").map { FileFacts.unescape($0) }
+            records[FileFacts.unescape(fields[0])] = Record(modified: timespec(tv_sec: seconds, tv_nsec: nanoseconds), inode: inode,
+                                                            settled: fields[4] == "1", extra: extra)
         }
         return records
     }
@@ -140,7 +147,7 @@ struct FolderCache {
         var text = header + "\n"
         for folder in records.keys.sorted() {
             let record = records[folder]!
-            text += "\(FileFacts.escape(folder))\t\(record.modified.tv_sec)\t\(record.modified.tv_nsec)\t\(record.inode)\t"
+            text += "\(FileFacts.escape(folder))\t\(record.modified.tv_sec)\t\(record.modified.tv_nsec)\t\(record.inode)\t\(record.settled ? 1 : 0)\t"
                 + record.extra.map { "\u{1F}" + FileFacts.escape($0) }.joined() + "\n"
         }
         let folder = (path as NSString).deletingLastPathComponent
