@@ -86,10 +86,7 @@ struct FactCache {
         for entry in snapshot.files.all() {
             text += FileFacts.escape(entry.path) + "\t" + entry.blob + "\t" + entry.facts.encoded() + "\n"
         }
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = folder + "/facts.\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        Paths.replace(path, with: text)
     }
 }
 
@@ -296,14 +293,13 @@ struct FactLines: Sendable {
     func indices(of paths: Set<String>) -> [Int] {
         let wanted = Set(paths.map { Array(FileFacts.escape($0).utf8) })
         let hashes = Set(wanted.map { $0.withUnsafeBufferPointer(Self.hash) })
-        let runs = stride(from: 0, to: count, by: 4096).map { $0..<min($0 + 4096, count) }
-        return parallelMap(runs, chunk: 1) { run in
+        return parallelRuns(count) { run in
             run.filter { line in
                 var matches = false
                 field(.path, of: line) { bytes in matches = hashes.contains(Self.hash(bytes)) && wanted.contains(Array(bytes)) }
                 return matches
             }
-        }.flatMap { $0 }
+        }
     }
 
     /// FNV-1a, 64 bits.
@@ -315,9 +311,8 @@ struct FactLines: Sendable {
 
     /// Every line decoded, on all cores.
     func decodedAll() -> [FactCache.Entry] {
-        let runs = stride(from: 0, to: count, by: 2048).map { $0..<min($0 + 2048, count) }
-        return parallelMap(runs, chunk: 1) { run in
+        parallelRuns(count, runLength: 2048) { run in
             run.map { line in FactCache.Entry(path: path(line), blob: text(.blob, of: line), facts: facts(line)) }
-        }.flatMap { $0 }
+        }
     }
 }

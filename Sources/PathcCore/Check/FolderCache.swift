@@ -150,10 +150,6 @@ struct FolderCache {
             text += "\(FileFacts.escape(folder))\t\(record.modified.tv_sec)\t\(record.modified.tv_nsec)\t\(record.inode)\t\(record.settled ? 1 : 0)\t"
                 + record.extra.map { "\u{1F}" + FileFacts.escape($0) }.joined() + "\n"
         }
-        let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        Paths.replace(path, with: text)
     }
 }

@@ -255,8 +255,7 @@ struct SinceCheck {
 
     /// The entries `test` holds for, tested on all cores.
     private static func matching(_ files: FactEntries, _ test: @Sendable (Int) -> Bool) -> [Int] {
-        let runs = stride(from: 0, to: files.count, by: 4096).map { $0..<min($0 + 4096, files.count) }
-        return parallelMap(runs, chunk: 1) { run in run.filter(test) }.flatMap { $0 }
+        parallelRuns(files.count) { run in run.filter(test) }
     }
 
     /// The old way, for trees the facts cannot describe: the full check, reported on the files

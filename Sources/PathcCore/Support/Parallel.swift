@@ -105,8 +105,7 @@ func parallelSorted<Element: Sendable>(_ elements: [Element],
 func parallelDistinct<Element: Sendable, Value: Hashable & Sendable>(
     _ elements: [Element], runLength: Int = 1024, _ values: @Sendable (Element, (Value) -> Void) -> Void
 ) -> [Value] {
-    let runs = stride(from: 0, to: elements.count, by: runLength).map { $0..<min($0 + runLength, elements.count) }
-    let distinctPerRun = parallelMap(runs, chunk: 1) { run -> [Value] in
+    let distinctPerRun = parallelMap(indexRuns(elements.count, length: runLength), chunk: 1) { run -> [Value] in
         var seen: Set<Value> = []
         var found: [Value] = []
         for element in elements[run] {
@@ -121,4 +120,15 @@ func parallelDistinct<Element: Sendable, Value: Hashable & Sendable>(
         for value in run where seen.insert(value).inserted { found.append(value) }
     }
     return found
+}
+
+/// `body` over runs of `runLength` indices of `0..<count`, on all cores; the runs' results one
+/// after the other, in index order.
+func parallelRuns<Result: Sendable>(_ count: Int, runLength: Int = 4096, _ body: @Sendable (Range<Int>) -> [Result]) -> [Result] {
+    parallelMap(indexRuns(count, length: runLength), chunk: 1, body).flatMap { $0 }
+}
+
+/// `0..<count` cut into runs of `length` (the last one shorter).
+func indexRuns(_ count: Int, length: Int) -> [Range<Int>] {
+    stride(from: 0, to: count, by: length).map { $0..<min($0 + length, count) }
 }

@@ -140,6 +140,16 @@ enum Paths {
         return listing
     }
 
+    /// Writes `text` to `path` in one step (a file beside it, then renamed over it), making its
+    /// folder when missing. A cache's writer: failing (a read-only checkout) leaves the old file.
+    static func replace(_ path: String, with text: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = path + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
     /// The name of an entry `readdir` gave.
     static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
         withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
