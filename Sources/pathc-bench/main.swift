@@ -76,6 +76,23 @@ func option(_ name: String, default value: Int) -> Int {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count >= 2, arguments[1] == "review" {
+    // Development aid: each stdin line "FIELD<TAB>TEXT" judged as `pathc review` would, one line
+    // out per statement ("FIELD<TAB>rule,rule<TAB>TEXT"); --tags adds how the words were read.
+    let review = StatementReview()
+    let tags = arguments.contains("--tags")
+    while let line = readLine() {
+        let columns = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard columns.count == 2, let field = StatementField(rawValue: columns[0]) else { continue }
+        let findings = review.review(columns[1], as: field)
+        print("\(columns[0])\t\(findings.map(\.code.name).joined(separator: ","))\t\(columns[1])")
+        if tags {
+            print("    " + review.reading(columns[1]))
+            for finding in findings { print("    \(finding.code.name): \(finding.message)") }
+        }
+    }
+    exit(0)
+}
 guard arguments.count >= 3, ["parse", "check", "statements"].contains(arguments[1]) else {
     FileHandle.standardError.write(Data("usage: pathc-bench parse DIR [--threads N] [--rounds R]\n       pathc-bench check DIR [--no-rules] [--rounds R]\n".utf8))
     exit(2)

@@ -87,7 +87,7 @@ enum DefaultVocabulary {
         "encourage", "enhance", "ensure", "evolve", "expand", "foster", "grow", "heighten", "help",
         "hone", "improve", "increase", "innovate", "instil", "instill", "lift", "lower", "maximise",
         "maximize", "minimise", "minimize", "modernise", "modernize", "optimise", "optimize",
-        "promote", "raise", "reduce", "reinforce", "revamp", "sharpen", "shorten", "spearhead",
+        "promote", "raise", "reduce", "reinforce", "revamp", "sharpen", "shorten", "simplify", "spearhead",
         "streamline", "strengthen", "tackle", "transform", "uplevel", "upskill",
     ]
     /// Weasel words and unmeasurable qualifiers, flagged wherever they appear: various, several,
@@ -100,16 +100,17 @@ enum DefaultVocabulary {
         "as much as possible", "as necessary", "as needed", "as required", "as soon as possible",
         "asap", "best in class", "best practice", "best practices", "best-in-class", "brush up on",
         "clearly", "confidently", "considerable", "considerably", "countless", "cutting edge",
-        "cutting-edge", "dramatically", "drastically", "effective", "effectively", "efficiently",
+        "cutting-edge", "dramatically", "drastically", "easily", "effective", "effectively", "efficiently",
         "etc", "exceptional", "focus on", "game-changing", "go-to", "greatly", "help to",
-        "high performing", "high standard", "high standards", "high-performing", "holistic",
+        "high performing", "high quality", "high-quality", "high reliability", "high standard", "high standards",
+        "high-performing", "holistic",
         "holistically", "if necessary", "if needed", "impactful", "in a timely manner",
         "in an appropriate manner", "innovative", "level up", "leverage", "look into", "lots of",
         "make a difference", "make an impact", "make sure", "many", "meaningful", "meaningfully",
         "measurably", "minimal", "move the needle", "next level", "next-level", "noticeably",
         "numerous", "occasionally", "optimal", "periodically", "plenty of", "positive impact",
         "promptly", "properly", "quickly", "rapidly", "read up on", "regularly", "robust",
-        "seamless", "seamlessly", "several", "significant", "significantly", "some", "sometimes",
+        "seamless", "seamlessly", "several", "valuable", "significant", "significantly", "some", "sometimes",
         "state of the art", "state-of-the-art", "strive", "substantial", "substantially",
         "successfully", "sufficient", "sufficiently", "synergies", "synergy", "the majority of",
         "thoroughly", "timely", "to the best of", "top-notch", "try to", "various",
@@ -139,7 +140,7 @@ enum DefaultVocabulary {
     ]
     /// Ability wording: be able to, can, will be capable of, ...
     static let abilityPhrases: [String] = [
-        "able to", "be able to", "be capable of", "be competent in", "be equipped to",
+        "ability to", "able to", "be able to", "be capable of", "be competent in", "be equipped to",
         "be in a position to", "be proficient at", "be proficient in", "be proficient with",
         "be skilled at", "be skilled in", "can", "capable of", "develop the ability to",
         "gain the ability to", "have the ability to", "have the capacity to", "have the skills to",

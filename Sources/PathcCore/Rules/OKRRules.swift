@@ -450,7 +450,7 @@ struct UnsupportedStrategyRule: ModelRule {
 let okrRules: [any ModelRule] = [
     ActivityAsResultRule(), TargetEqualsBaselineRule(), DirectionMismatchRule(), UnitMismatchRule(), DueOutsideCycleRule(),
     MissingLeadingIndicatorRule(), MissingLaggingResultRule(), KeyResultCountRule(), TextTargetDisagreesRule(),
-    UnalignedOKRRule(), UnsupportedStrategyRule(),
+    UnalignedOKRRule(), UnsupportedStrategyRule(), NoMeasureRule(),
 ]
 
 import Foundation

@@ -96,8 +96,27 @@ struct UnobservableVerbRule: TextRule {
     static let acquireVerbs: Set<String> = ["gain", "develop", "build", "deepen", "improve", "increase", "enhance", "broaden",
                                             "expand", "acquire", "get", "have", "grow", "strengthen", "raise"]
 
+    static let thoughtProcesses = WordList("thought_processes", "thought processes no one can watch", inflected: true, [
+        "balance", "consider", "contemplate", "ponder", "reflect", "think", "weigh", "weigh up", "bear in mind", "keep in mind",
+        "make tradeoffs", "make trade-offs", "make a tradeoff", "make a trade-off", "make decisions about",
+        "make judgements", "make judgments", "make a judgement", "make a judgment", "make sense of", "take into account",
+        "take into consideration", "be mindful of", "be aware of", "be conscious of", "have an awareness of",
+        "have an understanding of", "have a good understanding of", "have a deep understanding of", "have knowledge of",
+        "have a working knowledge of", "have a good knowledge of", "have a sound knowledge of", "be familiar with",
+    ])
+
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         let analysis = statement.analysis
+        // A thought process as the main verb: "Considers the impact ...", "Reflects on ...". (Not a
+        // passive: "a ticket is considered resolved when ..." defines a term.)
+        for predicate in analysis.predicates where analysis.lists.contains(.thoughtProcesses, token: predicate) {
+            if analysis.tags[predicate].form == .past, let before = analysis.wordBefore(predicate), analysis.tags[before].lemma == "be" { continue }
+            return [finding(statement, statement.range(predicate), word: statement.word(predicate), base: analysis.tags[predicate].lemma)]
+        }
+        for positions in analysis.lists.all(.thoughtProcesses) where !analysis.isSubordinate(positions) {
+            let range = analysis.characters(positions)
+            return [finding(statement, range, word: statement.substring(range), base: statement.substring(range).lowercased())]
+        }
         if let verb = analysis.mainVerb, verb.kind == .unobservable {
             // "Realize $1.2M in savings" is achieving, not understanding.
             let realizesAmount = (verb.base == "realize" || verb.base == "realise")
@@ -106,7 +125,7 @@ struct UnobservableVerbRule: TextRule {
                 return [finding(statement, statement.range(verb.index), word: statement.word(verb.index), base: verb.base)]
             }
         }
-        if let (phrase, found) = context.vocabulary.unobservablePhrases.first(in: analysis) {
+        if let (phrase, found) = context.vocabulary.unobservablePhrases.first(in: analysis), !analysis.isSubordinate(found) {
             return [finding(statement, analysis.characters(found), word: statement.substring(analysis.characters(found)), base: phrase.text)]
         }
         // "Gain a deep understanding of ...": acquiring knowledge is not a behaviour either.
@@ -156,15 +175,23 @@ struct NoActionVerbRule: TextRule {
 
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         let analysis = statement.analysis
-        guard analysis.mainVerb == nil else { return [] }
+        guard analysis.mainVerb == nil, analysis.predicates.isEmpty else { return [] }
         // A finite verb anywhere still names an action; participles ("recorded") do not.
-        let finite = analysis.verbs.contains { verb in
-            let word = analysis.tokens[verb.index].text
-            return word == verb.base || (word.hasSuffix("s") && !word.hasSuffix("ss"))
-        }
+        let finite = analysis.verbs.contains { verb in analysis.tags[verb.index].isFiniteVerb && analysis.tags[verb.index].form != .past }
         if finite || context.vocabulary.unobservablePhrases.contains(in: analysis) { return [] }
         // A key result may be a metric and its target: "Net revenue retention of 110%".
         if statement.field == .keyResult && analysis.hasQuantity { return [] }
+        // "Transparent about mistakes": a trait, which trait-statement reports.
+        if statement.field == .behavior || statement.field == .descriptor, let first = analysis.firstContentWord,
+           analysis.tags[first].tag == .adjective { return [] }
+        // A first word pathc does not know may be a verb it has never seen: say so, rather than that there is none.
+        if let first = analysis.firstContentWord, !analysis.tags[first].known, analysis.tokens[first].kind == .word {
+            let word = statement.word(first)
+            return [statement.finding(
+                at: statement.range(first), "'\(word)' is not a verb pathc knows, and the \(statement.field.words) has no other",
+                label: "unknown word",
+                help: "if '\(word)' is a verb, add it under 'vocabulary: observable_verbs: add:' in pathc.yaml; otherwise say what people will do")]
+        }
         return [statement.finding(
             at: nil, "the \(statement.field.words) has no action verb", label: "names a topic, not a behaviour",
             help: "say what people will do, starting with an observable verb such as lead, resolve, present or deliver")]
@@ -206,27 +233,72 @@ struct VagueTermRule: TextRule {
                RuleExample("Leadership participants will facilitate weekly cross-functional problem-solving sessions with documented decisions and action plans, achieving at least a 15 percent reduction in cycle time for key projects", field: .objective)])
     let fields = allStatementFields
 
+    /// The vague words of behaviours and rubric descriptors: standards no one can check ("high
+    /// quality", "appropriate", "effectively"), but not the frequency words that behaviours use
+    /// to state a habit ("regularly", "usually").
+    static let behaviourTerms = WordList("behaviour_vague_terms", "standards in a behaviour that no one can check, such as high quality or appropriately", [
+        "a couple of", "a few", "a lot of", "a number of", "a variety of", "a wide range of", "accurate", "accurately",
+        "adequate", "adequately", "and so on", "appropriate", "appropriately", "as appropriate", "as necessary", "as needed",
+        "as required", "best in class", "best practice", "best practices", "best-in-class", "clean", "clear", "clearly",
+        "compelling", "concise", "concisely", "constructive", "constructively", "effective", "effectively", "efficient",
+        "efficiently", "etc", "excellent", "exceptional", "good", "great", "healthy", "high quality", "high-impact",
+        "high-quality", "high standard", "high standards", "holistic", "impactful", "in a manner", "in a timely manner",
+        "in a way that", "in a way others", "innovative", "leverage", "maintainable", "many", "meaningful", "meaningfully",
+        "methodical", "methodically", "modern", "numerous", "optimal", "persuasive", "persuasively", "positively", "proper",
+        "properly", "professional", "professionally", "promptly", "quickly", "reasonable", "relevant", "reliable", "right",
+        "robust", "seamless", "several", "significant", "significantly", "solid", "sound", "strong", "sufficient",
+        "sufficiently", "successfully", "sustained", "synergy", "thoughtful", "thoughtfully", "timely", "valuable", "various",
+        "well", "well-designed", "well-structured", "well-tested", "well-written", "when appropriate", "when necessary",
+        "when needed", "where appropriate", "where necessary", "where needed", "widely", "world class", "world-class",
+    ])
+
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         let analysis = statement.analysis
         let vocabulary = context.vocabulary
+        let behaviourGenre = statement.field == .behavior || statement.field == .descriptor
         var found: [(Range<Int>, String, String)] = []  // characters, word, why
-        for (position, index) in analysis.words.enumerated() where analysis.info[index].flags.contains(.vagueTerm) {
-            // "net leverage ratio" is a measure, not a buzzword.
-            if analysis.tokens[index].text == "leverage", Self.isNounUse(analysis, position) { continue }
-            found.append((statement.range(index), statement.word(index), "cannot be measured"))
-        }
-        if let (_, positions) = vocabulary.vagueTermPhrases.first(in: analysis) {
-            let range = analysis.characters(positions)
-            found.append((range, statement.substring(range), "cannot be measured"))
+        if behaviourGenre {
+            for index in analysis.words where analysis.lists.contains(.behaviourVagueTerms, token: index) && !analysis.purpose[index] {
+                let word = analysis.tokens[index].text
+                // "as well as" joins; "the right to" is an entitlement.
+                if word == "well", let before = analysis.wordBefore(index), analysis.tokens[before].text == "as" { continue }
+                if word == "right", let after = analysis.wordAfter(index), analysis.tokens[after].text == "to" || analysis.tokens[after].text == "of" { continue }
+                found.append((statement.range(index), statement.word(index), "is a standard no one can check"))
+            }
+            if let positions = analysis.lists.all(.behaviourVagueTerms).first(where: { !analysis.purpose[analysis.words[$0.lowerBound]] }) {
+                let range = analysis.characters(positions)
+                found.append((range, statement.substring(range), "is a standard no one can check"))
+            }
+        } else {
+            for (position, index) in analysis.words.enumerated() where analysis.info[index].flags.contains(.vagueTerm) && !analysis.purpose[index] {
+                // "net leverage ratio" is a measure, not a buzzword.
+                if analysis.tokens[index].text == "leverage", Self.isNounUse(analysis, position) { continue }
+                // "twice as many": a number, not a vague amount.
+                if analysis.tokens[index].text == "many" || analysis.tokens[index].text == "much",
+                   let before = analysis.wordBefore(index), analysis.tokens[before].text == "as" { continue }
+                found.append((statement.range(index), statement.word(index), "cannot be measured"))
+            }
+            if let (_, positions) = vocabulary.vagueTermPhrases.first(in: analysis) {
+                let range = analysis.characters(positions)
+                found.append((range, statement.substring(range), "cannot be measured"))
+            }
         }
         if !statement.hasStandard(context) {
-            for verb in analysis.verbs where verb.kind == .vague {
+            for verb in analysis.verbs where verb.kind == .vague && !analysis.subordinate[verb.index] {
+                // Behaviours with empty verbs ("fosters", "empowers") are empty-verb's.
+                if behaviourGenre, analysis.lists.contains(.emptyVerbs, token: verb.index) || analysis.lists.contains(.emptyUnlessConcrete, token: verb.index) { continue }
+                // "helps resolve blockers", "helping to organise the rota": the act is the verb that follows.
+                if ["help", "assist", "enable"].contains(verb.base), let next = analysis.wordAfter(verb.index),
+                   (analysis.tags[next].tag == .verb && analysis.tags[next].form == .base)
+                    || (analysis.tokens[next].text == "to" && analysis.wordAfter(next).map { analysis.tags[$0].tag == .verb } ?? false) {
+                    continue
+                }
                 // An objective may name a measurable direction ("Cut repeat escalations through weekly
                 // reviews") and leave the numbers to its key results; improve, increase and the like say nothing.
                 if statement.field == .objective, Self.measurableDirections.contains(verb.base) { continue }
                 found.append((statement.range(verb.index), statement.word(verb.index), "says neither how much nor by when"))
             }
-            for (position, index) in analysis.words.enumerated() where analysis.info[index].flags.contains(.vagueObject) {
+            for (position, index) in analysis.words.enumerated() where analysis.info[index].flags.contains(.vagueObject) && !analysis.subordinate[index] {
                 // "skills assessment", "engagement partner": a modifier of the noun after it, not the goal.
                 if position + 1 < analysis.words.count, analysis.words[position + 1] == index + 1,
                    !analysis.info[index + 1].flags.contains(.linkWord) { continue }
@@ -240,6 +312,7 @@ struct VagueTermRule: TextRule {
         return [statement.finding(
             at: first.0, "'\(first.1)' \(first.2)", label: "vague",
             help: first.2 == "cannot be measured" ? "replace it with the specific behaviour, amount or standard it stands for"
+                : first.2 == "is a standard no one can check" ? "say what it looks like in the work, so that two people would agree whether it was met"
                 : "add the number: from what baseline to what target, or by how much by when",
             notes: others.isEmpty ? [] : ["also vague: \(others.joined(separator: ", "))"])]
     }
@@ -317,13 +390,14 @@ struct HedgedCommitmentRule: TextRule {
         bad: [RuleExample("Account executives might resolve objections within two interactions", field: .objective),
               RuleExample("Hopefully cut onboarding time to 6 weeks", field: .keyResult)],
         good: [RuleExample("Account executives resolve objections within two interactions", field: .objective)])
-    let fields = allStatementFields
+    /// Behaviours, descriptors, criteria and outcomes have hedged-standard.
+    let fields: Set<StatementField> = [.objective, .keyResult, .task, .other]
 
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         let analysis = statement.analysis
         var range: Range<Int>?
         if let index = analysis.words.first(where: { index in
-            analysis.info[index].flags.contains(.hedge) && !Self.isMonth(analysis, index)
+            analysis.info[index].flags.contains(.hedge) && !Self.isMonth(analysis, index) && !Self.qualifiesAWord(analysis, index)
         }) {
             range = statement.range(index)
         } else if let (_, positions) = context.vocabulary.hedgePhrases.first(in: analysis) {
@@ -333,6 +407,13 @@ struct HedgedCommitmentRule: TextRule {
         let word = statement.substring(range)
         return [statement.finding(at: range, "'\(word)' hedges the commitment", label: "hedge",
                                   help: "state what will happen, without '\(word)'")]
+    }
+
+    /// "typically overrepresented groups": the hedge describes a word, not the commitment.
+    static func qualifiesAWord(_ analysis: TextAnalysis, _ index: Int) -> Bool {
+        guard let next = analysis.wordAfter(index) else { return false }
+        let tag = analysis.tags[next]
+        return tag.tag == .adjective || (tag.tag == .verb && tag.form == .past && !analysis.predicates.contains(next))
     }
 }
 
@@ -351,35 +432,28 @@ struct CompoundStatementRule: TextRule {
               RuleExample("Diagnoses the root cause as well as writes the runbook entry within a day", field: .outcome)],
         good: [RuleExample("Facilitate weekly problem-solving sessions with documented decisions and action plans", field: .objective),
                RuleExample("Records each decision with an owner and a due date", field: .criterion)])
-    let fields: Set<StatementField> = [.objective, .outcome, .criterion]
+    let fields: Set<StatementField> = [.objective, .keyResult, .outcome, .criterion, .behavior, .descriptor]
 
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         let analysis = statement.analysis
-        guard let main = analysis.mainVerb else { return [] }
-        let mainWord = analysis.tokens[main.index].text
-        let texts = analysis.words.map { analysis.tokens[$0].text }
-        guard texts.contains(where: { $0 == "and" || $0 == "&" || $0 == "plus" || $0 == "as" }) else { return [] }
-        for (position, word) in texts.enumerated() where analysis.words[position] > main.index {
-            var next = position + 1
-            if word == "and" || word == "&" || word == "plus" {
-                // "and" right after a comma of a list of nouns is still a conjunction; what follows decides.
-            } else if word == "as", position + 2 < texts.count, texts[position + 1] == "well", texts[position + 2] == "as" {
-                next = position + 3
-            } else {
-                continue
-            }
-            while next < texts.count, texts[next].hasSuffix("ly") || texts[next] == "then" || texts[next] == "also" { next += 1 }
-            guard next < texts.count, let verb = TextAnalysis.verb(texts[next], context.vocabulary) else { continue }
-            // The same form as the main verb: "resolve ... and close", "resolves ... and closes".
-            guard Self.sameForm(mainWord, main.base, texts[next], verb.0) else { continue }
-            let range = analysis.characters(position..<(next + 1))
-            let second = statement.word(analysis.words[next])
+        // Several sentences (or parts between semicolons), each with a verb of its own.
+        if analysis.sentencesWithVerbs >= 2 {
             return [statement.finding(
-                at: range, "two behaviours in one \(statement.field.words): '\(statement.word(main.index))' and '\(second)'",
-                label: "second behaviour",
-                help: "split it into two statements, or make one the condition of the other")]
+                at: nil, "\(analysis.sentencesWithVerbs) sentences in one \(statement.field.words): several behaviours to assess as one",
+                label: "several sentences",
+                help: "keep the one behaviour this \(statement.field.words) is about; give each other one a statement of its own")]
         }
-        return []
+        // Coordinated verbs of the main clause: "Writes ... and reviews ...", "Designs, builds and runs ...".
+        let actions = analysis.predicates.filter { !["be", "have", "do"].contains(analysis.tags[$0].lemma) }
+        guard actions.count >= 2 else { return [] }
+        let first = actions[0], second = actions[1]
+        let start = analysis.wordBefore(second).map { analysis.tokens[$0].kind == .word ? $0 : second } ?? second
+        let range = analysis.tokens[start].range.lowerBound..<analysis.tokens[second].range.upperBound
+        let others = actions.dropFirst().map { "'\(statement.word($0))'" }
+        return [statement.finding(
+            at: range, "\(actions.count) behaviours in one \(statement.field.words): '\(statement.word(first))' and \(others.joined(separator: ", "))",
+            label: "another behaviour",
+            help: "split it into one statement per behaviour, or make one the condition of the other (\"Resolves objections using the consultative method\")")]
     }
 
     /// Both base forms, both -s forms, both past or both -ing forms.
@@ -401,6 +475,15 @@ struct AbilityWordingRule: TextRule {
     /// Words that open a clause of its own: "... so that a new user can finish setup".
     static let subordinators: Set<String> = ["that", "so", "which", "who", "where", "when", "until", "unless", "if", "whether"]
 
+    static let thingSubjects = WordList("thing_subjects", "things whose capacity \"can\" describes: the system can handle 1 TB", [
+        "api", "apis", "app", "apps", "application", "applications", "cluster", "clusters", "component", "components",
+        "database", "databases", "dashboard", "feature", "features", "infrastructure", "library", "model", "models",
+        "pipeline", "pipelines", "platform", "platforms", "process", "processes", "product", "products", "server", "servers",
+        "service", "services", "site", "software", "solution", "system", "systems", "tool", "tooling", "tools", "website",
+        "it", "they", "users", "customers", "readers", "anyone", "everyone", "others", "people", "visitors", "developers",
+        "contributors", "teams", "clients", "members", "we",
+    ])
+
     let description = RuleDescription(
         code: "PW3008", name: "ability-wording", severity: .warning, axis: .observable,
         summary: "\"be able to\", \"can\", \"will be capable of\": an ability, not the behaviour itself",
@@ -411,11 +494,20 @@ struct AbilityWordingRule: TextRule {
         fix: "state the behaviour itself: \"Writes tests\", not \"Can write tests\"",
         bad: [RuleExample("Participants will be able to write unit tests for their changes", field: .outcome),
               RuleExample("Can present the quarterly forecast to the leadership team", field: .criterion)],
-        good: [RuleExample("Writes unit tests for every change before review", field: .criterion)])
+        good: [RuleExample("Writes unit tests for every change before review", field: .criterion),
+               RuleExample("Raise the share of requests the service can handle within 200 ms to 99%", field: .keyResult)])
     let fields = allStatementFields
 
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         guard let (_, positions) = context.vocabulary.abilityPhrases.first(in: statement.analysis) else { return [] }
+        // "The pipeline can handle 1 TB a day": the capacity of a thing, not a person's ability.
+        let analysis = statement.analysis
+        if positions.lowerBound > 0 {
+            let before = analysis.words[positions.lowerBound - 1]
+            if analysis.lists.contains(.thingSubjects, token: before) || (analysis.tags[before].tag == .noun && analysis.tags[before].field == .nounArtifact) {
+                return []
+            }
+        }
         // "... so that a new user can finish setup": the ability belongs to someone else's clause.
         if (max(0, positions.lowerBound - 4)..<positions.lowerBound).contains(where: { statement.analysis.flags(atWord: $0).contains(.subordinator) }) {
             return []
@@ -453,7 +545,10 @@ struct MissingDegreeRule: TextRule {
                                              "benchmark", "deadline", "pass", "passes", "passed", "sla"]
 
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
-        if statement.hasStandard(context, quantifiers: statement.field != .keyResult) { return [] }
+        // "Every release has a rollback plan", "No incident goes without a review": all, every,
+        // none and always are standards too.
+        if statement.hasStandard(context, quantifiers: true) { return [] }
+        if statement.analysis.words.contains(where: { ["always", "never", "zero"].contains(statement.analysis.tokens[$0].text) }) { return [] }
         return [statement.finding(
             at: nil, "the \(statement.field.words) sets no standard to meet", label: "no number, threshold, time limit or rubric level",
             help: "add the degree: a number (8 of 10), a time limit (within 30 minutes), a rubric level, or 'without assistance'")]
@@ -463,5 +558,6 @@ struct MissingDegreeRule: TextRule {
 /// The text rules, in code order.
 let textRules: [any TextRule] = [
     UnobservableVerbRule(), NoActionVerbRule(), VagueTermRule(), TooLongRule(), TooShortRule(), HedgedCommitmentRule(),
-    CompoundStatementRule(), AbilityWordingRule(), MissingDegreeRule(),
+    CompoundStatementRule(), AbilityWordingRule(), MissingDegreeRule(), EmptyVerbRule(), TraitStatementRule(),
+    HedgedStandardRule(), AbsenceRule(), PlaceholderRule(), AspirationalObjectiveRule(), OutputAsResultRule(),
 ]

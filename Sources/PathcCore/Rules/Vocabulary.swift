@@ -128,6 +128,8 @@ public struct Vocabulary: Sendable {
     var numberWords: Set<String> = []
     /// Every listed word and verb form, with its flags: one look-up per word of a statement.
     var lexicon: [String: WordInfo] = [:]
+    /// The word lists the judgement rules declare, with pathc.yaml's changes.
+    var lists = ListTable(changes: [:])
     var verbEntries: [VerbEntry] = []
 
     /// The default lists, built once per process.
@@ -196,6 +198,7 @@ public struct Vocabulary: Sendable {
         vagueTermPhrases = PhraseTable(vagueList, startFlag: .vagueStart)
         hedgePhrases = PhraseTable(hedgeList, startFlag: .hedgeStart)
         numberWords = Set(DefaultVocabulary.numberWords)
+        lists = ListTable(changes: changes)
         buildLexicon()
     }
 

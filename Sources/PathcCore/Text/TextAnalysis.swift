@@ -5,6 +5,8 @@ struct Token: Sendable {
     let text: String
     /// The first letter is a capital, as written.
     let capitalized: Bool
+    /// Every letter is a capital and there are at least two: an acronym or a shouted word (OS, GDPR, MUST).
+    var allCapitals = false
     let kind: Kind
     /// UTF-8 byte offsets in the statement, for pointing at the word.
     let range: Range<Int>
@@ -12,22 +14,40 @@ struct Token: Sendable {
     var number: Double? = nil
 }
 
-/// What the text rules need to know about a statement: its words, its main verb (after any
-/// subject, modal or "be able to"), whether it quantifies anything, and its Bloom level.
+/// What the text rules need to know about a statement: its words with their classes in context,
+/// the verbs of its main clauses (not those of a purpose or relative clause), how many sentences
+/// it has, whether it quantifies anything, and its Bloom level.
 struct TextAnalysis: Sendable {
     let tokens: [Token]
-    /// What the lexicon says of each token (empty for unlisted words and for marks).
+    /// Each token's class in context, aligned with `tokens`.
+    let tags: [TaggedWord]
+    /// What the word lists say of each token (empty for unlisted words and for marks).
     let info: [WordInfo]
     /// Indices of word and number tokens (punctuation left out).
     let words: [Int]
-    /// The main verb: token index, base form, and class.
+    /// The main verb: the first verb of the first main clause, with its base form and class.
     let mainVerb: (index: Int, base: String, kind: VerbKind)?
-    /// Every token index that reads as a verb, with its class.
+    /// Every token read as a verb, with its class.
     let verbs: [(index: Int, base: String, kind: VerbKind)]
+    /// The verbs of the main clauses, in order: the first, and those coordinated with it ("Writes
+    /// ... and reviews ..."), and the first of each further sentence.
+    let predicates: [Int]
+    /// For each token, whether it stands in a subordinate clause: after "to" + verb, "so that",
+    /// "which", "by" + verb-ing and the like.
+    let subordinate: [Bool]
+    /// For each token, whether it stands in a clause of purpose ("to make effective decisions", "so that ..."),
+    /// whose words say why, not what.
+    let purpose: [Bool]
+    /// The number of sentences (or semicolon-separated parts) that have a verb of their own.
+    let sentencesWithVerbs: Int
+    /// A form of "be" or "have" that is the statement's predicate ("Is known for", "Has a deep ...").
+    let copula: Int?
     /// The statement names a number, percentage, amount or number word (including all, every, each).
     let hasQuantity: Bool
     /// The statement names a number: digits, or a cardinal such as "two" or "fifteen".
     let hasNumber: Bool
+    /// Where the statement's words meet the judgement rules' word lists.
+    let lists: ListMatches
 
     enum VerbKind: Sendable, Equatable {
         case observable(BloomLevel)
@@ -48,12 +68,11 @@ struct TextAnalysis: Sendable {
     static let auxiliaries: Set<String> = ["be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had",
                                           "do", "does", "did", "get", "gets", "become", "becomes", "make", "makes"]
 
-    init(_ text: String, vocabulary: Vocabulary) {
+    init(_ text: String, vocabulary: Vocabulary, tagger: Tagger? = nil) {
         let tokens = Self.tokenize(text)
         var info = [WordInfo](repeating: WordInfo(), count: tokens.count)
         var words: [Int] = []
         words.reserveCapacity(tokens.count)
-        var verbs: [(Int, String, VerbKind)] = []
         var hasQuantity = false, hasNumber = false
         for index in tokens.indices where tokens[index].kind != .punctuation {
             words.append(index)
@@ -64,22 +83,146 @@ struct TextAnalysis: Sendable {
             }
             guard let entry = vocabulary.lexicon[tokens[index].text] else { continue }
             info[index] = entry
-            if entry.verb >= 0 {
-                let verb = vocabulary.verbEntries[Int(entry.verb)]
-                verbs.append((index, verb.base, verb.kind))
-            }
             if entry.flags.contains(.numberWord) {
                 hasQuantity = true
                 if !entry.flags.contains(.quantifier) { hasNumber = true }
             }
         }
+        let tags = (tagger ?? Tagger(listedVerb: { vocabulary.verb($0)?.base })).tag(tokens)
         self.tokens = tokens
         self.info = info
         self.words = words
-        self.verbs = verbs
+        self.tags = tags
         self.hasQuantity = hasQuantity
         self.hasNumber = hasNumber
-        mainVerb = Self.findMainVerb(tokens: tokens, info: info, words: words, vocabulary: vocabulary)
+
+        // The class of each verb: the word lists' reading of the form, else of its lemma, else an
+        // action the lists do not rank (at the apply level).
+        var verbs: [(Int, String, VerbKind)] = []
+        for index in tokens.indices where tags[index].tag == .verb {
+            let lemma = tags[index].lemma
+            if lemma == "be" || lemma == "have" || lemma == "do" { continue }
+            if info[index].verb >= 0 {
+                let verb = vocabulary.verbEntries[Int(info[index].verb)]
+                verbs.append((index, verb.base, verb.kind))
+            } else if let verb = vocabulary.verb(lemma) {
+                verbs.append((index, verb.base, verb.kind))
+            } else {
+                verbs.append((index, lemma, .observable(.apply)))
+            }
+        }
+        self.verbs = verbs
+        lists = ListMatches(tokens: tokens, tags: tags, words: words, table: vocabulary.lists)
+        let structure = Self.clauses(tokens, tags)
+        predicates = structure.predicates
+        subordinate = structure.subordinate
+        purpose = structure.purpose
+        sentencesWithVerbs = structure.sentences
+        copula = structure.copula
+        let main = structure.predicates.first { index in !["be", "have", "do"].contains(tags[index].lemma) }
+        mainVerb = main.flatMap { index in verbs.first { $0.0 == index } }
+    }
+
+    /// The main clauses' verbs, the subordinate clauses, and the sentences of a tagged statement.
+    private static func clauses(_ tokens: [Token], _ tags: [TaggedWord])
+        -> (predicates: [Int], subordinate: [Bool], purpose: [Bool], sentences: Int, copula: Int?) {
+        var predicates: [Int] = []
+        var subordinate = [Bool](repeating: false, count: tokens.count)
+        var purpose = [Bool](repeating: false, count: tokens.count)
+        var sentences = 0
+        var copula: Int?
+        var inSubordinate = false, inPurpose = false
+        // Inside parentheses, or after "e.g." or "such as" to the end of the sentence: an aside.
+        var parentheses = 0, inExample = false
+        var mainForm: WordForm?
+        var sentenceHasVerb = false
+        var sentenceStart = 0
+        var previous: Int?  // the previous token that is not an adverb
+        for index in tokens.indices {
+            let tag = tags[index]
+            let text = tokens[index].text
+            if tag.tag == .punctuation {
+                if text == "(" || text == "[" { parentheses += 1 }
+                if (text == ")" || text == "]") && parentheses > 0 { parentheses -= 1 }
+            }
+            if tag.tag == .punctuation, [".", ";", "!", "?"].contains(text) {
+                // A full stop after "e.g", "i.e", "etc" or a single letter does not end a sentence.
+                let abbreviation = previous.map { ["e.g", "i.e", "etc", "vs", "approx", "incl", "eg", "ie", "cf"].contains(tokens[$0].text) || tokens[$0].text.count == 1 } ?? false
+                if !(text == "." && abbreviation) && parentheses == 0 {
+                    if sentenceHasVerb { sentences += 1 }
+                    sentenceHasVerb = false
+                    inSubordinate = false
+                    inPurpose = false
+                    inExample = false
+                    mainForm = nil
+                    previous = nil
+                    sentenceStart = index + 1
+                    continue
+                }
+            }
+            if tag.tag == .adverb && ["e.g", "i.e", "eg", "ie"].contains(text) { inExample = true }
+            if (text == "such" && index + 1 < tokens.count && tokens[index + 1].text == "as") || text == "including"
+                || (text == "for" && index + 1 < tokens.count && tokens[index + 1].text == "example") {
+                inExample = true
+            }
+            let previousTag = previous.map { tags[$0].tag }
+            let previousText = previous.map { tokens[$0].text } ?? ""
+            // The next word, past "not" and adverbs: "does not blame", "is regularly reviewed".
+            var nextWord = index + 1
+            while nextWord < tokens.count, tags[nextWord].tag == .negation || tags[nextWord].tag == .adverb { nextWord += 1 }
+            let nextIsVerb = nextWord < tokens.count && tags[nextWord].tag == .verb
+            let aside = parentheses > 0 || inExample
+            switch tag.tag {
+            case .subordinator where text != "so" || (index + 1 < tokens.count && tokens[index + 1].text == "that") || nextIsVerb:
+                inSubordinate = true
+                // "so that ...": the purpose of the behaviour.
+                if text == "so" { inPurpose = true }
+            case .to where nextIsVerb:
+                // "... to learn", "in order to ...": a purpose, unless "to" completes the verb right
+                // before it ("works to improve", "helps to").
+                inSubordinate = true
+                if !(previousTag == .verb && previous == index - 1) || previousText == "order" || previousText == "as" { inPurpose = true }
+                if previousText == "order" || previousText == "as" { inPurpose = true }
+            case .preposition where nextIsVerb && tags[nextWord].form == .ing:
+                // "by writing tests", "as well as mentoring" (a list of behaviours, handled below)
+                if !(text == "as" && previousText == "well") { inSubordinate = true }
+            case .verb where !aside:
+                let auxiliary = (tag.lemma == "be" || tag.lemma == "have" || tag.lemma == "do") && nextIsVerb
+                let coordinated = previousTag == .conjunction || (previousTag == .punctuation && (previousText == "," || previousText == "/"))
+                    || (previousText == "as" && index >= 2 && tokens[index - 2].text == "well")
+                if !inSubordinate {
+                    if mainForm == nil {
+                        // A past form is a predicate after its subject ("The team shipped ...", "5 posts
+                        // published") or after "be" or "have" (a passive or a perfect); after other words
+                        // it describes a noun ("issues discovered after ...").
+                        let afterAuxiliary = previous.map { ["be", "have"].contains(tags[$0].lemma) && tags[$0].tag == .verb } ?? false
+                        let subjectBefore = (sentenceStart..<index).allSatisfy { position in
+                            [.determiner, .adjective, .noun, .number, .punctuation, .pronoun, .adverb].contains(tags[position].tag)
+                        }
+                        if tag.form != .past || previous == nil || auxiliary || afterAuxiliary || subjectBefore {
+                            if !auxiliary { predicates.append(index) }
+                            if (tag.lemma == "be" || tag.lemma == "have") && !auxiliary { copula = copula ?? index }
+                            mainForm = auxiliary ? nil : tag.form
+                            sentenceHasVerb = sentenceHasVerb || !auxiliary
+                        }
+                    } else if coordinated, tag.form == mainForm || (tag.form == .ing && previousText == "as") || previous.map({ tags[$0].tag == .conjunction && $0 >= 1 && tags[$0 - 1].tag == .verb }) ?? false {
+                        predicates.append(index)
+                    }
+                } else if coordinated, let mainForm, tag.form == mainForm, mainForm != .base || previousTag == .punctuation {
+                    // ", and reviews ...": back in the main clause.
+                    inSubordinate = false
+                    inPurpose = false
+                    predicates.append(index)
+                }
+            default:
+                break
+            }
+            subordinate[index] = inSubordinate || aside
+            purpose[index] = inPurpose
+            if tag.tag != .adverb && tag.tag != .punctuation || text == "," || text == "/" { previous = index }
+        }
+        if sentenceHasVerb { sentences += 1 }
+        return (predicates, subordinate, purpose, sentences, copula)
     }
 
     /// The base form and class of a word that can be a verb.
@@ -88,67 +231,6 @@ struct TextAnalysis: Sendable {
     }
 
     func flags(atWord position: Int) -> WordFlags { info[words[position]].flags }
-
-    private static func findMainVerb(tokens: [Token], info: [WordInfo], words: [Int], vocabulary: Vocabulary) -> (Int, String, VerbKind)? {
-        let count = words.count
-        func text(_ position: Int) -> String { tokens[words[position]].text }
-        func flags(_ position: Int) -> WordFlags { info[words[position]].flags }
-        func verbAt(_ position: Int) -> (Int, String, VerbKind)? {
-            guard position < count else { return nil }
-            let index = info[words[position]].verb
-            guard index >= 0 else { return nil }
-            let entry = vocabulary.verbEntries[Int(index)]
-            return (words[position], entry.base, entry.kind)
-        }
-        func isAdverb(_ position: Int) -> Bool {
-            let word = text(position)
-            return word.hasSuffix("ly") || Self.adverbs.contains(word)
-        }
-        // "Participants will facilitate", "Leaders are able to present", "Learners can explain".
-        let limit = min(count, 12)
-        for position in 0..<limit where flags(position).contains(.modal) || text(position) == "able" {
-            var next = position + 1
-            while next < count, isAdverb(next) || flags(next).contains(.beForm) || text(next) == "able" || text(next) == "to" {
-                if flags(next).contains(.beForm) {
-                    // "will be aware of" is a phrase; "will be delivered" is a passive verb.
-                    if next + 1 < count, let passive = verbAt(next + 1), text(next + 1).hasSuffix("ed") || text(next + 1).hasSuffix("en") { return passive }
-                }
-                next += 1
-            }
-            if let verb = verbAt(next) { return verb }
-            // An unknown word after a modal is still most likely a verb.
-            if next < count, position < 6, text(position) != "to", tokens[words[next]].kind == .word,
-               !flags(next).contains(.determiner), !flags(next).contains(.auxiliary) {
-                return (words[next], text(next), .observable(.apply))
-            }
-        }
-        guard count > 0 else { return nil }
-        // Imperative: "Resolve customer objections...", unless the first words are a subject
-        // ("Project managers present ...").
-        if let first = verbAt(0) {
-            let subjectThenVerb = count > 2 && text(1).hasSuffix("s") && verbAt(1) == nil && verbAt(2) != nil
-            if !subjectThenVerb { return first }
-        }
-        // "Account executives resolve ...", "Each member runs ...", "Reviews are published ...".
-        for position in 1..<min(count, 10) {
-            guard let candidate = verbAt(position) else { continue }
-            let previous = flags(position - 1)
-            if previous.contains(.determiner) { continue }
-            let word = text(position)
-            if (word.hasSuffix("ed") || word.hasSuffix("en")) && word != candidate.1 && !previous.contains(.beForm) && position > 1 {
-                // A past participle that is not passive is an adjective: "recorded practice sessions".
-                if verbAt(position + 1) == nil { continue }
-            }
-            if word.hasSuffix("ing") && word != candidate.1 && !previous.contains(.beForm) { continue }
-            return candidate
-        }
-        // An imperative with a verb the lists do not know: "Pilot the new CRM".
-        if count > 1, tokens[words[0]].kind == .word, flags(1).contains(.determiner) || tokens[words[1]].kind == .number,
-           !flags(0).contains(.determiner), !flags(0).contains(.auxiliary), !flags(0).contains(.modal) {
-            return (words[0], text(0), .observable(.apply))
-        }
-        return nil
-    }
 
     /// Splits a statement into words (letters, digits, apostrophes and inner hyphens), numbers
     /// (with their currency sign, separators, decimal point, % and k/m/bn suffix) and marks.
@@ -186,13 +268,16 @@ struct TextAnalysis: Sendable {
         }
         func advance(_ index: Int) -> Int { index + (bytes[index] < 0x80 ? 1 : scalar(at: index).1) }
         /// The lowercased text, and whether it starts with a capital.
+        var allCapitals = false
         func text(_ start: Int, _ end: Int) -> (capitalized: Bool, lowered: String) {
             let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            var ascii = true, upper = false
+            var ascii = true, upper = false, lower = false, letters = 0
             for b in slice {
                 if b >= 0x80 { ascii = false }
-                if b >= 0x41 && b <= 0x5A { upper = true }
+                if b >= 0x41 && b <= 0x5A { upper = true; letters += 1 }
+                if b >= 0x61 && b <= 0x7A { lower = true; letters += 1 }
             }
+            allCapitals = upper && !lower && letters >= 2
             let capitalized = slice[0] >= 0x41 && slice[0] <= 0x5A
             if ascii {
                 if !upper { return (false, String(decoding: slice, as: UTF8.self)) }
@@ -245,8 +330,12 @@ struct TextAnalysis: Sendable {
                     break
                 }
                 let (capitalized, lowered) = text(start, index)
-                // A word with digits in it (Q3, H2, 2nd) counts as a quantity.
-                tokens.append(Token(text: lowered, capitalized: capitalized, kind: hasDigit ? .number : .word, range: start..<index))
+                // A period with digits (Q3, H2, FY26) counts as a quantity; a name with digits
+                // (libp2p, v0, S3, [p1]) is a word.
+                let quantity = hasDigit && Self.isPeriod(lowered)
+                var token = Token(text: lowered, capitalized: capitalized, kind: quantity ? .number : .word, range: start..<index)
+                token.allCapitals = allCapitals
+                tokens.append(token)
                 continue
             }
             index = advance(index)
@@ -254,6 +343,18 @@ struct TextAnalysis: Sendable {
             tokens.append(Token(text: lowered, capitalized: capitalized, kind: .punctuation, range: start..<index))
         }
         return tokens
+    }
+
+    /// Q1-Q4, H1-H2, FY26, FY2026: a period of the calendar.
+    static func isPeriod(_ word: String) -> Bool {
+        let bytes = Array(word.utf8)
+        guard let first = bytes.first else { return false }
+        let digits = bytes.drop { $0 >= 0x61 && $0 <= 0x7A }
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        let letters = bytes.count - digits.count
+        if letters == 1 { return (first == UInt8(ascii: "q") && digits.count == 1 && digits.first! >= 0x31 && digits.first! <= 0x34)
+                                 || (first == UInt8(ascii: "h") && digits.count == 1 && (digits.first! == 0x31 || digits.first! == 0x32)) }
+        return letters == 2 && word.hasPrefix("fy") && (digits.count == 2 || digits.count == 4)
     }
 
     /// The value of the digits from `start`: commas dropped, a % allowed, k, m (mm) and bn (b)

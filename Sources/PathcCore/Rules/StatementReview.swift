@@ -1,0 +1,91 @@
+import Foundation
+
+/// Judges one statement on its own, outside a repository: the text rules for its field, as
+/// `pathc review` shows them and as the statement sets in the tests measure them. A key result
+/// is read as a lagging one.
+public struct StatementReview: Sendable {
+    public struct Finding: Sendable {
+        public let code: DiagnosticCode
+        public let severity: Severity
+        public let message: String
+        public let help: String?
+        /// The words the finding points at, when it points at some.
+        public let words: String?
+    }
+
+    let vocabulary: Vocabulary
+    let config: ProjectConfig
+    let severities: [String: Severity]
+
+    public init(config: ProjectConfig = ProjectConfig()) {
+        self.config = config
+        vocabulary = Vocabulary.with(config.vocabulary)
+        var severities: [String: Severity] = [:]
+        let engine = RuleEngine(context: RuleContext(model: Model(), vocabulary: vocabulary, config: config,
+                                                     today: CalendarDate(config.evaluationDate) ?? CalendarDate("2026-01-01")!),
+                                rootRelative: { $0.path })
+        for rule in RuleRegistry.descriptions { if let severity = engine.severity(of: rule) { severities[rule.code.code] = severity } }
+        self.severities = severities
+    }
+
+    /// The findings of every text rule that reads the field and is on, in rule order.
+    public func review(_ text: String, as field: StatementField) -> [Finding] {
+        let statement = Self.statement(text, field: field, vocabulary)
+        let context = RuleContext(model: Model(), vocabulary: vocabulary, config: config,
+                                  today: CalendarDate(config.evaluationDate) ?? CalendarDate("2026-01-01")!)
+        var findings: [Finding] = []
+        for rule in RuleRegistry.textRules where rule.fields.contains(field) {
+            guard let severity = severities[rule.description.code.code] else { continue }
+            for finding in rule.check(statement, context) {
+                let span = finding.node.span
+                let words = span == statement.node.span ? nil : statement.entity.file.text(of: span)
+                findings.append(Finding(code: rule.description.code, severity: severity, message: finding.message,
+                                        help: finding.help, words: words))
+            }
+        }
+        if field == .keyResult, let severity = severities[ActivityAsResultRule().description.code.code],
+           let word = ActivityAsResultRule.activity(in: statement.analysis) {
+            findings.append(Finding(code: ActivityAsResultRule().description.code, severity: severity,
+                                    message: "the key result counts activity ('\(word)'), not impact",
+                                    help: "measure what the activity should change on the job or in the business", words: word))
+        }
+        return findings
+    }
+
+    /// How pathc reads the statement: each word with its class, the main verbs marked.
+    public func reading(_ text: String) -> String {
+        let analysis = TextAnalysis(text, vocabulary: vocabulary)
+        var parts: [String] = []
+        for index in analysis.tokens.indices {
+            let tag = analysis.tags[index]
+            var part = analysis.tokens[index].text + "/" + "\(tag.tag)"
+            if tag.tag == .verb { part += "." + "\(tag.form)" + (tag.lemma != analysis.tokens[index].text ? "(\(tag.lemma))" : "") }
+            if analysis.predicates.contains(index) { part = "[" + part + "]" }
+            if analysis.subordinate[index] { part = "_" + part }
+            parts.append(part)
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// A statement of a synthetic entity, in the field's usual place.
+    static func statement(_ text: String, field: StatementField, _ vocabulary: Vocabulary) -> Statement {
+        let file = SourceFile(path: "statement.yaml", text: text)
+        let node = Node(.scalar(Scalar(text: text, style: .plain)), span: Span(start: 0, end: file.bytes.count))
+        let root = Node(.mapping([]), span: Span(start: 0, end: 0))
+        let kind: EntityKind
+        let pointer: String
+        switch field {
+        case .objective: kind = .okr; pointer = "/objective"
+        case .keyResult: kind = .okr; pointer = "/key_results/0/result"
+        case .outcome: kind = .pathway; pointer = "/milestones/0/outcome"
+        case .task: kind = .pathway; pointer = "/stages/0/practice/0/task"
+        case .criterion: kind = .pathway; pointer = "/stages/0/practice/0/success_criteria/0"
+        case .behavior: kind = .competency; pointer = "/levels/0/behaviors/0"
+        case .descriptor: kind = .rubric; pointer = "/criteria/0/descriptors/0"
+        case .other: kind = .okr; pointer = "/note"
+        }
+        let entity = Entity(kind: kind, id: "statement", file: file, root: root, idNode: node, annotations: [])
+        return Statement(entity: entity, node: node, text: text, pointer: pointer, axes: QualityAxes(QualityAxis.allCases),
+                         vocabulary: vocabulary)
+    }
+}

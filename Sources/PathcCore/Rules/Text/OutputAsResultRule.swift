@@ -1,0 +1,78 @@
+/// PW4012: a key result that counts outputs or one-off tasks ("Publish 5 blog posts", "Run 3
+/// events", "Hire 4 engineers", "Ship v2"), not the change they are meant to cause.
+struct OutputAsResultRule: TextRule {
+    static let outputVerbs = WordList("output_verbs", "verbs of key results that produce an output or finish a task", inflected: true, [
+        "add", "announce", "build", "complete", "conduct", "create", "define", "deliver", "deploy", "design", "develop",
+        "document", "draft", "establish", "finalise", "finalize", "finish", "give", "hire", "hold", "host", "implement",
+        "introduce", "kick off", "launch", "migrate", "onboard", "open", "organise", "organize", "plan", "post", "prepare",
+        "present", "produce", "publish", "record", "recruit", "redesign", "refactor", "release", "roll out", "run", "send",
+        "send out", "set up", "ship", "start", "submit", "update", "write", "rewrite", "integrate", "automate", "identify",
+        "draft", "map", "audit", "interview", "survey", "translate", "train", "form", "create", "speak", "attend",
+    ])
+    static let outcomeWords = WordList("outcome_words", "nouns that name a measure of impact: a key result about one of them is an outcome", [
+        "adoption", "activation", "arr", "availability", "churn", "conversion", "conversions", "csat", "engagement", "growth",
+        "latency", "margin", "mrr", "nps", "profit", "rate", "ratio", "retention", "revenue", "satisfaction", "score",
+        "share", "uptime", "usage", "savings", "cost", "costs", "time", "times", "errors", "incidents", "downtime",
+        "sales", "bookings", "signups", "sign-ups", "renewals", "accuracy", "coverage", "reliability", "throughput",
+        "percentage", "proportion", "median", "average", "mean", "p95", "p99",
+    ])
+
+    let description = RuleDescription(
+        code: "PW4012", name: "output-as-result", severity: .warning, axis: .measurable,
+        summary: "a key result that counts outputs or one-off tasks (publish 5 posts, run 3 events, hire 4 engineers), not impact",
+        why: """
+            Five blog posts can be published and change nothing. A key result is the change the work is \
+            meant to cause: more sign-ups, faster answers, fewer incidents. Outputs and tasks belong in \
+            the plan of work; as key results they are met by doing the work, whatever it achieves. (A \
+            leading indicator may count a recurring activity, such as four role-plays a month.)
+            """,
+        fix: "measure what the output should change: \"Raise organic sign-ups from 300 to 450 a month\"",
+        bad: [RuleExample("Publish 5 blog posts about the new API", field: .keyResult),
+              RuleExample("Hire 4 engineers for the platform team", field: .keyResult),
+              RuleExample("Send out a customer survey", field: .keyResult),
+              RuleExample("Ship version 2 of the mobile app", field: .keyResult)],
+        good: [RuleExample("Raise organic sign-ups from 300 to 450 a month", field: .keyResult),
+               RuleExample("Cut median time to first response from 9 to 4 hours", field: .keyResult),
+               RuleExample("Deliver 12% revenue growth in the enterprise segment", field: .keyResult)])
+    let fields: Set<StatementField> = [.keyResult]
+
+    /// Words that make an activity recurring, which a leading indicator may count.
+    static let rateWords: Set<String> = ["per", "weekly", "monthly", "daily", "quarterly", "each", "every", "a"]
+
+    func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
+        let analysis = statement.analysis
+        guard let predicate = analysis.predicates.first(where: { !["be", "have", "do"].contains(analysis.tags[$0].lemma) }),
+              analysis.lists.contains(.outputVerbs, token: predicate) else { return [] }
+        // A share, a rate or a measure of impact makes it an outcome: "Resolve 90% of tickets within a day".
+        if analysis.hasPercentage { return [] }
+        if analysis.words.contains(where: { analysis.lists.contains(.outcomeWords, token: $0) }) { return [] }
+        if statement.isLeadingIndicator, Self.isRecurring(analysis) { return [] }
+        let range = analysis.object(after: predicate).map {
+            analysis.tokens[predicate].range.lowerBound..<analysis.tokens[$0.upperBound - 1].range.upperBound
+        } ?? statement.range(predicate)
+        return [statement.finding(
+            at: range, "'\(statement.substring(range))' is an output, not a result", label: "output",
+            help: "measure the change it should cause (more of what, less of what, for whom), and keep the output in the plan of work")]
+    }
+
+    /// "four role-plays a month", "weekly", "per engineer": a rate, not a one-off.
+    static func isRecurring(_ analysis: TextAnalysis) -> Bool {
+        for (position, index) in analysis.words.enumerated() {
+            let word = analysis.tokens[index].text
+            if ["per", "weekly", "monthly", "daily", "quarterly", "biweekly", "fortnightly"].contains(word) { return true }
+            if word == "a" || word == "each" || word == "every", position + 1 < analysis.words.count,
+               ["day", "week", "month", "quarter", "sprint", "cycle", "release"].contains(analysis.tokens[analysis.words[position + 1]].text) {
+                return true
+            }
+        }
+        return false
+    }
+}
+
+extension Statement {
+    /// The statement is the result of a key result marked as a leading indicator.
+    var isLeadingIndicator: Bool {
+        guard field == .keyResult else { return false }
+        return entity.keyResults.first { $0.resultPointer == pointer }?.indicator == "leading"
+    }
+}

@@ -1,0 +1,462 @@
+/// The word class a token has in its sentence.
+enum Tag: UInt8, Sendable {
+    case noun, verb, adjective, adverb
+    case determiner, pronoun, preposition, particle, conjunction, subordinator, modal, to, negation
+    case number, punctuation
+}
+
+/// A token with its class in context: the lemma it reads as (a verb's base form, a noun's
+/// singular), the inflection, and whether the lexicon knows the word at all.
+struct TaggedWord: Sendable {
+    var tag: Tag
+    var form: WordForm = .base
+    var lemma: String
+    /// The lexicon (or the function words) knows the word.
+    var known: Bool
+    /// The semantic field of the lemma's most frequent sense as this part of speech.
+    var field: SemanticField?
+
+    var isVerb: Bool { tag == .verb }
+    /// A finite or imperative form: resolve, resolves, resolved (not resolving).
+    var isFiniteVerb: Bool { tag == .verb && form != .ing }
+}
+
+/// A part-of-speech tagger for the statements of career frameworks and OKRs: the lexicon gives each
+/// word its possible classes, and a few rules of context choose one, left to right. The genre is
+/// narrow (behaviours with an implied subject, "Writes ..."; imperatives, "Cut ..."; noun phrases
+/// with a number), so the rules follow it rather than English at large.
+struct Tagger {
+    let lexicon: Lexicon
+    /// Verbs of pathc's own word lists, which WordNet may lack ("scope", "onboard", "triage"):
+    /// a form -> its base.
+    let listedVerb: @Sendable (String) -> String?
+
+    init(lexicon: Lexicon = .shared, listedVerb: @escaping @Sendable (String) -> String? = { _ in nil }) {
+        self.lexicon = lexicon
+        self.listedVerb = listedVerb
+    }
+
+    /// What a word may be, before context decides.
+    struct Options {
+        var verbs: [Reading] = []
+        var noun: Reading?
+        var adjective: Reading?
+        var adverb: Reading?
+        var function: Tag?
+        var known = false
+
+        var canVerb: Bool { !verbs.isEmpty }
+        var canNoun: Bool { noun != nil }
+        func verb(_ form: WordForm) -> Reading? { verbs.first { $0.form == form } }
+        func verb(in forms: Set<WordForm>) -> Reading? { verbs.first { forms.contains($0.form) } }
+        /// The lexicon sees it more often as a verb than as a noun or an adjective.
+        var mostlyVerb: Bool {
+            guard let verb = verbs.first else { return false }
+            let other = max(noun?.entry.frequency(.noun) ?? 0, adjective?.entry.frequency(.adjective) ?? 0)
+            return verb.entry.frequency(.verb) > other
+        }
+    }
+
+    func options(_ token: Token, properNoun: Bool = false) -> Options {
+        var options = Options()
+        switch token.kind {
+        case .number: options.function = .number; options.known = true; return options
+        case .punctuation: options.function = .punctuation; options.known = true; return options
+        case .word: break
+        }
+        let word = token.text
+        if let function = Self.functionTag(word) {
+            options.function = function
+            options.known = true
+            // Words that are function words and also verbs or nouns keep those readings for context.
+            if !["up", "down", "out", "like", "past", "plus", "while", "once", "even", "still", "well", "so", "round"].contains(word) {
+                if FunctionWords.beForms.contains(word) || FunctionWords.haveForms.contains(word) || FunctionWords.doForms.contains(word) {
+                    options.verbs = [Reading(base: Self.auxiliaryLemma(word), part: .verb, form: Self.auxiliaryForm(word),
+                                             entry: LexicalEntry())]
+                }
+                return options
+            }
+        }
+        var readings = lexicon.readings(of: word)
+        // "customer-centric", "cross-team", "well-tested": a compound WordNet lacks, read by its last part
+        // (as a noun or an adjective: such compounds are rarely verbs).
+        if readings.isEmpty, word.contains("-"), let last = word.split(separator: "-").last, last.count > 1 {
+            readings = lexicon.readings(of: String(last)).filter { $0.part != .verb }
+            if readings.isEmpty, word.split(separator: "-").allSatisfy({ lexicon.entry(String($0)) != nil }) {
+                readings = [Reading(base: word, part: .adjective, form: .base, entry: LexicalEntry())]
+            }
+        }
+        for reading in readings {
+            options.known = true
+            switch reading.part {
+            case .verb: options.verbs.append(reading)
+            case .noun: if options.noun == nil || reading.form == .base { options.noun = reading }
+            case .adjective: if options.adjective == nil { options.adjective = reading }
+            case .adverb: if options.adverb == nil { options.adverb = reading }
+            }
+        }
+        if options.verbs.isEmpty, let base = listedVerb(word) {
+            options.known = true
+            let form: WordForm = word == base ? .base : word.hasSuffix("ing") ? .ing : word.hasSuffix("s") && !base.hasSuffix("s") ? .s : .past
+            options.verbs.append(Reading(base: base, part: .verb, form: form, entry: .listedVerb()))
+        }
+        // An acronym (OS, GDPR, API) or a name in the middle of a sentence (Deployment Frequency,
+        // Time to Restore Service) is a noun, whatever else the letters spell.
+        if token.allCapitals || properNoun {
+            options.verbs = []
+            options.adverb = nil
+            if options.noun == nil { options.noun = Reading(base: word, part: .noun, form: .base, entry: LexicalEntry()) }
+            options.known = true
+        }
+        return options
+    }
+
+    static func functionTag(_ word: String) -> Tag? {
+        if word == "to" { return .to }
+        if FunctionWords.modals.contains(word) { return .modal }
+        if FunctionWords.negations.contains(word) { return .negation }
+        if FunctionWords.beForms.contains(word) || FunctionWords.haveForms.contains(word) || FunctionWords.doForms.contains(word) {
+            return .verb
+        }
+        if FunctionWords.conjunctions.contains(word) { return .conjunction }
+        if FunctionWords.pronouns.contains(word) { return .pronoun }
+        if FunctionWords.determiners.contains(word) { return .determiner }
+        if FunctionWords.subordinators.contains(word) { return .subordinator }
+        if FunctionWords.prepositions.contains(word) { return .preposition }
+        if FunctionWords.adverbs.contains(word) { return .adverb }
+        return nil
+    }
+
+    static func auxiliaryLemma(_ word: String) -> String {
+        if FunctionWords.beForms.contains(word) { return "be" }
+        if FunctionWords.haveForms.contains(word) { return "have" }
+        return "do"
+    }
+
+    static func auxiliaryForm(_ word: String) -> WordForm {
+        switch word {
+        case "be", "have", "do", "are", "am", "don't", "haven't", "aren't", "'re": return .base
+        case "is", "has", "does", "isn't", "hasn't", "doesn't", "'s": return .s
+        case "being", "having": return .ing
+        default: return .past
+        }
+    }
+
+    /// Verbs, adjectives and nouns after which "to" is a preposition, not the mark of an infinitive.
+    static let takesToNoun: Set<String> = [
+        "contribute", "commit", "dedicate", "relate", "accord", "due", "access", "exposure", "adherence", "similar", "prior",
+        "addition", "next", "close", "open", "respond", "response", "attention", "approach", "committed", "dedicated",
+        "related", "according", "devoted", "devote", "adapt", "adjust", "listen", "talk", "speak", "report", "reply",
+        "introduce", "escalate", "apply", "connect", "compare", "key", "central", "critical", "important", "relevant",
+        "new", "up", "equal", "closer", "path", "route", "way", "journey", "transition", "move", "migrate", "accountable",
+        "responsive", "receptive", "exposed", "aligned", "align", "tied", "linked", "link", "tie", "map", "attached",
+        "subject", "thanks", "prefer", "resistant", "opposed", "entitled", "obligated", "limited", "restricted", "added",
+        "add", "available", "visible", "useful", "helpful", "valuable", "credible", "known", "assigned", "assign",
+        "delegate", "deliver", "present", "explain", "communicate", "provide", "give", "send", "show", "demonstrate",
+        "recommend", "suggest", "propose", "pitch", "mentor", "coach", "support", "contributing", "contributes",
+        "contributed", "contribution", "contributions", "commitment", "dedication", "ownership", "answer", "solution",
+        "solutions", "change", "changes", "improvements", "improvement", "input", "feedback", "guidance", "direction",
+        "reference", "references", "regard", "relation", "respect", "exception", "exceptions", "customers", "teams",
+        "stakeholders", "others", "peers", "leadership", "management", "colleagues", "users",
+    ]
+
+    func tag(_ tokens: [Token]) -> [TaggedWord] {
+        // A capital in the middle of a sentence marks a name, unless the statement capitalises
+        // most of its words (Title Case).
+        let words = tokens.filter { $0.kind == .word }
+        let titleCase = words.count >= 3 && words.filter(\.capitalized).count * 2 > words.count
+        var options: [Options] = []
+        options.reserveCapacity(tokens.count)
+        for index in tokens.indices {
+            let token = tokens[index]
+            var sentenceStart = true
+            var previous = index - 1
+            while previous >= 0 {
+                let text = tokens[previous].text
+                if tokens[previous].kind == .punctuation {
+                    if [".", ";", ":", "!", "?", "(", "\"", "\u{201C}", "-", "/", "[", "]"].contains(text) { break }
+                    previous -= 1
+                    continue
+                }
+                sentenceStart = false
+                break
+            }
+            // "MUST Review", "to Restore": a verb after a modal or "to" keeps its capital.
+            let afterVerbMarker = previous >= 0 && (FunctionWords.modals.contains(tokens[previous].text) || tokens[previous].text == "to")
+            let properNoun = token.kind == .word && token.capitalized && !sentenceStart && !titleCase && token.text != "i" && !afterVerbMarker
+            options.append(self.options(token, properNoun: properNoun))
+        }
+        var tags = [TaggedWord?](repeating: nil, count: tokens.count)
+        var context = Context()
+        for index in tokens.indices {
+            tags[index] = decide(index, tokens, options, tags, &context)
+            context.update(with: tags[index]!, token: tokens[index])
+        }
+        return tags.map { $0! }
+    }
+
+    /// What the decisions so far say about the clause being read.
+    struct Context {
+        /// Set after a verb of the clause's own (not in a subordinate clause).
+        var mainVerbForm: WordForm?
+        /// A subject noun phrase opened the clause ("Account executives ..."): where its verb stands.
+        var subjectVerb: Int?
+        var clauseStart = true
+
+        mutating func update(with word: TaggedWord, token: Token) {
+            if word.tag == .punctuation, [".", ";", "!", "?", ":"].contains(token.text) {
+                // A new sentence or a list item.
+                mainVerbForm = nil
+                subjectVerb = nil
+                clauseStart = true
+                return
+            }
+            if word.tag == .verb, mainVerbForm == nil, word.lemma != "be" || word.form != .base, clauseStart || word.form != .ing {
+                mainVerbForm = word.form
+            }
+            if word.tag != .adverb && word.tag != .punctuation { clauseStart = false }
+        }
+    }
+
+    private func decide(_ index: Int, _ tokens: [Token], _ options: [Options], _ tags: [TaggedWord?], _ context: inout Context) -> TaggedWord {
+        let option = options[index]
+        let word = tokens[index].text
+        func make(_ tag: Tag, _ reading: Reading? = nil) -> TaggedWord {
+            TaggedWord(tag: tag, form: reading?.form ?? .base, lemma: reading?.base ?? word, known: option.known,
+                       field: reading.flatMap { $0.entry.semanticField($0.part) })
+        }
+        // The previous word that is not an adverb or a comma, with its position.
+        var previousIndex = index - 1
+        while previousIndex >= 0, let tag = tags[previousIndex]?.tag, tag == .adverb { previousIndex -= 1 }
+        let previous = previousIndex >= 0 ? tags[previousIndex] : nil
+        let previousText = previousIndex >= 0 ? tokens[previousIndex].text : ""
+        let nextIndex = index + 1 < tokens.count ? index + 1 : nil
+        let next = nextIndex.map { options[$0] }
+
+        if let function = option.function, !option.canVerb || function == .verb {
+            if function == .verb, let reading = option.verbs.first { return make(.verb, reading) }
+            return resolveFunctionWord(index, function, tokens, options, previous, make)
+        }
+        if let function = option.function {
+            // up, down, out, like...: a particle right after a verb, otherwise its own class.
+            if previous?.tag == .verb, FunctionWords.particles.contains(word) { return make(.particle) }
+            if function == .preposition || function == .subordinator || function == .adverb { return make(function) }
+        }
+        // Inside a subject noun phrase found at the clause's start, up to its verb.
+        if let verb = context.subjectVerb {
+            if index < verb { return nounOrModifier(index, tokens, options, make) }
+            if index == verb, let reading = option.verb(in: [.base, .s, .past]) { return make(.verb, reading) }
+        }
+        guard option.known else { return guessUnknown(index, tokens, options, previous, context, make) }
+        guard option.canVerb else { return nounOrModifier(index, tokens, options, make) }
+
+        let onlyVerb = !option.canNoun && option.adjective == nil && option.adverb == nil
+        let previousTag = previous?.tag
+        // After a determiner, an adjective or a number: a noun, or a participle used as an adjective.
+        let afterAsWellAs = previousText == "as" && previousIndex >= 2 && tokens[previousIndex - 1].text == "well"
+        if previousTag == .determiner || previousTag == .adjective || previousTag == .number
+            || (previousTag == .preposition && previousText != "by" && !word.hasSuffix("ing") && !afterAsWellAs) {
+            if option.canNoun || option.adjective != nil { return nounOrModifier(index, tokens, options, make) }
+            if let reading = option.verb(in: [.past, .ing]) { return make(.adjective, reading) }
+        }
+        // "by writing", "for reviewing": a gerund after a preposition.
+        if previousTag == .preposition, let reading = option.verb(.ing) { return make(.verb, reading) }
+        // After a modal, "not" after a modal, or the "to" of an infinitive: the base form.
+        if previousTag == .modal || (previousTag == .negation && previousIndex > 0 && [.modal, .verb].contains(tags[previousIndex - 1]?.tag)) {
+            if let reading = option.verb(.base) { return make(.verb, reading) }
+        }
+        if previousTag == .to {
+            let before = previousIndex > 0 ? (tags[previousIndex - 1]?.lemma ?? tokens[previousIndex - 1].text) : ""
+            let fromTo = tokens[..<previousIndex].contains { $0.text == "from" }
+            if let reading = option.verb(.base), !(Self.takesToNoun.contains(before) && (option.canNoun && !option.mostlyVerb)), !fromTo || onlyVerb {
+                return make(.verb, reading)
+            }
+            if option.canNoun || option.adjective != nil { return nounOrModifier(index, tokens, options, make) }
+        }
+        // After a form of "be": a passive or progressive verb, otherwise a complement.
+        if previous?.lemma == "be", previousTag == .verb {
+            if let reading = option.verb(in: [.past, .ing]), !(option.adjective != nil && reading.form == .past && !word.hasSuffix("ed")) {
+                return make(.verb, reading)
+            }
+            return nounOrModifier(index, tokens, options, make)
+        }
+        // After "have": a perfect.
+        if previous?.lemma == "have", previousTag == .verb, let reading = option.verb(.past) { return make(.verb, reading) }
+        // After a subject pronoun or a relative: a finite verb.
+        if previousTag == .pronoun && FunctionWords.subjectPronouns.contains(previousText) || previousTag == .subordinator {
+            if let reading = option.verb(in: [.base, .s, .past]) { return make(.verb, reading) }
+        }
+        // The first word of a clause: a verb (behaviours: "Breaks down ..."; imperatives: "Cut ..."),
+        // unless it starts the subject of a verb that follows ("Engineers write ...").
+        if context.clauseStart {
+            if let reading = option.verb(in: [.base, .s, .ing]) {
+                guard let verb = subjectVerb(index, tokens, options) else { return make(.verb, reading) }
+                context.subjectVerb = verb
+            } else if let reading = option.verb(.past), !option.canNoun, option.adjective == nil {
+                return make(.verb, reading)
+            }
+            return nounOrModifier(index, tokens, options, make)
+        }
+        // Coordination: after "and", "or", "as well as" or a comma, a verb in the clause's form with
+        // something after it. A base form that is mostly a noun needs a clear object after it:
+        // "and close the account", not "and action plans".
+        let asWellAs = previousText == "as" && previousIndex >= 2 && tokens[previousIndex - 1].text == "well" && tokens[previousIndex - 2].text == "as"
+        let joined = previousTag == .conjunction || (previousTag == .punctuation && (previousText == "," || previousText == "/")) || asWellAs
+        if joined {
+            // "Clarify and shape ...", "Identify, monitor and address ...": verbs sharing the object
+            // that follows, right after the first verb.
+            var beforeJoin = previousIndex - 1
+            while beforeJoin >= 0, tags[beforeJoin]?.tag == .adverb { beforeJoin -= 1 }
+            let afterVerb = beforeJoin >= 0 && tags[beforeJoin]?.tag == .verb && tags[beforeJoin]?.lemma != "be"
+            if let form = context.mainVerbForm, let reading = option.verb(form == .past ? .past : form) ?? (afterVerb ? option.verb(in: [.base, .s]) : nil),
+               let nextIndex {
+                let next = options[nextIndex]
+                let clearObject = [.determiner, .pronoun, .number, .preposition, .particle].contains(next.function ?? .noun)
+                    || tokens[nextIndex].kind == .number
+                // "bugs or issues discovered after ...": a participle after it makes it a noun.
+                let participleNext = next.verb(.past) != nil && !next.canNoun && next.function == nil
+                // After a bare comma, a base form or -ing joins a list only if "and" or "or" comes later.
+                let listGoesOn = previousText != "," || reading.form == .s || tokens[(index + 1)...].contains { $0.text == "and" || $0.text == "or" || $0.text == "&" }
+                if afterVerb && listGoesOn && !participleNext { return make(.verb, reading) }
+                if listGoesOn && !participleNext
+                    && (onlyVerb || (Self.canFollowVerb(next, tokens[nextIndex]) && (reading.form == .s ? true : option.mostlyVerb || clearObject))) {
+                    return make(.verb, reading)
+                }
+            }
+            if context.mainVerbForm == nil, let reading = option.verb(in: [.base, .s]), subjectVerb(index, tokens, options) == nil {
+                return make(.verb, reading)
+            }
+        }
+        // After a noun that is the subject of its clause: "Account executives resolve ...", "The team reviews ...".
+        if previousTag == .noun || (previousTag == .pronoun && FunctionWords.subjectPronouns.contains(previousText)) {
+            if context.mainVerbForm == nil, let reading = option.verb(in: [.base, .s, .past]) {
+                // "Customer success managers diagnose ...", but not "Customer-centric culture across ...".
+                let personal = previous?.field == .nounPerson || previous?.field == .nounGroup || previousTag == .pronoun
+                if (reading.form != .past || !option.canNoun) && (onlyVerb || option.mostlyVerb || personal) { return make(.verb, reading) }
+            }
+            // A participle after its noun: "decisions made in the meeting".
+            if let reading = option.verb(.past), !option.canNoun, option.adjective == nil { return make(.verb, reading) }
+            if option.canNoun || option.adjective != nil { return nounOrModifier(index, tokens, options, make) }
+        }
+        // After a verb: its object, or a verb it takes ("helps define").
+        if previousTag == .verb || previousTag == .particle {
+            if let causative = previous?.lemma, ["help", "make", "let"].contains(causative), let reading = option.verb(.base), option.mostlyVerb {
+                return make(.verb, reading)
+            }
+            if option.canNoun || option.adjective != nil { return nounOrModifier(index, tokens, options, make) }
+        }
+        // After an object pronoun: "helps others grow".
+        if previousTag == .pronoun, previousIndex > 0, let verb = tags[previousIndex - 1], verb.tag == .verb,
+           ["help", "make", "let", "have", "get", "enable", "encourage"].contains(verb.lemma), let reading = option.verb(.base) {
+            return make(.verb, reading)
+        }
+        if onlyVerb, let reading = option.verbs.first { return make(.verb, reading) }
+        if option.mostlyVerb, let reading = option.verb(in: [.base, .s, .past]), next.map({ Self.canFollowVerb($0, tokens[index + 1]) }) ?? false {
+            return make(.verb, reading)
+        }
+        return nounOrModifier(index, tokens, options, make)
+    }
+
+    /// Where the verb stands when the word at `index` opens a subject noun phrase: a noun (or nouns)
+    /// followed, within a few words, by a modal, a form of be or have, or a verb that agrees with it.
+    private func subjectVerb(_ index: Int, _ tokens: [Token], _ options: [Options]) -> Int? {
+        guard options[index].canNoun else { return nil }
+        var head = index
+        var position = index + 1
+        while position < min(tokens.count, index + 6) {
+            let option = options[position]
+            if option.function == .modal { return position }
+            if option.function == .verb, let aux = option.verbs.first, aux.base == "be" || aux.base == "have" {
+                // "Help articles are ...".
+                return position
+            }
+            if option.function != nil || tokens[position].kind != .word { return nil }
+            let headNoun = options[head].noun
+            let plural = headNoun?.form == .s
+            let field = headNoun?.entry.semanticField(.noun)
+            if let verb = option.verb(plural ? .base : .s) ?? option.verb(.past) {
+                let personal = field == .nounPerson || field == .nounGroup
+                let followed = position + 1 < tokens.count && Self.canFollowVerb(options[position + 1], tokens[position + 1])
+                // "Tools increase the number of ...": a verb with an object after a plural subject.
+                if personal || !option.canNoun || (option.mostlyVerb && followed && option.adjective == nil) {
+                    // "Coaches peers": a plural subject needs the base form; "peers" is not one.
+                    if plural && verb.form == .s { return nil }
+                    return position
+                }
+            }
+            guard option.canNoun || option.adjective != nil else { return nil }
+            // A plural noun ends a noun phrase ("Mentors junior engineers" is a verb and its object).
+            if plural { return nil }
+            head = position
+            position += 1
+        }
+        return nil
+    }
+
+    /// Something that may follow a verb: an object, a complement or an adverbial.
+    static func canFollowVerb(_ option: Options, _ token: Token) -> Bool {
+        if token.kind == .number { return true }
+        if token.kind == .punctuation { return false }
+        switch option.function {
+        case .determiner?, .pronoun?, .preposition?, .to?, .subordinator?, .adverb?, .particle?: return true
+        case .conjunction?, .modal?, .negation?: return false
+        default: return option.canNoun || option.adjective != nil || option.adverb != nil || !option.known
+        }
+    }
+
+    private func nounOrModifier(_ index: Int, _ tokens: [Token], _ options: [Options], _ make: (Tag, Reading?) -> TaggedWord) -> TaggedWord {
+        let option = options[index]
+        let word = tokens[index].text
+        if option.adverb != nil, word.hasSuffix("ly") || (option.noun == nil && option.adjective == nil) { return make(.adverb, option.adverb) }
+        // An adjective before a noun, or one that the lexicon knows as nothing else.
+        if let adjective = option.adjective {
+            let nextIsNoun = index + 1 < tokens.count && options[index + 1].canNoun
+            if option.noun == nil || (nextIsNoun && adjective.entry.frequency(.adjective) >= (option.noun?.entry.frequency(.noun) ?? 0)) {
+                return make(.adjective, adjective)
+            }
+        }
+        if let noun = option.noun { return make(.noun, noun) }
+        if let adjective = option.adjective { return make(.adjective, adjective) }
+        if let verb = option.verbs.first { return make(verb.form == .ing || verb.form == .past ? .adjective : .noun, verb) }
+        return make(.noun, nil)
+    }
+
+    /// A word the lexicon does not know ("onboards", "runbooks", "OKRs"): a verb where a verb must
+    /// stand, otherwise a noun.
+    private func guessUnknown(_ index: Int, _ tokens: [Token], _ options: [Options], _ previous: TaggedWord?, _ context: Context,
+                              _ make: (Tag, Reading?) -> TaggedWord) -> TaggedWord {
+        let word = tokens[index].text
+        let previousTag = previous?.tag
+        if previousTag == .modal || (previousTag == .to && !(index + 1 < tokens.count && tokens[index + 1].kind == .punctuation)) {
+            return TaggedWord(tag: .verb, form: .base, lemma: word, known: false)
+        }
+        if context.clauseStart, index + 1 < tokens.count, Self.canFollowVerb(options[index + 1], tokens[index + 1]),
+           options[index + 1].function != nil || word.hasSuffix("s") {
+            let base = word.hasSuffix("es") && (word.hasSuffix("ches") || word.hasSuffix("shes") || word.hasSuffix("sses"))
+                ? String(word.dropLast(2)) : word.hasSuffix("s") ? String(word.dropLast()) : word
+            return TaggedWord(tag: .verb, form: word.hasSuffix("s") ? .s : .base, lemma: base, known: false)
+        }
+        if word.hasSuffix("ly") { return TaggedWord(tag: .adverb, lemma: word, known: false) }
+        return TaggedWord(tag: .noun, form: word.hasSuffix("s") ? .s : .base, lemma: word, known: false)
+    }
+
+    private func resolveFunctionWord(_ index: Int, _ function: Tag, _ tokens: [Token], _ options: [Options], _ previous: TaggedWord?,
+                                     _ make: (Tag, Reading?) -> TaggedWord) -> TaggedWord {
+        let word = tokens[index].text
+        // "that": a determiner before a noun with no verb after it, otherwise a clause.
+        if word == "that" || word == "which" || word == "what" {
+            if index + 1 < tokens.count {
+                let next = options[index + 1]
+                if next.canVerb && !next.canNoun || next.function == .modal || next.function == .verb { return make(.subordinator, nil) }
+                if word == "that", previous?.tag == .verb, next.function == .determiner || next.function == .pronoun { return make(.subordinator, nil) }
+            }
+            return make(word == "that" ? .determiner : .subordinator, nil)
+        }
+        // "as": a conjunction of comparison or time, or a preposition.
+        if FunctionWords.particles.contains(word), previous?.tag == .verb, function == .preposition {
+            // "breaks down complex problems", "follows up": the particle of a phrasal verb.
+            if let verb = previous, lexicon.entry(verb.lemma + " " + word)?.has(.verb) == true { return make(.particle, nil) }
+        }
+        return make(function, nil)
+    }
+}

@@ -1,0 +1,60 @@
+/// The pieces of a statement the judgement rules ask about: a verb's object, the first word, the
+/// words of the main clause.
+extension TextAnalysis {
+    /// The token index of the first word that is not an adverb ("Regularly reviews ..." -> "reviews").
+    var firstContentWord: Int? {
+        words.first { tags[$0].tag != .adverb }
+    }
+
+    /// The tokens of the noun phrase after a verb (its particle skipped): determiners, adjectives,
+    /// nouns and numbers up to the first word of another kind. "Shows strong leadership in ..." ->
+    /// "strong leadership".
+    func object(after verb: Int) -> Range<Int>? {
+        var start = verb + 1
+        while start < tokens.count, tags[start].tag == .particle || tags[start].tag == .adverb { start += 1 }
+        var end = start
+        while end < tokens.count {
+            let tag = tags[end].tag
+            guard tag == .determiner || tag == .adjective || tag == .noun || tag == .number
+                    || (tag == .verb && tags[end].form == .past && end + 1 < tokens.count && tags[end + 1].tag == .noun) else { break }
+            end += 1
+        }
+        return end > start ? start..<end : nil
+    }
+
+    /// The head of a noun phrase: its last noun, or its last word.
+    func head(of phrase: Range<Int>) -> Int {
+        phrase.last { tags[$0].tag == .noun } ?? phrase.upperBound - 1
+    }
+
+    /// The token index of a word position.
+    func token(atWord position: Int) -> Int { words[position] }
+
+    /// Whether any token of a run of word positions stands in a subordinate clause.
+    func isSubordinate(_ positions: Range<Int>) -> Bool {
+        subordinate[words[positions.lowerBound]]
+    }
+
+    /// The token before `index` that is a word or number, if any.
+    func wordBefore(_ index: Int) -> Int? {
+        var position = index - 1
+        while position >= 0, tokens[position].kind == .punctuation { position -= 1 }
+        return position >= 0 ? position : nil
+    }
+
+    /// The token after `index` that is a word or number, if any.
+    func wordAfter(_ index: Int) -> Int? {
+        var position = index + 1
+        while position < tokens.count, tokens[position].kind == .punctuation { position += 1 }
+        return position < tokens.count ? position : nil
+    }
+
+    /// A percentage anywhere in the statement.
+    var hasPercentage: Bool {
+        tokens.indices.contains { index in
+            let token = tokens[index]
+            if token.kind == .number { return token.text.hasSuffix("%") || (index + 1 < tokens.count && tokens[index + 1].text == "%") }
+            return token.text == "percent" || token.text == "percentage" || token.text == "pct"
+        }
+    }
+}
