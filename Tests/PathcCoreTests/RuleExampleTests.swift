@@ -53,22 +53,7 @@ final class RuleExampleTests: XCTestCase {
 
     /// A statement of a synthetic entity, as the schema would mark it.
     static func statement(_ text: String, field: StatementField, _ vocabulary: Vocabulary) -> Statement {
-        let file = SourceFile(path: "example.yaml", text: text)
-        let node = Node(.scalar(Scalar(text: text, style: .plain)), span: Span(start: 0, end: file.bytes.count))
-        let root = Node(.mapping([]), span: Span(start: 0, end: 0))
-        let entity = Entity(kind: .okr, id: "example", file: file, root: root, idNode: node, annotations: [])
-        let pointer: String
-        switch field {
-        case .objective: pointer = "/objective"
-        case .keyResult: pointer = "/key_results/0/result"
-        case .outcome: pointer = "/milestones/0/outcome"
-        case .task: pointer = "/stages/0/practice/0/task"
-        case .criterion: pointer = "/stages/0/practice/0/success_criteria/0"
-        case .behavior: pointer = "/levels/0/behaviors/0"
-        case .descriptor: pointer = "/criteria/0/descriptors/0"
-        case .other: pointer = "/note"
-        }
-        return Statement(entity: entity, node: node, text: text, pointer: pointer, axes: QualityAxes(QualityAxis.allCases), vocabulary: vocabulary)
+        StatementReview.statement(text, field: field, vocabulary)
     }
 
     /// Entities from example files, checked against the built-in schemas (for their annotations).

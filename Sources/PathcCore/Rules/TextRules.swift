@@ -107,6 +107,8 @@ struct UnobservableVerbRule: TextRule {
 
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         let analysis = statement.analysis
+        // "75% of team members are confident they ...": a key result may measure a state of mind by a survey.
+        if statement.field == .keyResult, analysis.hasPercentage { return [] }
         // A thought process as the main verb: "Considers the impact ...", "Reflects on ...". (Not a
         // passive: "a ticket is considered resolved when ..." defines a term.)
         for predicate in analysis.predicates where analysis.lists.contains(.thoughtProcesses, token: predicate) {
@@ -209,6 +211,38 @@ struct VagueTermRule: TextRule {
     static let linkWords: Set<String> = ["of", "in", "on", "at", "for", "with", "across", "among", "between", "through", "to",
                                          "and", "or", "by", "from", "within", "into", "around", "as", "so", "that", "while"]
 
+    /// Comparatives that are not comparisons: "better", "easier", "more reliable", "the fastest",
+    /// with no "than" after them.
+    static let notComparisons: Set<String> = ["further", "later", "latest", "earlier", "earliest", "sooner", "longer", "other",
+                                              "former", "latter", "upper", "inner", "outer", "elder", "eldest", "lesser",
+                                              "latter", "over", "under", "next", "last", "least"]
+
+    /// The first comparative or superlative with nothing to compare with ("make it easier", "more
+    /// reliable", "the fastest way"), as word positions; nil when the statement says "than".
+    static func unanchoredComparative(_ analysis: TextAnalysis) -> Range<Int>? {
+        let texts = analysis.words.map { analysis.tokens[$0].text }
+        if texts.contains("than") || texts.contains("compared") { return nil }
+        for (position, index) in analysis.words.enumerated() where !analysis.purpose[index] {
+            let word = texts[position]
+            let tag = analysis.tags[index]
+            if tag.tag == .adjective || tag.tag == .adverb, tag.form == .graded, !notComparisons.contains(word),
+               word != tag.lemma, word.hasSuffix("er") || word.hasSuffix("est") {
+                return position..<(position + 1)
+            }
+            if ["better", "best", "greater", "easier", "faster", "simpler", "smoother", "stronger", "higher", "deeper",
+                "broader", "wider"].contains(word), position + 1 < texts.count || word == "better" {
+                if word == "best", position + 1 < texts.count, ["practice", "practices", "effort", "efforts"].contains(texts[position + 1]) { continue }
+                return position..<(position + 1)
+            }
+            // "more reliable", "most efficient", "less manual" (not "more than", "most of").
+            if ["more", "most", "less"].contains(word), position + 1 < texts.count {
+                let next = analysis.words[position + 1]
+                if analysis.tags[next].tag == .adjective || analysis.tags[next].tag == .adverb { return position..<(position + 2) }
+            }
+        }
+        return nil
+    }
+
     static func isNounUse(_ analysis: TextAnalysis, _ position: Int) -> Bool {
         let texts = analysis.words.map { analysis.tokens[$0].text }
         let previous = position > 0 ? texts[position - 1] : ""
@@ -283,6 +317,9 @@ struct VagueTermRule: TextRule {
                 found.append((range, statement.substring(range), "cannot be measured"))
             }
         }
+        if !statement.hasStandard(context), let comparative = Self.unanchoredComparative(analysis) {
+            found.append((analysis.characters(comparative), statement.substring(analysis.characters(comparative)), "compares with nothing"))
+        }
         if !statement.hasStandard(context) {
             for verb in analysis.verbs where verb.kind == .vague && !analysis.subordinate[verb.index] {
                 // Behaviours with empty verbs ("fosters", "empowers") are empty-verb's.
@@ -311,7 +348,8 @@ struct VagueTermRule: TextRule {
         let others = found.dropFirst().map { "'\($0.1)'" }
         return [statement.finding(
             at: first.0, "'\(first.1)' \(first.2)", label: "vague",
-            help: first.2 == "cannot be measured" ? "replace it with the specific behaviour, amount or standard it stands for"
+            help: first.2 == "compares with nothing" ? "say than what, and by how much: \"cut from 9 to 4 days\", \"faster than the 2025 median of 3 days\""
+                : first.2 == "cannot be measured" ? "replace it with the specific behaviour, amount or standard it stands for"
                 : first.2 == "is a standard no one can check" ? "say what it looks like in the work, so that two people would agree whether it was met"
                 : "add the number: from what baseline to what target, or by how much by when",
             notes: others.isEmpty ? [] : ["also vague: \(others.joined(separator: ", "))"])]
@@ -428,7 +466,7 @@ struct CompoundStatementRule: TextRule {
             it was met when only one was, and the practice and coaching lose their focus.
             """,
         fix: "split it into two statements, or make one the condition of the other (\"Resolve objections using the consultative method\")",
-        bad: [RuleExample("Resolve customer objections and close renewals within two interactions", field: .objective),
+        bad: [RuleExample("Resolve customer objections and negotiate renewals within two interactions", field: .objective),
               RuleExample("Diagnoses the root cause as well as writes the runbook entry within a day", field: .outcome)],
         good: [RuleExample("Facilitate weekly problem-solving sessions with documented decisions and action plans", field: .objective),
                RuleExample("Records each decision with an owner and a due date", field: .criterion)])
@@ -444,7 +482,17 @@ struct CompoundStatementRule: TextRule {
                 help: "keep the one behaviour this \(statement.field.words) is about; give each other one a statement of its own")]
         }
         // Coordinated verbs of the main clause: "Writes ... and reviews ...", "Designs, builds and runs ...".
-        let actions = analysis.predicates.filter { !["be", "have", "do"].contains(analysis.tags[$0].lemma) }
+        var actions = analysis.predicates.filter { !["be", "have", "do"].contains(analysis.tags[$0].lemma) }
+        // An objective may name one deliverable with two verbs that share it ("Design and implement
+        // GraphSync"); a behaviour or a result may not ("Identifies and fixes bugs" is two things to assess).
+        if statement.field == .objective, actions.count == 2, let joint = analysis.wordAfter(actions[0]), joint == actions[1] - 1,
+           ["and", "&", "/"].contains(analysis.tokens[joint].text) {
+            actions.removeLast()
+        }
+        // "X is live, and Y was 4.8+": two clauses, each with a subject, a verb and a result.
+        if actions.count < 2, analysis.clauses >= 2, statement.field == .keyResult || statement.field == .objective {
+            actions = analysis.predicates
+        }
         guard actions.count >= 2 else { return [] }
         let first = actions[0], second = actions[1]
         let start = analysis.wordBefore(second).map { analysis.tokens[$0].kind == .word ? $0 : second } ?? second

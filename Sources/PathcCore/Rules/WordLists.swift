@@ -61,7 +61,7 @@ struct ListTable: Sendable {
     /// The base forms of the inflected (verb) lists, matched against a verb's lemma ("led" -> lead).
     private(set) var verbLemmas: [String: UInt32] = [:]
     /// Every form of a phrase's first word -> the phrases starting with it.
-    private(set) var phrases: [String: [(list: WordListID, rest: [String])]] = [:]
+    private(set) var phrases: [String: [(list: WordListID, rest: [String], verbal: Bool)]] = [:]
 
     init(changes: [String: ProjectConfig.WordListChange]) {
         for list in WordListID.allCases {
@@ -80,7 +80,9 @@ struct ListTable: Sendable {
                     if definition.inflected { verbLemmas[first, default: 0] |= 1 << UInt32(list.rawValue) }
                 } else {
                     let firstForms = first == "be" ? Array(TextAnalysis.beForms) : forms
-                    for form in firstForms { phrases[form, default: []].append((list, Array(parts.dropFirst()))) }
+                    // A verb list's phrase starts with a verb: "contribute to", "focus on", "be known for".
+                    let verbal = definition.inflected && Vocabulary.inflections(of: first).count > 1
+                    for form in firstForms { phrases[form, default: []].append((list, Array(parts.dropFirst()), verbal)) }
                 }
             }
         }
@@ -104,6 +106,7 @@ struct ListMatches: Sendable {
         for (position, index) in words.enumerated() {
             guard let candidates = table.phrases[tokens[index].text] else { continue }
             for candidate in candidates where position + candidate.rest.count < words.count {
+                if candidate.verbal, tags[index].tag != .verb, tags[index].tag != .adjective || tokens[index].text.hasSuffix("s") { continue }
                 var matched = true
                 for (offset, word) in candidate.rest.enumerated() where tokens[words[position + 1 + offset]].text != word {
                     matched = false

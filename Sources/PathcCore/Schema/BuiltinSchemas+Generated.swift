@@ -74,7 +74,7 @@ properties:
             description: One behaviour, stated as something a person does that others can see.
             type: string
             minLength: 1
-            x-quality: [observable]
+            x-quality: [specific, observable]
 """####,
         "config.schema.yaml": ####"""
 $schema: https://json-schema.org/draft/2020-12/schema

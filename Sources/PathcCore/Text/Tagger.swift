@@ -163,8 +163,8 @@ struct Tagger {
     func tag(_ tokens: [Token]) -> [TaggedWord] {
         // A capital in the middle of a sentence marks a name, unless the statement capitalises
         // most of its words (Title Case).
-        let words = tokens.filter { $0.kind == .word }
-        let titleCase = words.count >= 3 && words.filter(\.capitalized).count * 2 > words.count
+        let words = tokens.filter { $0.kind == .word && Self.functionTag($0.text) == nil }
+        let titleCase = words.count >= 3 && words.filter(\.capitalized).count * 5 >= words.count * 4
         var options: [Options] = []
         options.reserveCapacity(tokens.count)
         for index in tokens.indices {
@@ -190,7 +190,7 @@ struct Tagger {
         var context = Context()
         for index in tokens.indices {
             tags[index] = decide(index, tokens, options, tags, &context)
-            context.update(with: tags[index]!, token: tokens[index])
+            context.update(with: tags[index]!, token: tokens[index], at: index)
         }
         return tags.map { $0! }
     }
@@ -203,16 +203,25 @@ struct Tagger {
         var subjectVerb: Int?
         var clauseStart = true
 
-        mutating func update(with word: TaggedWord, token: Token) {
+        /// The last verb of the clause's own: the first, or one joined to it.
+        var lastMainVerb: Int?
+        /// The word being decided was joined to the clause's verbs ("and", a comma).
+        var joinedToMain = false
+
+        mutating func update(with word: TaggedWord, token: Token, at index: Int) {
             if word.tag == .punctuation, [".", ";", "!", "?", ":"].contains(token.text) {
                 // A new sentence or a list item.
                 mainVerbForm = nil
                 subjectVerb = nil
+                lastMainVerb = nil
                 clauseStart = true
                 return
             }
             if word.tag == .verb, mainVerbForm == nil, word.lemma != "be" || word.form != .base, clauseStart || word.form != .ing {
                 mainVerbForm = word.form
+                lastMainVerb = index
+            } else if word.tag == .verb, word.form == mainVerbForm, joinedToMain {
+                lastMainVerb = index
             }
             if word.tag != .adverb && word.tag != .punctuation { clauseStart = false }
         }
@@ -267,7 +276,9 @@ struct Tagger {
         }
         if previousTag == .to {
             let before = previousIndex > 0 ? (tags[previousIndex - 1]?.lemma ?? tokens[previousIndex - 1].text) : ""
-            let fromTo = tokens[..<previousIndex].contains { $0.text == "from" }
+            // "from 20 to 30": a range, not an infinitive.
+            let fromTo = index < tokens.count && tokens[index].kind == .number
+                || tokens[..<previousIndex].suffix(4).contains { $0.text == "from" } && tokens[..<previousIndex].suffix(3).contains { $0.kind == .number }
             if let reading = option.verb(.base), !(Self.takesToNoun.contains(before) && (option.canNoun && !option.mostlyVerb)), !fromTo || onlyVerb {
                 return make(.verb, reading)
             }
@@ -289,10 +300,17 @@ struct Tagger {
         // The first word of a clause: a verb (behaviours: "Breaks down ..."; imperatives: "Cut ..."),
         // unless it starts the subject of a verb that follows ("Engineers write ...").
         if context.clauseStart {
-            if let reading = option.verb(in: [.base, .s, .ing]) {
+            // "Evidence of mentoring", "Ownership of the roadmap": a noun, mostly seen as one, before "of".
+            let beforeOf = nextIndex.map { tokens[$0].text == "of" } ?? false
+            if let reading = option.verb(in: [.base, .s, .ing]), !(beforeOf && option.canNoun && !option.mostlyVerb) {
                 guard let verb = subjectVerb(index, tokens, options) else { return make(.verb, reading) }
                 context.subjectVerb = verb
             } else if let reading = option.verb(.past), !option.canNoun, option.adjective == nil {
+                // "Reduced reliance on ...", "Sustained influence": a participle before a noun describes it.
+                if let nextIndex, options[nextIndex].canNoun, !options[nextIndex].canVerb || options[nextIndex].noun != nil,
+                   tokens[nextIndex].kind == .word, options[nextIndex].function == nil, !startsObject(nextIndex, tokens, options) {
+                    return make(.adjective, reading)
+                }
                 return make(.verb, reading)
             }
             return nounOrModifier(index, tokens, options, make)
@@ -307,7 +325,9 @@ struct Tagger {
             // that follows, right after the first verb.
             var beforeJoin = previousIndex - 1
             while beforeJoin >= 0, tags[beforeJoin]?.tag == .adverb { beforeJoin -= 1 }
-            let afterVerb = beforeJoin >= 0 && tags[beforeJoin]?.tag == .verb && tags[beforeJoin]?.lemma != "be"
+            let afterVerb = beforeJoin >= 0 && beforeJoin == context.lastMainVerb && tags[beforeJoin]?.lemma != "be"
+            context.joinedToMain = true
+            defer { context.joinedToMain = false }
             if let form = context.mainVerbForm, let reading = option.verb(form == .past ? .past : form) ?? (afterVerb ? option.verb(in: [.base, .s]) : nil),
                let nextIndex {
                 let next = options[nextIndex]
@@ -323,15 +343,15 @@ struct Tagger {
                     return make(.verb, reading)
                 }
             }
-            if context.mainVerbForm == nil, let reading = option.verb(in: [.base, .s]), subjectVerb(index, tokens, options) == nil {
-                return make(.verb, reading)
-            }
         }
         // After a noun that is the subject of its clause: "Account executives resolve ...", "The team reviews ...".
         if previousTag == .noun || (previousTag == .pronoun && FunctionWords.subjectPronouns.contains(previousText)) {
             if context.mainVerbForm == nil, let reading = option.verb(in: [.base, .s, .past]) {
-                // "Customer success managers diagnose ...", but not "Customer-centric culture across ...".
-                let personal = previous?.field == .nounPerson || previous?.field == .nounGroup || previousTag == .pronoun
+                // "Customer success managers diagnose ...", but not "Customer-centric culture across ..."
+                // or "Customer interviews around ..." (a singular noun needs a determiner to be a subject).
+                let determined = previous?.form == .s || previousTag == .pronoun
+                    || (0..<previousIndex).contains { tags[$0]?.tag == .determiner || tags[$0]?.tag == .number }
+                let personal = (previous?.field == .nounPerson || previous?.field == .nounGroup || previousTag == .pronoun) && determined
                 if (reading.form != .past || !option.canNoun) && (onlyVerb || option.mostlyVerb || personal) { return make(.verb, reading) }
             }
             // A participle after its noun: "decisions made in the meeting".
@@ -340,7 +360,7 @@ struct Tagger {
         }
         // After a verb: its object, or a verb it takes ("helps define").
         if previousTag == .verb || previousTag == .particle {
-            if let causative = previous?.lemma, ["help", "make", "let"].contains(causative), let reading = option.verb(.base), option.mostlyVerb {
+            if let causative = previous?.lemma, causative == "help", let reading = option.verb(.base), option.mostlyVerb {
                 return make(.verb, reading)
             }
             if option.canNoun || option.adjective != nil { return nounOrModifier(index, tokens, options, make) }
@@ -351,7 +371,7 @@ struct Tagger {
             return make(.verb, reading)
         }
         if onlyVerb, let reading = option.verbs.first { return make(.verb, reading) }
-        if option.mostlyVerb, let reading = option.verb(in: [.base, .s, .past]), next.map({ Self.canFollowVerb($0, tokens[index + 1]) }) ?? false {
+        if option.mostlyVerb, !joined, let reading = option.verb(in: [.base, .s, .past]), next.map({ Self.canFollowVerb($0, tokens[index + 1]) }) ?? false {
             return make(.verb, reading)
         }
         return nounOrModifier(index, tokens, options, make)
@@ -393,6 +413,11 @@ struct Tagger {
         return nil
     }
 
+    /// Whether the word at `index` opens an object: a determiner, a pronoun or a number.
+    private func startsObject(_ index: Int, _ tokens: [Token], _ options: [Options]) -> Bool {
+        tokens[index].kind == .number || [.determiner, .pronoun].contains(options[index].function ?? .noun)
+    }
+
     /// Something that may follow a verb: an object, a complement or an adverbial.
     static func canFollowVerb(_ option: Options, _ token: Token) -> Bool {
         if token.kind == .number { return true }
@@ -431,7 +456,7 @@ struct Tagger {
             return TaggedWord(tag: .verb, form: .base, lemma: word, known: false)
         }
         if context.clauseStart, index + 1 < tokens.count, Self.canFollowVerb(options[index + 1], tokens[index + 1]),
-           options[index + 1].function != nil || word.hasSuffix("s") {
+           (options[index + 1].function != nil && options[index + 1].function != .number) || word.hasSuffix("s") {
             let base = word.hasSuffix("es") && (word.hasSuffix("ches") || word.hasSuffix("shes") || word.hasSuffix("sses"))
                 ? String(word.dropLast(2)) : word.hasSuffix("s") ? String(word.dropLast()) : word
             return TaggedWord(tag: .verb, form: word.hasSuffix("s") ? .s : .base, lemma: base, known: false)

@@ -42,6 +42,8 @@ struct TextAnalysis: Sendable {
     let sentencesWithVerbs: Int
     /// A form of "be" or "have" that is the statement's predicate ("Is known for", "Has a deep ...").
     let copula: Int?
+    /// The number of main clauses with a subject of their own ("X is live, and Y was 4.8+" has two).
+    let clauses: Int
     /// The statement names a number, percentage, amount or number word (including all, every, each).
     let hasQuantity: Bool
     /// The statement names a number: digits, or a cardinal such as "two" or "fifteen".
@@ -119,13 +121,14 @@ struct TextAnalysis: Sendable {
         purpose = structure.purpose
         sentencesWithVerbs = structure.sentences
         copula = structure.copula
+        clauses = structure.clauses
         let main = structure.predicates.first { index in !["be", "have", "do"].contains(tags[index].lemma) }
         mainVerb = main.flatMap { index in verbs.first { $0.0 == index } }
     }
 
     /// The main clauses' verbs, the subordinate clauses, and the sentences of a tagged statement.
     private static func clauses(_ tokens: [Token], _ tags: [TaggedWord])
-        -> (predicates: [Int], subordinate: [Bool], purpose: [Bool], sentences: Int, copula: Int?) {
+        -> (predicates: [Int], subordinate: [Bool], purpose: [Bool], sentences: Int, copula: Int?, clauses: Int) {
         var predicates: [Int] = []
         var subordinate = [Bool](repeating: false, count: tokens.count)
         var purpose = [Bool](repeating: false, count: tokens.count)
@@ -137,7 +140,13 @@ struct TextAnalysis: Sendable {
         var mainForm: WordForm?
         var sentenceHasVerb = false
         var sentenceStart = 0
+        // After ", and" (or "; and") followed by a new subject: a second main clause, whose verb
+        // is a predicate whatever its form.
+        var clauseCount = 0, newClause = false
         var previous: Int?  // the previous token that is not an adverb
+        func afterAuxiliaryOf(_ position: Int?) -> Bool {
+            position.map { tags[$0].tag == .verb && ["be", "have"].contains(tags[$0].lemma) } ?? false
+        }
         for index in tokens.indices {
             let tag = tags[index]
             let text = tokens[index].text
@@ -172,6 +181,10 @@ struct TextAnalysis: Sendable {
             while nextWord < tokens.count, tags[nextWord].tag == .negation || tags[nextWord].tag == .adverb { nextWord += 1 }
             let nextIsVerb = nextWord < tokens.count && tags[nextWord].tag == .verb
             let aside = parentheses > 0 || inExample
+            if tag.tag == .conjunction, !inSubordinate, !aside, mainForm != nil, previousText == ",",
+               index + 1 < tokens.count, [.determiner, .noun, .pronoun, .adjective, .number].contains(tags[index + 1].tag) {
+                newClause = true
+            }
             switch tag.tag {
             case .subordinator where text != "so" || (index + 1 < tokens.count && tokens[index + 1].text == "that") || nextIsVerb:
                 inSubordinate = true
@@ -191,7 +204,11 @@ struct TextAnalysis: Sendable {
                 let coordinated = previousTag == .conjunction || (previousTag == .punctuation && (previousText == "," || previousText == "/"))
                     || (previousText == "as" && index >= 2 && tokens[index - 2].text == "well")
                 if !inSubordinate {
-                    if mainForm == nil {
+                    if newClause, !auxiliary, tag.form != .ing, previousTag == .noun || previousTag == .pronoun || afterAuxiliaryOf(previous) {
+                        predicates.append(index)
+                        clauseCount += 1
+                        newClause = false
+                    } else if mainForm == nil {
                         // A past form is a predicate after its subject ("The team shipped ...", "5 posts
                         // published") or after "be" or "have" (a passive or a perfect); after other words
                         // it describes a noun ("issues discovered after ...").
@@ -201,11 +218,13 @@ struct TextAnalysis: Sendable {
                         }
                         if tag.form != .past || previous == nil || auxiliary || afterAuxiliary || subjectBefore {
                             if !auxiliary { predicates.append(index) }
+                            if clauseCount == 0 { clauseCount = 1 }
                             if (tag.lemma == "be" || tag.lemma == "have") && !auxiliary { copula = copula ?? index }
                             mainForm = auxiliary ? nil : tag.form
                             sentenceHasVerb = sentenceHasVerb || !auxiliary
                         }
-                    } else if coordinated, tag.form == mainForm || (tag.form == .ing && previousText == "as") || previous.map({ tags[$0].tag == .conjunction && $0 >= 1 && tags[$0 - 1].tag == .verb }) ?? false {
+                    } else if coordinated, tag.form == mainForm || (tag.form == .ing && previousText == "as")
+                                || previous.map({ tags[$0].tag == .conjunction && $0 >= 1 && predicates.contains($0 - 1) }) ?? false {
                         predicates.append(index)
                     }
                 } else if coordinated, let mainForm, tag.form == mainForm, mainForm != .base || previousTag == .punctuation {
@@ -222,7 +241,7 @@ struct TextAnalysis: Sendable {
             if tag.tag != .adverb && tag.tag != .punctuation || text == "," || text == "/" { previous = index }
         }
         if sentenceHasVerb { sentences += 1 }
-        return (predicates, subordinate, purpose, sentences, copula)
+        return (predicates, subordinate, purpose, sentences, copula, clauseCount)
     }
 
     /// The base form and class of a word that can be a verb.
@@ -325,6 +344,11 @@ struct TextAnalysis: Sendable {
                     if isDigit(index) { hasDigit = true; index = advance(index); continue }
                     let c = bytes[index]
                     if c == UInt8(ascii: "-") || c == UInt8(ascii: "'"), isLetter(index + 1) { index += 1; continue }
+                    // "Login.gov", "Node.js": a dot between letters, with no space after it, is part of a name.
+                    if c == UInt8(ascii: "."), isLetter(index + 1), index + 2 < count, isLetter(index + 2) || bytes[index + 2] == UInt8(ascii: ".") {
+                        index += 1
+                        continue
+                    }
                     // The typographic apostrophe, U+2019.
                     if c == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99, isLetter(index + 3) { index += 3; continue }
                     break

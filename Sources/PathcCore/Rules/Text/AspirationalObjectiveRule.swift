@@ -11,7 +11,8 @@ struct AspirationalObjectiveRule: TextRule {
         "thought leadership", "world class", "world-class", "win the market", "win hearts",
     ])
     static let verbs = WordList("aspirational_verbs", "verbs of objectives that name a hope rather than an outcome", inflected: true, [
-        "aspire", "become", "delight", "dominate", "embrace", "empower", "envision", "excite", "inspire", "pioneer",
+        "aspire", "become", "delight", "democratise", "democratize", "dominate", "embrace", "empower", "envision", "excite",
+        "inspire", "pioneer",
         "reimagine", "revolutionise", "revolutionize", "thrill", "transform", "unleash", "unlock", "wow",
     ])
 
@@ -44,6 +45,14 @@ struct AspirationalObjectiveRule: TextRule {
         }
         if let predicate = analysis.predicates.first, analysis.lists.contains(.aspirationalVerbs, token: predicate) {
             return [finding(statement, statement.range(predicate))]
+        }
+        // "the easiest and most efficient way to ...", "the fastest platform": a superlative claim.
+        for (position, index) in analysis.words.enumerated() where analysis.tokens[index].text == "the" && position + 1 < analysis.words.count {
+            let next = analysis.words[position + 1]
+            let word = analysis.tokens[next].text
+            let superlative = (analysis.tags[next].form == .graded && word.hasSuffix("est") && word != "latest")
+                || (word == "most" && position + 2 < analysis.words.count && analysis.tags[analysis.words[position + 2]].tag == .adjective)
+            if superlative { return [finding(statement, analysis.characters(position..<(position + 2)))] }
         }
         // "Build a culture of ...", "Create an environment where ...": an abstract goal with no number.
         if !analysis.hasNumber, let predicate = analysis.predicates.first,

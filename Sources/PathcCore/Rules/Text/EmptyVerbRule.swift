@@ -73,10 +73,37 @@ struct EmptyVerbRule: TextRule {
             }
         }
         for positions in analysis.lists.all(.emptyPhrases) where !analysis.isSubordinate(positions) {
+            // "Works with the docs team to publish release notes": the act is the verb of the purpose.
+            if Self.partnering.contains(analysis.tokens[analysis.words[positions.upperBound - 1]].text),
+               let act = Self.purposeVerb(after: analysis.words[positions.upperBound - 1], analysis), Self.namesAnAct(act, analysis) {
+                continue
+            }
             let range = analysis.characters(positions)
             return [finding(statement, range: range, words: statement.substring(range))]
         }
         return []
+    }
+
+    /// The last words of the phrases that say who someone works with: the act may follow ("to ...").
+    static let partnering: Set<String> = ["with", "alongside", "within"]
+
+    /// The verb of the first purpose clause after a token: "... to publish release notes" -> "publish".
+    static func purposeVerb(after index: Int, _ analysis: TextAnalysis) -> Int? {
+        var position = index + 1
+        while position + 1 < analysis.tokens.count {
+            if analysis.tags[position].tag == .to, analysis.tags[position + 1].tag == .verb { return position + 1 }
+            if analysis.tokens[position].kind == .punctuation && analysis.tokens[position].text != "," { return nil }
+            position += 1
+        }
+        return nil
+    }
+
+    /// A verb that names something someone could be seen doing: not empty, vague or a state of mind.
+    static func namesAnAct(_ verb: Int, _ analysis: TextAnalysis) -> Bool {
+        if analysis.lists.contains(.emptyVerbs, token: verb) || analysis.lists.contains(.thoughtProcesses, token: verb) { return false }
+        if analysis.lists.contains(.emptyUnlessConcrete, token: verb) { return false }
+        if let kind = analysis.verbs.first(where: { $0.index == verb })?.kind, kind == .unobservable || kind == .vague { return false }
+        return true
     }
 
     /// A noun phrase whose head is a quality, a value or a feeling.

@@ -25,7 +25,8 @@ struct HedgedStandardRule: TextRule {
         good: [RuleExample("Regularly pairs with a junior engineer on production incidents", field: .behavior),
                RuleExample("Usually reviews a pull request within one working day", field: .behavior),
                RuleExample("Delivers features of up to two weeks' work without help", field: .behavior)])
-    let fields: Set<StatementField> = [.behavior, .descriptor, .criterion, .outcome]
+    /// Not rubric descriptors: their lower levels say "partly" and "with prompting" on purpose.
+    let fields: Set<StatementField> = [.behavior, .criterion, .outcome]
 
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         let analysis = statement.analysis

@@ -7,8 +7,17 @@ struct OutputAsResultRule: TextRule {
         "introduce", "kick off", "launch", "migrate", "onboard", "open", "organise", "organize", "plan", "post", "prepare",
         "present", "produce", "publish", "record", "recruit", "redesign", "refactor", "release", "roll out", "run", "send",
         "send out", "set up", "ship", "start", "submit", "update", "write", "rewrite", "integrate", "automate", "identify",
-        "draft", "map", "audit", "interview", "survey", "translate", "train", "form", "create", "speak", "attend",
+        "map", "audit", "interview", "survey", "translate", "train", "form", "speak", "attend", "get feedback",
+        "gather feedback", "collect feedback", "capture",
     ])
+    /// Things a key result may say exist, which are outputs: "libp2p has a design doc", "All components include guidance".
+    static let deliverables: Set<String> = [
+        "article", "articles", "blog", "checklist", "daemon", "dashboard", "design", "designdoc", "doc", "docs", "document",
+        "documentation", "framework", "guidance", "guide", "guides", "implementation", "library", "list", "page", "pages",
+        "plan", "playbook", "poc", "policy", "post", "posts", "process", "prototype", "rating", "report", "roadmap", "runbook",
+        "runbooks", "spec", "specification", "suite", "template", "templates", "tool", "tooling", "tools", "tutorial",
+        "version", "video", "videos", "vision", "website", "workshop",
+    ]
     static let outcomeWords = WordList("outcome_words", "nouns that name a measure of impact: a key result about one of them is an outcome", [
         "adoption", "activation", "arr", "availability", "churn", "conversion", "conversions", "csat", "engagement", "growth",
         "latency", "margin", "mrr", "nps", "profit", "rate", "ratio", "retention", "revenue", "satisfaction", "score",
@@ -41,11 +50,18 @@ struct OutputAsResultRule: TextRule {
 
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         let analysis = statement.analysis
+        // A share, a rate or a measure of impact makes it an outcome: "Resolve 90% of tickets within a day".
+        // (A leading indicator may count how often a practice is followed: "publish a mutual action
+        // plan on 80% of late-stage opportunities".)
+        if analysis.hasPercentage && (!Self.countsDeliverables(analysis) || statement.isLeadingIndicator) { return [] }
+        if analysis.words.contains(where: { Self.isOutcomeHead($0, analysis) }) { return [] }
+        if let deliverable = Self.deliverable(analysis) {
+            return [statement.finding(
+                at: analysis.characters(deliverable), "'\(statement.substring(analysis.characters(deliverable)))' is an output, not a result",
+                label: "output", help: "measure the change the output should cause, and keep the output in the plan of work")]
+        }
         guard let predicate = analysis.predicates.first(where: { !["be", "have", "do"].contains(analysis.tags[$0].lemma) }),
               analysis.lists.contains(.outputVerbs, token: predicate) else { return [] }
-        // A share, a rate or a measure of impact makes it an outcome: "Resolve 90% of tickets within a day".
-        if analysis.hasPercentage { return [] }
-        if analysis.words.contains(where: { analysis.lists.contains(.outcomeWords, token: $0) }) { return [] }
         if statement.isLeadingIndicator, Self.isRecurring(analysis) { return [] }
         let range = analysis.object(after: predicate).map {
             analysis.tokens[predicate].range.lowerBound..<analysis.tokens[$0.upperBound - 1].range.upperBound
@@ -54,6 +70,28 @@ struct OutputAsResultRule: TextRule {
             at: range, "'\(statement.substring(range))' is an output, not a result", label: "output",
             help: "measure the change it should cause (more of what, less of what, for whom), and keep the output in the plan of work")]
     }
+
+    /// An outcome noun at the head of its phrase: "cycle time from 20 to 17", not "full time contributors".
+    static func isOutcomeHead(_ index: Int, _ analysis: TextAnalysis) -> Bool {
+        guard analysis.lists.contains(.outcomeWords, token: index) else { return false }
+        guard let next = analysis.wordAfter(index), next == index + 1 else { return true }
+        return analysis.tags[next].tag != .noun
+    }
+
+    /// "has a v0 spec", "include accessibility guidance", "maintain a ranked list": a key result
+    /// that says a deliverable exists. The word positions of the verb and the deliverable.
+    static func deliverable(_ analysis: TextAnalysis) -> Range<Int>? {
+        guard let predicate = analysis.predicates.first,
+              ["have", "include", "contain", "maintain", "exist", "get", "provide", "offer"].contains(analysis.tags[predicate].lemma),
+              let object = analysis.object(after: predicate) else { return nil }
+        let head = analysis.head(of: object)
+        guard deliverables.contains(analysis.tokens[head].text) || analysis.tags[head].lemma == "documentation" else { return nil }
+        guard let start = analysis.words.firstIndex(of: predicate), let end = analysis.words.firstIndex(of: head) else { return nil }
+        return start..<(end + 1)
+    }
+
+    /// "100% of services have a runbook": a share of things that have a deliverable is still an output.
+    static func countsDeliverables(_ analysis: TextAnalysis) -> Bool { deliverable(analysis) != nil }
 
     /// "four role-plays a month", "weekly", "per engineer": a rate, not a one-off.
     static func isRecurring(_ analysis: TextAnalysis) -> Bool {

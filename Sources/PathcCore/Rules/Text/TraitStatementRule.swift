@@ -78,7 +78,8 @@ struct TraitStatementRule: TextRule {
         if let first = analysis.firstContentWord, analysis.tags[first].tag == .adjective, analysis.tokens[first].text != "able" {
             let next = analysis.wordAfter(first)
             let describesThing = next.map { analysis.tags[$0].tag == .noun && analysis.tags[$0].field != .nounPerson } ?? false
-            if !describesThing { return [finding(statement, statement.range(first), statement.word(first))] }
+            // "Primary reviewer for at least 5 PRs": a role with a number is a requirement someone can check.
+            if !describesThing && !(analysis.hasNumber && next.map { analysis.tags[$0].tag == .noun } ?? false) { return [finding(statement, statement.range(first), statement.word(first))] }
         }
         return []
     }
