@@ -85,6 +85,8 @@ public struct Checker: Sendable {
         let schemas: SchemaSet
         /// The content folder, absolute.
         let contentFolder: String
+        /// The repository's own rules about wording, and the problems of their files.
+        var houseRules = HouseRuleSet()
     }
 
     /// Part of the repository to check, with what the checks need from the rest of it
@@ -105,8 +107,13 @@ public struct Checker: Sendable {
         let display = self.display
         // The config schema comes from schemas/ or the defaults; then the config may name another schemas folder.
         let defaultSchemas = SchemaSet.load(folder: Paths.isDirectory(root + "/schemas") ? root + "/schemas" : nil, displayPath: display)
-        let (config, configProblems) = ProjectConfig.load(root: root, schema: defaultSchemas.config, displayPath: display,
-                                                          knownRules: RuleRegistry.configurableKeys)
+        var (config, configProblems) = ProjectConfig.load(root: root, schema: defaultSchemas.config, displayPath: display)
+        // The repository's house rules, whose names pathc.yaml may use like the built-in rules'.
+        let houseRules = configProblems.isEmpty ? HouseRuleSet.load(folder: Paths.absolute(config.houseRules, from: root), displayPath: display)
+            : HouseRuleSet()
+        if configProblems.isEmpty {
+            configProblems = config.unknownRules(known: RuleRegistry.configurableKeys + houseRules.rules.map(\.name))
+        }
         if !defaultSchemas.problems.isEmpty || !configProblems.isEmpty {
             return .failure(SetupFailure(result: CheckResult(diagnostics: (defaultSchemas.problems + configProblems).sorted(by: Diagnostic.reportOrder),
                                                              fileCount: 0, model: Model(), config: config, setupFailed: true)))
@@ -118,7 +125,8 @@ public struct Checker: Sendable {
             return .failure(SetupFailure(result: CheckResult(diagnostics: schemas.problems, fileCount: 0, model: Model(), config: config,
                                                              setupFailed: true)))
         }
-        return .success(Setup(config: config, schemas: schemas, contentFolder: Paths.absolute(config.content, from: root)))
+        return .success(Setup(config: config, schemas: schemas, contentFolder: Paths.absolute(config.content, from: root),
+                              houseRules: houseRules))
     }
 
     struct SetupFailure: Error {
@@ -146,14 +154,15 @@ public struct Checker: Sendable {
                        file: SourceFile(path: display(path), bytes: []), span: .at(0),
                        help: "move the content into the repository's content folder, or remove the link")
         }
-        return analyse(outcomes, config: config, scope: scope, fileCount: fileCount, extra: links)
+        return analyse(outcomes, config: config, scope: scope, fileCount: fileCount, extra: links + setup.houseRules.problems,
+                       houseRules: setup.houseRules.rules)
     }
 
     /// Everything after the files are read, parsed and validated: the model, its references, the
     /// rules and the verdicts. Separate from reading so that the fuzz target (`fuzz/`) can run
     /// the same stages on files held in memory.
     func analyse(_ outcomes: [FileCheck], config: ProjectConfig, scope: Scope? = nil, fileCount: Int? = nil,
-                 extra: [Diagnostic] = []) -> CheckResult {
+                 extra: [Diagnostic] = [], houseRules: [HouseRule] = []) -> CheckResult {
         let cwd = currentDirectory
         let fileCount = fileCount ?? outcomes.count
         var clock = PhaseClock()
@@ -171,8 +180,9 @@ public struct Checker: Sendable {
             return CheckResult(diagnostics: Self.capped(diagnostics), fileCount: fileCount, model: model, config: config, setupFailed: false)
         }
         let today = CalendarDate(config.evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
-        let context = RuleContext(model: model, vocabulary: .with(config.vocabulary), config: config, today: today,
+        var context = RuleContext(model: model, vocabulary: .with(config.effectiveVocabulary), config: config, today: today,
                                   rubricLevels: scope?.rubricLevels, supportedStrategies: scope?.supportedStrategies)
+        context.houseRules = houseRules
         let root = self.root
         clock.lap("rule context")
         var engine = RuleEngine(context: context, rootRelative: { Paths.relative(Paths.absolute($0.path, from: cwd), from: root) })

@@ -56,6 +56,7 @@ struct SinceCheck {
         let commit = revision + "^{commit}"
         let content = ChangeSet.folder(setup.config.content, root: root)
         let schemas = ChangeSet.folder(setup.config.schemas, root: root)
+        let houseRules = ChangeSet.folder(setup.config.houseRules, root: root)
 
         let revisions = ParallelGit.run(git, [
             ["rev-parse", "--verify", "--quiet", commit],
@@ -73,7 +74,7 @@ struct SinceCheck {
         let listings = Concurrent { () -> [Result<[UInt8]?, GitError>] in
             ParallelGit.run(git, [
                 ["diff", "--name-only", "-z", "--no-renames", "--relative", commit, "--"],
-                ["ls-files", "--others", "-z", "--"] + (walksContent ? [] : [content]) + [schemas, "pathc.yaml"],
+                ["ls-files", "--others", "-z", "--"] + (walksContent ? [] : [content]) + [schemas, houseRules, "pathc.yaml"],
             ])
         }
         let schemaSet = setup.schemas
@@ -87,7 +88,8 @@ struct SinceCheck {
         clock.lap("git's diff, after the cache")
 
         let changes = { () throws(GitError) -> ChangeSet in try ChangeSet.since(revision, root: root, config: self.setup.config) }
-        if changed.contains(where: { $0 == "pathc.yaml" || ChangeSet.isInside($0, schemas) }) {
+        // pathc.yaml, a schema or a house rule can change the findings of any file.
+        if changed.contains(where: { $0 == "pathc.yaml" || ChangeSet.isInside($0, schemas) || ChangeSet.isInside($0, houseRules) }) {
             return Outcome(result: checker.run(setup, scope: nil), affected: nil)
         }
 

@@ -19,6 +19,13 @@ public struct ProjectConfig: Sendable {
     public var ignores: [IgnoreEntry] = []
     /// Word-list changes for the quality rules, by list name.
     public var vocabulary: [String: WordListChange] = [:]
+    /// How strict the judgement rules are.
+    public var profile: QualityProfile = .standard
+    /// The folder of the repository's own rules about wording, relative to the root.
+    public var houseRules = "house-rules"
+    /// The rule names pathc.yaml mentions (under `rules:` and `ignore:`), to check once the
+    /// repository's house rules are known.
+    var ruleNameNodes: [Node] = []
     public var objectiveMaxWords = 30
     public var objectiveMinWords = 4
     /// The file it was read from, if any.
@@ -35,6 +42,18 @@ public struct ProjectConfig: Sendable {
     }
 
     public init() {}
+
+    /// The rule names of pathc.yaml that name no rule: built-in, or the repository's house rules.
+    public func unknownRules(known: [String]) -> [Diagnostic] {
+        guard let file else { return [] }
+        return ruleNameNodes.filter { !known.contains($0.scalar?.text ?? "") }.map { node in
+            let name = node.scalar?.text ?? ""
+            return Diagnostic(code: ConfigCode.unknownRule, message: "unknown rule '\(name)'", file: file, span: node.span,
+                              label: "no such rule",
+                              help: Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'? 'pathc rules' lists them" }
+                                  ?? "'pathc rules' lists the rules")
+        }
+    }
 
     /// The evaluation date: `today` from the config, or the current UTC date.
     public var evaluationDate: String {
@@ -71,15 +90,10 @@ public struct ProjectConfig: Sendable {
         // Rule names must exist: a misspelt one would silently do nothing.
         var ruleNodes = (root["rules"]?.mapping ?? []).map(\.key)
         for entry in root["ignore"]?.sequence ?? [] { ruleNodes += entry["rules"]?.sequence ?? [] }
-        let unknown = ruleNodes.filter { node in !knownRules.isEmpty && !knownRules.contains(node.scalar?.text ?? "") }
-        if !unknown.isEmpty {
-            return (config, unknown.map { node in
-                let name = node.scalar?.text ?? ""
-                return Diagnostic(code: ConfigCode.unknownRule, message: "unknown rule '\(name)'", file: file, span: node.span,
-                                  label: "no such rule",
-                                  help: Suggestion.closest(to: name, in: knownRules).map { "did you mean '\($0)'? 'pathc rules' lists them" }
-                                      ?? "'pathc rules' lists the rules")
-            })
+        config.ruleNameNodes = ruleNodes
+        if !knownRules.isEmpty {
+            let unknown = config.unknownRules(known: knownRules)
+            if !unknown.isEmpty { return (config, unknown) }
         }
         func text(_ key: String) -> String? {
             if case .string(let value)? = root[key]?.scalarValue { return value }
@@ -91,6 +105,8 @@ public struct ProjectConfig: Sendable {
         config.schemas = text("schemas") ?? config.schemas
         config.output = text("output") ?? config.output
         config.today = text("today")
+        config.houseRules = text("house_rules") ?? config.houseRules
+        if let profile = text("profile").flatMap(QualityProfile.init(rawValue:)) { config.profile = profile }
         for pair in root["rules"]?.mapping ?? [] {
             if let severity = pair.value.scalar?.text { config.rules[pair.keyText] = severity }
         }

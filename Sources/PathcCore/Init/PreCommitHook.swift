@@ -11,7 +11,7 @@ set -euo pipefail
 root=$(git rev-parse --show-toplevel)
 cd "$root"
 
-# A folder named in pathc.yaml (`content:` or `schemas:`), without quotes, comment or ./.
+# A folder named in pathc.yaml (`content:`, `schemas:` or `house_rules:`), without quotes, comment or ./.
 setting() {
   local value=""
   [ -f pathc.yaml ] && value=$(sed -n "s/^$1:[[:space:]]*//p" pathc.yaml | head -n 1 |
@@ -22,17 +22,18 @@ setting() {
 }
 content=$(setting content pathways)
 schemas=$(setting schemas schemas)
+house=$(setting house_rules house-rules)
 prefix="$content/"
 [ "$content" = "." ] && prefix=""
 
 # What the commit changes, NUL-separated so that any file name survives. Content files are
-# reported on; pathc.yaml, a schema or a deleted content file can break any file, so then every
-# file is reported on.
+# reported on; pathc.yaml, a schema, a house rule or a deleted content file can break any file,
+# so then every file is reported on.
 files=()
 everything=0
 while IFS= read -r -d '' status && IFS= read -r -d '' path; do
   case "$path" in
-    pathc.yaml | "$schemas"/*) everything=1 ;;
+    pathc.yaml | "$schemas"/* | "$house"/*) everything=1 ;;
     "$prefix"*.yaml | "$prefix"*.yml)
       if [ "$status" = D ]; then everything=1; else files+=("$path"); fi ;;
   esac
@@ -57,7 +58,7 @@ fi
 # The staged snapshot of what the check reads, so that a fix left unstaged still fails.
 snapshot=$(mktemp -d "${TMPDIR:-/tmp}/pathc-pre-commit.XXXXXX")
 trap 'rm -rf "$snapshot"' EXIT
-git ls-files -z -- pathc.yaml "$schemas" "$content" | git checkout-index -z --stdin --prefix="$snapshot/"
+git ls-files -z -- pathc.yaml "$schemas" "$house" "$content" | git checkout-index -z --stdin --prefix="$snapshot/"
 cd "$snapshot"
 [ "$everything" -eq 1 ] && files=()
 status=0

@@ -76,6 +76,8 @@ public enum StatementField: String, Sendable, CaseIterable {
         case .criterion: return "success criterion"
         case .task: return "practice task"
         case .outcome: return "milestone outcome"
+        case .behavior: return "behaviour"
+        case .descriptor: return "rubric descriptor"
         default: return rawValue
         }
     }

@@ -144,6 +144,11 @@ struct RuleEngine {
                 for finding in planned.rule.check(statement, context) { findings.append((planned.index, finding)) }
             }
         }
+        for statement in statements {
+            for planned in plan.house where planned.rule.applies(to: statement) {
+                for finding in planned.rule.findings(in: statement) { findings.append((planned.index, finding)) }
+            }
+        }
         let kind = entity.kind.bit
         for planned in plan.model where planned.kinds & kind != 0 {
             for finding in planned.rule.check(entity, statements: statements, context) { findings.append((planned.index, finding)) }
@@ -152,7 +157,7 @@ struct RuleEngine {
         var output = Output()
         let file = entity.file
         var suppressions = Suppression.parse(file)
-        output.diagnostics += Suppression.problems(in: &suppressions, file: file)
+        output.diagnostics += Suppression.problems(in: &suppressions, file: file, houseRules: plan.houseNames)
         let ignored: Set<String>
         if context.config.ignores.isEmpty {
             ignored = []
@@ -203,8 +208,14 @@ struct RuleEngine {
             let index: Int
             let kinds: UInt8
         }
+        struct House: Sendable {
+            let rule: HouseRule
+            let index: Int
+        }
         var text: [Text] = []
         var model: [Model] = []
+        var house: [House] = []
+        var houseNames: [String] = []
         var codes: [DiagnosticCode] = []
         var axes: [QualityAxis?] = []
         var severities: [Severity?] = []
@@ -236,6 +247,14 @@ struct RuleEngine {
             plan.axes.append(description.axis)
             plan.severities.append(severity)
         }
+        for rule in engine.context.houseRules {
+            let severity = engine.configuredSeverity(rule.code.code, rule.name, default: rule.severity)
+            if severity != nil { plan.house.append(Plan.House(rule: rule, index: plan.codes.count)) }
+            plan.houseNames.append(rule.name)
+            plan.codes.append(rule.code)
+            plan.axes.append(nil)
+            plan.severities.append(severity)
+        }
         return plan
     }
 
@@ -250,7 +269,9 @@ struct RuleEngine {
     }
 
     func severity(of rule: RuleDescription) -> Severity? {
-        configuredSeverity(rule.code.code, rule.name, default: rule.severity)
+        let setting = context.config.rules[rule.code.code] ?? context.config.rules[rule.name] ?? context.config.rules[rule.code.code.lowercased()]
+        guard setting == nil else { return configuredSeverity(rule.code.code, rule.name, default: rule.severity) }
+        return context.config.profile.severity(of: rule)
     }
 
     /// Verdicts of one entity's statements, from the findings kept in its file.
@@ -347,9 +368,9 @@ struct Suppression {
     }
 
     /// Reports malformed suppressions, marking them invalid so that they silence nothing.
-    static func problems(in suppressions: inout [Suppression], file: SourceFile) -> [Diagnostic] {
+    static func problems(in suppressions: inout [Suppression], file: SourceFile, houseRules: [String] = []) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let known = RuleRegistry.configurableKeys + ["all"]
+        let known = RuleRegistry.configurableKeys + houseRules + ["all"]
         for index in suppressions.indices {
             let suppression = suppressions[index]
             var message: String?
@@ -384,7 +405,7 @@ public enum RuleProfile {
             phases.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
             last = now
         }
-        let vocabulary = Vocabulary.with(config.vocabulary)
+        let vocabulary = Vocabulary.with(config.effectiveVocabulary)
         let context = RuleContext(model: model, vocabulary: vocabulary, config: config, today: CalendarDate(config.evaluationDate)!)
         lap("context")
         var tokens = 0

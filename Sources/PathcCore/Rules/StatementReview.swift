@@ -19,7 +19,7 @@ public struct StatementReview: Sendable {
 
     public init(config: ProjectConfig = ProjectConfig()) {
         self.config = config
-        vocabulary = Vocabulary.with(config.vocabulary)
+        vocabulary = Vocabulary.with(config.effectiveVocabulary)
         var severities: [String: Severity] = [:]
         let engine = RuleEngine(context: RuleContext(model: Model(), vocabulary: vocabulary, config: config,
                                                      today: CalendarDate(config.evaluationDate) ?? CalendarDate("2026-01-01")!),

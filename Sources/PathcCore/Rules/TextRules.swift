@@ -12,6 +12,8 @@ public struct RuleContext: Sendable {
     let supportedStrategies: Set<String>
     /// Analyses of texts made once per run by the engine, by text.
     var analyses: [String: TextAnalysis] = [:]
+    /// The repository's own rules about wording.
+    var houseRules: [HouseRule] = []
 
     /// `rubricLevels` and `supportedStrategies` come from the whole repository: pass them when
     /// the model holds only part of it (`check --since`).

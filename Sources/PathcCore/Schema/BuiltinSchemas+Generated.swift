@@ -115,6 +115,19 @@ properties:
     description: The date to evaluate cycles and check-ins against, instead of the current date.
     type: string
     format: date
+  house_rules:
+    description: The folder, relative to the root, that holds the team's own rules about wording, one file each.
+    type: string
+    minLength: 1
+    default: house-rules
+  profile:
+    description: >-
+      How strict the judgement rules are: default (each rule's documented severity), strict (every
+      finding about vague, unobservable or unmeasurable text is an error) or lenient (style findings
+      are information, for a team starting out). Severities under rules still win.
+    type: string
+    enum: [default, strict, lenient]
+    default: default
   rules:
     description: Rule severities that replace the defaults, keyed by rule code such as PW3001 or name such as vague-term.
     type: object
@@ -149,6 +162,51 @@ properties:
         $ref: '#/$defs/wordListChange'
       degree_phrases:
         description: Phrases that state a standard to meet without a number, such as without assistance.
+        $ref: '#/$defs/wordListChange'
+      empty_verbs:
+        description: Verbs that name no act anyone could watch, such as foster or empower (empty-verb).
+        $ref: '#/$defs/wordListChange'
+      empty_unless_concrete:
+        description: Verbs that name no act when their object is a quality, such as demonstrates leadership (empty-verb).
+        $ref: '#/$defs/wordListChange'
+      empty_phrases:
+        description: Phrases that say someone takes part rather than what they do, such as contribute to (empty-verb).
+        $ref: '#/$defs/wordListChange'
+      abstract_nouns:
+        description: Qualities, values and feelings that make an empty verb's object, such as leadership (empty-verb).
+        $ref: '#/$defs/wordListChange'
+      trait_phrases:
+        description: Phrases that state a trait or a responsibility, such as acts with or accountable for (trait-statement).
+        $ref: '#/$defs/wordListChange'
+      trait_verbs:
+        description: Verbs of attitude and disposition, such as embody or value (trait-statement).
+        $ref: '#/$defs/wordListChange'
+      thought_processes:
+        description: Thought processes no one can watch, such as consider or make judgements (unobservable-verb).
+        $ref: '#/$defs/wordListChange'
+      behaviour_vague_terms:
+        description: Standards in a behaviour that no one can check, such as high quality or appropriately (vague-term).
+        $ref: '#/$defs/wordListChange'
+      behaviour_hedges:
+        description: Words that loosen a behaviour's standard, such as mostly or generally (hedged-standard).
+        $ref: '#/$defs/wordListChange'
+      absence_words:
+        description: Verbs that state a behaviour by its absence, such as avoid (absence).
+        $ref: '#/$defs/wordListChange'
+      output_verbs:
+        description: Verbs of key results that produce an output, such as publish or hire (output-as-result).
+        $ref: '#/$defs/wordListChange'
+      outcome_words:
+        description: Nouns that name a measure of impact, such as retention or latency (output-as-result).
+        $ref: '#/$defs/wordListChange'
+      aspirational_phrases:
+        description: Slogans no one can check at the end of a cycle, such as lay the foundation (aspirational-objective).
+        $ref: '#/$defs/wordListChange'
+      aspirational_verbs:
+        description: Verbs that name a hope rather than an outcome, such as unlock (aspirational-objective).
+        $ref: '#/$defs/wordListChange'
+      thing_subjects:
+        description: Things whose capacity can describes, such as the system can handle (ability-wording).
         $ref: '#/$defs/wordListChange'
   ignore:
     description: Rules to skip for files whose paths match the given globs.
@@ -212,6 +270,123 @@ $defs:
         items:
           type: string
           minLength: 1
+"""####,
+        "house-rule.schema.yaml": ####"""
+$schema: https://json-schema.org/draft/2020-12/schema
+$id: https://pathc.dev/schemas/house-rule.schema.json
+title: pathc house rule
+description: >-
+  One rule of a team's own about the wording of its statements, in a file of the house-rules
+  folder (house_rules in pathc.yaml). A rule does one of five things: forbid words, forbid a
+  pattern, suggest a substitute, ask for a capital or a small letter first, or require a pattern.
+  Its bad and good examples are its tests: pathc checks them on every run, and pathc explain
+  shows them.
+type: object
+additionalProperties: false
+required: [id, message, examples]
+properties:
+  id:
+    description: The rule's name, a lowercase slug; it is what rules and suppressions name.
+    type: string
+    pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$'
+    maxLength: 64
+  message:
+    description: What is wrong, in one line; {words} stands for the words found, {preferred} for a substitute.
+    type: string
+    minLength: 1
+    maxLength: 200
+  severity:
+    description: How serious a finding is; warning when absent.
+    type: string
+    enum: [error, warning, info]
+  help:
+    description: What to write instead.
+    type: string
+    minLength: 1
+    maxLength: 300
+  why:
+    description: Why the team has the rule, for pathc explain.
+    type: string
+    minLength: 1
+    maxLength: 2000
+  fields:
+    description: The statements it reads; every kind of statement when absent.
+    type: array
+    minItems: 1
+    uniqueItems: true
+    items:
+      type: string
+      enum: [objective, key_result, outcome, task, criterion, behavior, descriptor]
+  kinds:
+    description: The kinds of content it reads; every kind when absent.
+    type: array
+    minItems: 1
+    uniqueItems: true
+    items:
+      type: string
+      enum: [competency, role, rubric, pathway, okr]
+  forbid:
+    description: Words or phrases that must not appear, matched as whole words whatever their case.
+    type: array
+    minItems: 1
+    maxItems: 500
+    items:
+      type: string
+      minLength: 1
+      maxLength: 100
+  forbid_pattern:
+    description: A regular expression (as JSON Schema's pattern) that must not match anywhere in the text.
+    type: string
+    minLength: 1
+    maxLength: 200
+  substitute:
+    description: Words or phrases and what to write instead, such as utilise → use.
+    type: object
+    minProperties: 1
+    maxProperties: 500
+    additionalProperties:
+      type: string
+      minLength: 1
+      maxLength: 100
+  capitalization:
+    description: Whether the first letter is a capital (upper) or a small letter (lower).
+    type: string
+    enum: [upper, lower]
+  require_pattern:
+    description: A regular expression (as JSON Schema's pattern) that the text must match.
+    type: string
+    minLength: 1
+    maxLength: 200
+  examples:
+    description: Statements the rule must flag (bad) and must pass (good); pathc tests them on every run.
+    type: object
+    additionalProperties: false
+    required: [bad, good]
+    properties:
+      bad:
+        description: Statements the rule must flag.
+        type: array
+        minItems: 1
+        maxItems: 20
+        items:
+          type: string
+          minLength: 1
+          maxLength: 500
+      good:
+        description: Statements the rule must pass.
+        type: array
+        minItems: 1
+        maxItems: 20
+        items:
+          type: string
+          minLength: 1
+          maxLength: 500
+oneOf:
+  - required: [forbid]
+  - required: [forbid_pattern]
+  - required: [substitute]
+  - required: [capitalization]
+  - required: [require_pattern]
 """####,
         "okr.schema.yaml": ####"""
 $schema: https://json-schema.org/draft/2020-12/schema

@@ -25,15 +25,17 @@ extension CommandDescriptor {
 
 private func runExplain(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
     let key = arguments.positionals[0]
-    guard let rule = RuleRegistry.find(key) else {
-        let names = RuleRegistry.descriptions.flatMap { [$0.code.code, $0.name] }
+    let house = HouseRuleSet.ofRepository(around: context.root ?? FileManager.default.currentDirectoryPath).rules
+    let houseRule = house.first { $0.name == key || $0.code.code == key }
+    guard let rule = RuleRegistry.find(key) ?? houseRule?.description else {
+        let names = RuleRegistry.descriptions.flatMap { [$0.code.code, $0.name] } + house.map(\.name)
         context.terminal.error("unknown rule '\(key)'",
                                help: (Suggestion.closest(to: key, in: names).map { "did you mean '\($0)'? " } ?? "") + "'pathc rules' lists every rule")
         return ExitCode.usage
     }
     let bold = context.terminal.useColor && Terminal.isTerminal(1) ? "\u{1B}[1m" : ""
     let reset = bold.isEmpty ? "" : "\u{1B}[0m"
-    var text = "\(bold)\(rule.code.code) \(rule.name)\(reset) (default severity: \(rule.severity.rawValue)"
+    var text = "\(bold)\(rule.code.code) \(rule.name)\(reset) (\(houseRule.map { "a house rule of this repository, in \($0.file.path); " } ?? "")default severity: \(rule.severity.rawValue)"
     if let axis = rule.axis { text += "; fails the \(axis.rawValue) axis" }
     text += ")\n\n"
     text += "What it finds\n  \(rule.summary.prefix(1).uppercased() + rule.summary.dropFirst()).\n\n"
@@ -44,6 +46,8 @@ private func runExplain(_ arguments: ParsedArguments, context: CommandContext) -
         text += "\n\(title)\n"
         if let field = example.field {
             text += "  \(field.words): \(example.text)\n"
+        } else if houseRule != nil {
+            text += "  \(example.text)\n"
         } else {
             text += example.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
         }
@@ -91,10 +95,13 @@ private func runRules(_ arguments: ParsedArguments, context: CommandContext) -> 
         context.terminal.out(JSONWriter(pretty: true).string(.object([JSONMember("rules", .array(rules))])) + "\n")
         return ExitCode.success
     }
-    let width = RuleRegistry.descriptions.map(\.name.count).max() ?? 0
+    let house = HouseRuleSet.ofRepository(around: context.root ?? FileManager.default.currentDirectoryPath).rules.map(\.description)
+    let all = RuleRegistry.descriptions + house
+    let width = all.map(\.name.count).max() ?? 0
+    let codeWidth = all.map(\.code.code.count).max() ?? 0
     var text = ""
-    for rule in RuleRegistry.descriptions {
-        text += "\(rule.code.code)  \(rule.name.padding(toLength: width, withPad: " ", startingAt: 0))  "
+    for rule in all {
+        text += "\(rule.code.code.padding(toLength: codeWidth, withPad: " ", startingAt: 0))  \(rule.name.padding(toLength: width, withPad: " ", startingAt: 0))  "
         text += "\(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.summary)\n"
     }
     context.terminal.out(text)

@@ -1,0 +1,66 @@
+/// How strict the judgement rules are, chosen with `profile:` in pathc.yaml. A rule's severity in
+/// `rules:` still wins over the profile.
+public enum QualityProfile: String, Sendable, CaseIterable {
+    /// The severities each rule documents.
+    case standard = "default"
+    /// For CI that must fail on vague or unmeasurable text: every finding of a judgement rule is an
+    /// error (an info becomes a warning).
+    case strict
+    /// For a team new to pathc: findings about style (several behaviours in one, hedges, length,
+    /// traits, aspirations) are information, nothing about wording is an error, and the borderline
+    /// vague words are left out.
+    case lenient
+
+    /// The rules that judge wording: those with a quality axis.
+    static func judges(_ rule: RuleDescription) -> Bool { rule.axis != nil }
+
+    /// What lenient makes of the judgement rules: information, or nothing.
+    static let lenientSeverities: [String: Severity?] = [
+        "compound-statement": .info, "hedged-standard": .info, "too-long": .info, "too-short": .info,
+        "trait-statement": .info, "absence": .info, "aspirational-objective": .info, "vague-term": .info,
+        "hedged-commitment": nil, "placeholder": .warning, "unobservable-verb": .warning, "no-measure": .warning,
+    ]
+
+    /// The severity of a rule under this profile, nil when it is off.
+    public func severity(of rule: RuleDescription) -> Severity? {
+        switch self {
+        case .standard:
+            return rule.severity
+        case .strict:
+            guard Self.judges(rule) else { return rule.severity }
+            return rule.severity == .info ? .warning : .error
+        case .lenient:
+            guard Self.judges(rule) else { return rule.severity }
+            if let lenient = Self.lenientSeverities[rule.name] { return lenient }
+            return rule.severity == .error ? .warning : rule.severity
+        }
+    }
+
+    /// Borderline words that lenient takes out of the lists, by `vocabulary` key: qualities that are
+    /// vague in a strict reading but common in frameworks people are happy with.
+    var vocabularyRemovals: [String: [String]] {
+        guard self == .lenient else { return [:] }
+        return [
+            "behaviour_vague_terms": ["clean", "clear", "clearly", "concise", "concisely", "constructive", "constructively", "good",
+                                      "healthy", "modern", "professional", "professionally", "quickly", "relevant", "reliable",
+                                      "right", "sound", "strong", "thoughtful", "thoughtfully", "well", "widely", "accurate",
+                                      "accurately", "maintainable", "sustained", "promptly", "positively"],
+            "empty_phrases": ["work with", "work closely with", "work alongside", "work within", "partner with", "liaise with"],
+        ]
+    }
+}
+
+extension ProjectConfig {
+    /// The word-list changes a run uses: the profile's, then pathc.yaml's own (which may add back
+    /// what the profile took out).
+    public var effectiveVocabulary: [String: WordListChange] {
+        var changes = vocabulary
+        for (key, removed) in profile.vocabularyRemovals {
+            var change = changes[key] ?? WordListChange()
+            let added = Set(change.add.map { $0.lowercased() })
+            change.remove += removed.filter { !added.contains($0) }
+            changes[key] = change
+        }
+        return changes
+    }
+}
