@@ -60,7 +60,7 @@ enum DefaultVocabulary {
             "draw", "edit", "establish", "formulate", "hypothesise", "hypothesize", "integrate",
             "invent", "modify", "plan", "prepare", "produce", "propose", "prototype", "publish",
             "record", "redesign", "refine", "reorganise", "reorganize", "revise", "rework",
-            "script", "sketch", "specify", "standardise", "standardize", "storyboard", "structure",
+            "scope", "script", "sketch", "specify", "standardise", "standardize", "storyboard", "structure",
             "synthesise", "synthesize", "tailor", "write",
         ],
     ]

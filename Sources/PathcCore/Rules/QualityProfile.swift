@@ -11,8 +11,11 @@ public enum QualityProfile: String, Sendable, CaseIterable {
     /// vague words are left out.
     case lenient
 
-    /// The rules that judge wording: those with a quality axis.
-    static func judges(_ rule: RuleDescription) -> Bool { rule.axis != nil }
+    /// The rules that judge wording: the text rules, and the rules of key results that read what
+    /// a result counts. (Rules about structure, dates and references are the same in every profile.)
+    static let judgementRules: Set<String> = Set(RuleRegistry.textRules.map(\.description.name)).union(["activity-as-result", "no-measure"])
+
+    static func judges(_ rule: RuleDescription) -> Bool { judgementRules.contains(rule.name) }
 
     /// What lenient makes of the judgement rules: information, or nothing.
     static let lenientSeverities: [String: Severity?] = [

@@ -189,6 +189,14 @@ struct Tagger {
         var tags = [TaggedWord?](repeating: nil, count: tokens.count)
         var context = Context()
         for index in tokens.indices {
+            // ", and the review takes ...": a second clause with a subject of its own.
+            if index >= 2, tokens[index - 1].text == "and" || tokens[index - 1].text == "but", tokens[index - 2].text == ",",
+               context.mainVerbForm != nil, options[index].function == .determiner
+                || (options[index].function == .pronoun && FunctionWords.subjectPronouns.contains(tokens[index].text)) {
+                context.mainVerbForm = nil
+                context.subjectVerb = nil
+                context.clauseStart = true
+            }
             tags[index] = decide(index, tokens, options, tags, &context)
             context.update(with: tags[index]!, token: tokens[index], at: index)
         }
@@ -223,6 +231,7 @@ struct Tagger {
             } else if word.tag == .verb, word.form == mainVerbForm, joinedToMain {
                 lastMainVerb = index
             }
+            joinedToMain = false
             if word.tag != .adverb && word.tag != .punctuation { clauseStart = false }
         }
     }
@@ -327,7 +336,6 @@ struct Tagger {
             while beforeJoin >= 0, tags[beforeJoin]?.tag == .adverb { beforeJoin -= 1 }
             let afterVerb = beforeJoin >= 0 && beforeJoin == context.lastMainVerb && tags[beforeJoin]?.lemma != "be"
             context.joinedToMain = true
-            defer { context.joinedToMain = false }
             if let form = context.mainVerbForm, let reading = option.verb(form == .past ? .past : form) ?? (afterVerb ? option.verb(in: [.base, .s]) : nil),
                let nextIndex {
                 let next = options[nextIndex]
