@@ -38,7 +38,8 @@ enum OKRExamples {
 }
 
 struct ActivityAsResultRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW4001", name: "activity-as-result", severity: .warning, axis: .measurable,
         summary: "a lagging key result that counts activity (courses completed, sessions attended), not impact",
         why: """
@@ -57,9 +58,9 @@ struct ActivityAsResultRule: ModelRule {
     func check(_ okr: Entity, statements: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for result in okr.keyResults where result.indicator == "lagging" {
-            let statement = statements.first { $0.pointer == result.resultPointer }
-            var word = statement.map { Self.activity(in: $0.analysis) }
-                ?? result.node["result"]?.string.flatMap { Self.activity(in: $0, context.vocabulary) }
+            let text = result.node["result"]?.string
+            let analysis = statements.first { $0.pointer == result.resultPointer }?.analysis ?? text.flatMap { context.analyses[$0] }
+            var word = analysis.map { Self.activity(in: $0) } ?? text.flatMap { Self.activity(in: $0, context.vocabulary) }
             if word == nil, let metric = result.node["metric"]?.string {
                 word = context.analyses[metric].map { Self.activity(in: $0) } ?? Self.activity(inMetric: metric, context.vocabulary)
             }
@@ -128,7 +129,8 @@ extension ActivityAsResultRule {
 }
 
 struct TargetEqualsBaselineRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW4002", name: "target-equals-baseline", severity: .error, axis: .measurable,
         summary: "a key result whose target equals its baseline while its direction is increase or decrease",
         why: "A target that is already met asks for no change: the key result is done before the cycle starts.",
@@ -149,7 +151,8 @@ struct TargetEqualsBaselineRule: ModelRule {
 }
 
 struct DirectionMismatchRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW4003", name: "direction-mismatch", severity: .error, axis: .measurable,
         summary: "a key result whose direction contradicts its baseline and target (decrease with a target above the baseline)",
         why: "Either the direction or the numbers are wrong, and progress will be computed the wrong way round.",
@@ -175,7 +178,8 @@ struct DirectionMismatchRule: ModelRule {
 }
 
 struct UnitMismatchRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW4004", name: "unit-mismatch", severity: .error, axis: .measurable,
         summary: "a key result whose baseline, target and check-ins mix percentages and plain numbers",
         why: "42% and 42 are different quantities: progress between them cannot be computed, and one of them is a typo.",
@@ -207,7 +211,8 @@ struct UnitMismatchRule: ModelRule {
 }
 
 struct DueOutsideCycleRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW4005", name: "due-outside-cycle", severity: .error, axis: .measurable,
         summary: "a due date or check-in outside the OKR's cycle",
         why: "A key result belongs to its cycle: a date outside it is a typo, or a result that belongs to another OKR.",
@@ -246,7 +251,8 @@ struct DueOutsideCycleRule: ModelRule {
 }
 
 struct MissingLeadingIndicatorRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW4006", name: "missing-leading-indicator", severity: .warning, axis: .measurable,
         summary: "an OKR with no leading key result, so nothing shows progress during the cycle",
         why: "Lagging results arrive at the end of the cycle; a leading indicator (practice done, behaviour observed) shows within weeks whether they will.",
@@ -264,7 +270,8 @@ struct MissingLeadingIndicatorRule: ModelRule {
 }
 
 struct MissingLaggingResultRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW4007", name: "missing-lagging-result", severity: .warning, axis: .measurable,
         summary: "an OKR with no lagging key result, so nothing measures the business impact",
         why: "Activity and behaviour matter because of what they change; without a lagging result no one checks that they did.",
@@ -282,7 +289,8 @@ struct MissingLaggingResultRule: ModelRule {
 }
 
 struct KeyResultCountRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW4008", name: "key-result-count", severity: .warning, axis: .measurable,
         summary: "an OKR with fewer than 2 or more than 5 key results",
         why: "One key result rarely captures an objective, and more than five split attention until none gets it.",
@@ -302,7 +310,8 @@ struct KeyResultCountRule: ModelRule {
 }
 
 struct TextTargetDisagreesRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW4009", name: "text-target-disagrees", severity: .warning, axis: .measurable,
         summary: "a key result statement that quotes a number different from its structured target",
         why: "When the sentence says 75% and the target says 80%, one of them is out of date, and readers and the progress bar disagree.",
@@ -315,7 +324,7 @@ struct TextTargetDisagreesRule: ModelRule {
         var findings: [Finding] = []
         for result in okr.keyResults {
             guard let target = result.target, let node = result.node["result"], let text = node.string else { continue }
-            let tokens = statements.first { $0.pointer == result.resultPointer }?.analysis.tokens ?? TextAnalysis.tokenize(text)
+            let tokens = (statements.first { $0.pointer == result.resultPointer }?.analysis ?? context.analyses[text])?.tokens ?? TextAnalysis.tokenize(text)
             let numbers = Self.numbers(in: tokens)
             guard !numbers.isEmpty else { continue }
             // The baseline may be quoted too ("from 42% to 75%"), but the target must be.
@@ -346,7 +355,8 @@ struct TextTargetDisagreesRule: ModelRule {
 }
 
 struct UnalignedOKRRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW4010", name: "unaligned-okr", severity: .error, axis: nil,
         summary: "a team or developmental OKR with no aligned_to, or aligned to an OKR of the same or a lower level",
         why: "Developmental and team OKRs exist to serve the strategy; one that aligns to nothing above it cannot show what it serves.",
@@ -388,7 +398,8 @@ struct UnalignedOKRRule: ModelRule {
 }
 
 struct UnsupportedStrategyRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW4011", name: "unsupported-strategy", severity: .info, axis: nil,
         summary: "a strategic OKR that no developmental OKR, pathway or competency supports",
         why: "Talent development serves the strategy: a strategic OKR nothing supports is a gap in the plan, or a sign the links are missing.",

@@ -43,7 +43,8 @@ enum PathwayExamples {
 }
 
 struct NoBaselineRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW5001", name: "no-baseline", severity: .error, axis: .measurable,
         summary: "a pathway without a baseline assessment",
         why: "Without knowing where people start, no one can tell what the pathway changed, or tailor the stages to the gap.",
@@ -60,7 +61,8 @@ struct NoBaselineRule: ModelRule {
 }
 
 struct IncompleteTriadRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW5002", name: "incomplete-triad", severity: .warning, axis: nil,
         summary: "a stage without practice, without coaching, or without an assessment",
         why: "Skills grow when practice on real work, coaching and assessment come together in every stage; a stage missing one of them leaves the learner guessing.",
@@ -85,7 +87,8 @@ struct IncompleteTriadRule: ModelRule {
 }
 
 struct NoSuccessCriteriaRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW5003", name: "no-success-criteria", severity: .error, axis: .measurable,
         summary: "a practice task with no success criteria",
         why: "Without criteria neither the learner nor the coach knows what good looks like, so practice cannot be corrected.",
@@ -109,7 +112,8 @@ struct NoSuccessCriteriaRule: ModelRule {
 }
 
 struct SummativeWithoutRubricRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW5004", name: "summative-without-rubric", severity: .warning, axis: .measurable,
         summary: "a summative assessment whose method is not a rubric, or that has no pass threshold",
         why: "A summative assessment decides whether someone reached the level; without a calibrated rubric and a threshold that decision depends on who assesses.",
@@ -139,7 +143,8 @@ struct SummativeWithoutRubricRule: ModelRule {
 }
 
 struct NoRetentionCheckRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW5005", name: "no-retention-check", severity: .warning, axis: .measurable,
         summary: "a pathway with no assessment spaced after its last stage",
         why: "Skills fade without use: only an assessment weeks after the pathway ends shows whether the change lasted.",
@@ -156,7 +161,8 @@ struct NoRetentionCheckRule: ModelRule {
 }
 
 struct DifficultyRegressionRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW5006", name: "difficulty-regression", severity: .warning, axis: nil,
         summary: "a stage whose level is lower than the stage before it",
         why: "A learning journey rises in difficulty; a step down usually means the stages are out of order.",
@@ -183,7 +189,8 @@ struct DifficultyRegressionRule: ModelRule {
 }
 
 struct LevelOutOfRangeRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW5007", name: "level-out-of-range", severity: .error, axis: nil,
         summary: "a competency level that the competency does not define, or a pathway whose 'from' is not below its 'to'",
         why: "A level names observable behaviours; a level the competency does not define promises behaviours nobody wrote down.",
@@ -228,7 +235,8 @@ struct LevelOutOfRangeRule: ModelRule {
 }
 
 struct DrivesNothingRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW5008", name: "drives-nothing", severity: .warning, axis: nil,
         summary: "an active pathway that names no key result it is meant to move",
         why: "A pathway earns its cost by moving a business result; naming the key results it drives keeps learning tied to outcomes.",
@@ -246,7 +254,8 @@ struct DrivesNothingRule: ModelRule {
 }
 
 struct UnlinkedCompetencyRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW5009", name: "unlinked-competency", severity: .info, axis: nil,
         summary: "a competency that supports no strategic OKR",
         why: "Competencies matter because they serve the strategy; one linked to no strategic OKR may be a nice-to-have.",
@@ -266,7 +275,8 @@ struct UnlinkedCompetencyRule: ModelRule {
 }
 
 struct RubricGapRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW5010", name: "rubric-gap", severity: .error, axis: .measurable,
         summary: "a rubric criterion missing a descriptor for a scale level (or with more descriptors than levels)",
         why: "An assessor needs an observable descriptor at every level, or two assessors will score the same work differently.",
@@ -306,7 +316,8 @@ struct RubricGapRule: ModelRule {
 }
 
 struct ShallowPathwayRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW3010", name: "shallow-pathway", severity: .info, axis: nil,
         summary: "a pathway whose practice never rises above remembering and understanding (Bloom)",
         why: "Listing and describing prepare for the work but are not the work: a pathway should end in applying, analysing, evaluating or creating on real tasks.",
@@ -321,7 +332,7 @@ struct ShallowPathwayRule: ModelRule {
         for stage in PathwayExamples.stages(pathway) {
             for practice in stage.node["practice"]?.sequence ?? [] {
                 guard let task = practice["task"]?.string else { continue }
-                let analysis = TextAnalysis(task, vocabulary: context.vocabulary)
+                let analysis = context.analyses[task] ?? TextAnalysis(task, vocabulary: context.vocabulary)
                 if case .observable(let level)? = analysis.mainVerb?.kind { levels.append(level) }
                 if case .unobservable? = analysis.mainVerb?.kind { levels.append(.understand) }
             }
@@ -334,7 +345,8 @@ struct ShallowPathwayRule: ModelRule {
 }
 
 struct FileNameRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW2008", name: "file-name-mismatch", severity: .info, axis: nil,
         summary: "a file whose name does not start with the id of the entity it holds",
         why: "When file names follow ids, people find an entity from a reference, and reviews show at a glance what changed.",

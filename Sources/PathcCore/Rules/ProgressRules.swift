@@ -56,7 +56,8 @@ struct Progress {
 }
 
 struct StaleCheckinRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW6001", name: "stale-checkin", severity: .warning, axis: nil,
         summary: "an OKR in its current cycle whose last check-in is older than its review cadence allows",
         why: "Check-ins are how a team notices a target slipping while there is still time; a silent key result is a surprise waiting for the end of the cycle.",
@@ -89,7 +90,8 @@ struct StaleCheckinRule: ModelRule {
 }
 
 struct AtRiskRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW6002", name: "at-risk", severity: .info, axis: nil,
         summary: "a key result whose straight-line projection from baseline through its check-ins misses the target by the due date",
         why: "A projection is crude, but it flags early which targets need attention or a conversation about the plan.",
@@ -112,7 +114,8 @@ struct AtRiskRule: ModelRule {
 }
 
 struct UncalibratedRubricRule: ModelRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW6003", name: "uncalibrated-rubric", severity: .info, axis: nil,
         summary: "a rubric never calibrated among its assessors, or not in the last 12 months",
         why: "Assessors drift apart in how they read the same descriptors; a yearly calibration session keeps scores comparable.",

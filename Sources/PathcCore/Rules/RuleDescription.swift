@@ -66,6 +66,20 @@ public enum StatementField: String, Sendable, CaseIterable {
 
 
 
+    /// A pointer of the field's usual place, for statements made outside a repository.
+    var canonicalPointer: String {
+        switch self {
+        case .objective: return "/objective"
+        case .keyResult: return "/key_results/0/result"
+        case .outcome: return "/milestones/0/outcome"
+        case .task: return "/stages/0/practice/0/task"
+        case .criterion: return "/stages/0/practice/0/success_criteria/0"
+        case .behavior: return "/levels/0/behaviors/0"
+        case .descriptor: return "/criteria/0/descriptors/0"
+        case .other: return "/note"
+        }
+    }
+
     /// One bit per field, for rules that read several.
     var bit: UInt16 { 1 << UInt16(StatementField.allCases.firstIndex(of: self)!) }
 

@@ -94,6 +94,19 @@ struct RuleEngine {
     let rootRelative: @Sendable (SourceFile) -> String
     /// Analyses of the statements' texts, by text, made once per run.
     var analyses: [String: TextAnalysis] = [:]
+    /// The text rules' findings for each distinct statement key, made once per run.
+    var textFindings: [Statement.Key: [TextFinding]] = [:]
+
+    /// A text rule's finding on a statement's text, before it is placed in a file: the rule, the
+    /// byte range of the words in the text (nil: the whole value) and what it says.
+    struct TextFinding: Sendable {
+        let rule: Int
+        let words: Range<Int>?
+        let message: String
+        let label: String?
+        let help: String?
+        let notes: [String]
+    }
     var plan = Plan()
     /// Verdicts are only needed for the JSON outputs.
     var computesVerdicts = true
@@ -118,13 +131,39 @@ struct RuleEngine {
         // Analysis depends on the text alone, and repositories repeat statements (OKRs copied from
         // a template, criteria shared by pathways): analyse each distinct text once, on all cores.
         let vocabulary = context.vocabulary
-        let texts = Statement.distinctTexts(in: context.model)
-        let analysed = parallelMap(texts) { TextAnalysis($0, vocabulary: vocabulary) }
+        var clock = PhaseClock()
+        // The distinct statements (text, place, axes), and the distinct texts among them and the
+        // metrics of lagging key results, which activity-as-result reads too.
+        let entityKeys = parallelMap(context.model.ordered) { Statement.keys(in: $0) }
+        let keys = parallelDistinct(Array(entityKeys.indices)) { index, key in for entry in entityKeys[index] { key(entry.key) } }
+        var seen = Set<String>()
+        var distinct: [String] = []
+        for key in keys where seen.insert(key.text).inserted { distinct.append(key.text) }
+        for metric in Statement.laggingMetrics(in: context.model) where seen.insert(metric).inserted { distinct.append(metric) }
+        let texts = distinct
+        clock.lap("  \(keys.count) distinct statements, \(texts.count) distinct texts")
+        let tokens = parallelMap(texts, chunk: 64) { TextAnalysis.tokenize($0) }
+        clock.lap("  tokens")
+        // Each distinct word looked up in the lexicon once, not once per statement.
+        let words = parallelDistinct(Array(tokens.indices)) { index, word in
+            for token in tokens[index] where token.kind == .word { word(token.text) }
+        }
+        let table = WordTable(words: words, tagger: vocabulary.tagger())
+        clock.lap("  \(words.count) distinct words")
+        let analysed = parallelMap(Array(texts.indices)) { TextAnalysis(texts[$0], vocabulary: vocabulary, tokens: tokens[$0], table: table) }
+        clock.lap("  analyses")
         var engine = self
         engine.analyses = Dictionary(zip(texts, analysed), uniquingKeysWith: { first, _ in first })
         engine.context.analyses = engine.analyses
+        // The text rules run once per distinct statement key: a repository repeats its statements.
+        let prepared = engine
+        let found = parallelMap(keys, chunk: 32) { prepared.textFindings(for: $0) }
+        engine.textFindings = Dictionary(zip(keys, found), uniquingKeysWith: { first, _ in first })
+        clock.lap("  text rules of \(keys.count) distinct statements")
         let frozen = engine
-        let perEntity = parallelMap(context.model.ordered) { entity in frozen.run(entity) }
+        let entities = context.model.ordered
+        let perEntity = parallelMap(Array(entities.indices)) { frozen.run(entities[$0], keys: entityKeys[$0]) }
+        clock.lap("  rules of \(context.model.ordered.count) entities")
         var output = Output()
         for result in perEntity {
             output.diagnostics += result.diagnostics
@@ -133,22 +172,23 @@ struct RuleEngine {
         return output
     }
 
-    private func run(_ entity: Entity) -> Output {
+    private func run(_ entity: Entity, keys: [(key: Statement.Key, annotation: Int)]) -> Output {
         let plan = self.plan
         var findings: [(rule: Int, finding: Finding)] = []
-        let statements = Statement.all(in: entity, vocabulary: context.vocabulary, analyses: analyses)
-        for statement in statements {
-            let field = statement.field.bit
-            for planned in plan.text where planned.fields & field != 0 {
-                if let axis = planned.axis, !statement.axes.contains(axis) { continue }
-                for finding in planned.rule.check(statement, context) { findings.append((planned.index, finding)) }
+        // The text rules' findings, made once per distinct statement, placed in this file.
+        let annotations = entity.annotations
+        for (key, annotation) in keys {
+            let found = textFindings[key] ?? textFindings(for: key)
+            guard !found.isEmpty else { continue }
+            let node = annotations[annotation].node, pointer = annotations[annotation].pointer
+            for text in found {
+                let place = text.words.map { Statement.node(for: $0, of: key.text, at: node, in: entity.file) } ?? node
+                findings.append((text.rule, Finding(node: place, file: entity.file, message: text.message, label: text.label,
+                                                    help: text.help, pointer: pointer, notes: text.notes)))
             }
         }
-        for statement in statements {
-            for planned in plan.house where planned.rule.applies(to: statement) {
-                for finding in planned.rule.findings(in: statement) { findings.append((planned.index, finding)) }
-            }
-        }
+        // Statements as objects only for the verdicts; the model rules find the analyses by text.
+        let statements = computesVerdicts ? Statement.all(in: entity, vocabulary: context.vocabulary, analyses: analyses) : []
         let kind = entity.kind.bit
         for planned in plan.model where planned.kinds & kind != 0 {
             for finding in planned.rule.check(entity, statements: statements, context) { findings.append((planned.index, finding)) }
@@ -192,6 +232,32 @@ struct RuleEngine {
         }
         if computesVerdicts { output.verdicts = verdicts(statements, kept) }
         return output
+    }
+
+    /// The text rules' findings on a statement key, run on a statement of its own whose file holds
+    /// just the text (so that a finding's span is the range of its words in the text).
+    func textFindings(for key: Statement.Key) -> [TextFinding] {
+        let statement = StatementReview.statement(key.text, pointer: key.pointer, kind: key.kind, axes: QualityAxes(rawValue: key.axes),
+                                                  leading: key.leading, context.vocabulary, analysis: analyses[key.text])
+        let field = statement.field.bit
+        let whole = statement.node.span
+        var found: [TextFinding] = []
+        for planned in plan.text where planned.fields & field != 0 {
+            if let axis = planned.axis, !statement.axes.contains(axis) { continue }
+            for finding in planned.rule.check(statement, context) {
+                let span = finding.node.span
+                found.append(TextFinding(rule: planned.index, words: span == whole ? nil : span.start..<span.end, message: finding.message,
+                                         label: finding.label, help: finding.help, notes: finding.notes))
+            }
+        }
+        for planned in plan.house where planned.rule.applies(to: statement) {
+            for finding in planned.rule.findings(in: statement) {
+                let span = finding.node.span
+                found.append(TextFinding(rule: planned.index, words: span == whole ? nil : span.start..<span.end, message: finding.message,
+                                         label: finding.label, help: finding.help, notes: finding.notes))
+            }
+        }
+        return found
     }
 
     /// The rules as the engine runs them: each with the fields or kinds it reads as bits, its
@@ -370,6 +436,7 @@ struct Suppression {
     /// Reports malformed suppressions, marking them invalid so that they silence nothing.
     static func problems(in suppressions: inout [Suppression], file: SourceFile, houseRules: [String] = []) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        guard !suppressions.isEmpty else { return [] }
         let known = RuleRegistry.configurableKeys + houseRules + ["all"]
         for index in suppressions.indices {
             let suppression = suppressions[index]

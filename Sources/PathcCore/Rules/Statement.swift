@@ -8,16 +8,54 @@ public final class Statement: Sendable {
     public let field: StatementField
     public let axes: QualityAxes
     let analysis: TextAnalysis
+    /// The statement is the result of a key result marked as a leading indicator.
+    let isLeadingIndicator: Bool
 
     init(entity: Entity, node: Node, text: String, pointer: String, axes: QualityAxes, vocabulary: Vocabulary,
-         analysis: TextAnalysis? = nil) {
+         analysis: TextAnalysis? = nil, leading: Bool? = nil) {
         self.entity = entity
         self.node = node
         self.text = text
         self.pointer = pointer
-        self.field = StatementField.from(pointer: pointer)
+        let field = StatementField.from(pointer: pointer)
+        self.field = field
         self.axes = axes
         self.analysis = analysis ?? TextAnalysis(text, vocabulary: vocabulary)
+        isLeadingIndicator = leading ?? Self.isLeading(pointer, field: field, in: entity)
+    }
+
+    static func isLeading(_ pointer: String, field: StatementField, in entity: Entity) -> Bool {
+        field == .keyResult && entity.keyResults.first { $0.resultPointer == pointer }?.indicator == "leading"
+    }
+
+    /// What the text rules' findings on a statement depend on: its text, where it stands, the axes
+    /// its schema asks about, and for a key result whether it is a leading indicator. Statements
+    /// with the same key get the same findings, so the rules run once per key.
+    struct Key: Hashable, Sendable {
+        let text: String
+        let pointer: String
+        let axes: UInt8
+        let kind: EntityKind
+        let leading: Bool
+    }
+
+    var key: Key { Key(text: text, pointer: field.canonicalPointer, axes: axes.rawValue, kind: entity.kind, leading: isLeadingIndicator) }
+
+    /// The keys of an entity's statements, with the index of each one's annotation, without making
+    /// the statements.
+    static func keys(in entity: Entity) -> [(key: Key, annotation: Int)] {
+        let annotations = entity.annotations
+        var keys: [(key: Key, annotation: Int)] = []
+        for index in annotations.indices {
+            guard let axes = annotations[index].qualityAxes, let text = Self.text(of: annotations[index].node), !text.isEmpty else { continue }
+            var parsed = QualityAxes()
+            for name in axes { if let axis = QualityAxis(rawValue: name) { parsed.insert(axis) } }
+            let pointer = annotations[index].pointer
+            let field = StatementField.from(pointer: pointer)
+            keys.append((Key(text: text, pointer: field.canonicalPointer, axes: parsed.rawValue, kind: entity.kind,
+                             leading: isLeading(pointer, field: field, in: entity)), index))
+        }
+        return keys
     }
 
     /// The text of a string value; most statements start with a letter no other YAML type can
@@ -30,14 +68,9 @@ public final class Statement: Sendable {
         return scalar.text
     }
 
-    /// The texts of every statement of the model, each once.
-    static func distinctTexts(in model: Model) -> [String] {
-        parallelDistinct(model.ordered) { entity, text in
-            let annotations = entity.annotations
-            for index in annotations.indices where annotations[index].qualityAxes != nil {
-                if let statement = Self.text(of: annotations[index].node) { text(statement) }
-            }
-            // Metrics of lagging key results, which activity-as-result reads too.
+    /// The metrics of lagging key results, each once: activity-as-result reads them too.
+    static func laggingMetrics(in model: Model) -> [String] {
+        parallelDistinct(model.all(.okr)) { entity, text in
             for result in entity.keyResults where result.indicator == "lagging" {
                 if let metric = result.node["metric"]?.string { text(metric) }
             }
@@ -64,7 +97,16 @@ public final class Statement: Sendable {
     /// text is written there as it reads (a plain or quoted scalar without escapes), otherwise
     /// the whole value.
     func node(for characters: Range<Int>) -> Node {
-        let file = entity.file
+        Self.node(for: characters, of: text, at: node, in: entity.file)
+    }
+
+    static func node(for characters: Range<Int>, of text: String, at node: Node, in file: SourceFile) -> Node {
+        func substring(_ range: Range<Int>) -> String {
+            let utf8 = text.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            let end = utf8.index(start, offsetBy: range.count)
+            return String(decoding: utf8[start..<end], as: UTF8.self)
+        }
         var start = node.span.start, end = node.span.end
         if node.scalar?.style == .singleQuoted || node.scalar?.style == .doubleQuoted {
             start += 1

@@ -69,23 +69,26 @@ public struct StatementReview: Sendable {
 
     /// A statement of a synthetic entity, in the field's usual place.
     static func statement(_ text: String, field: StatementField, _ vocabulary: Vocabulary) -> Statement {
+        let kind: EntityKind
+        switch field {
+        case .objective, .keyResult, .other: kind = .okr
+        case .outcome, .task, .criterion: kind = .pathway
+        case .behavior: kind = .competency
+        case .descriptor: kind = .rubric
+        }
+        return statement(text, pointer: field.canonicalPointer, kind: kind, axes: QualityAxes(QualityAxis.allCases), leading: false,
+                         vocabulary, analysis: nil)
+    }
+
+    /// A statement of a synthetic entity, whose file holds just the text: a finding's span is then
+    /// the byte range of the words it points at.
+    static func statement(_ text: String, pointer: String, kind: EntityKind, axes: QualityAxes, leading: Bool, _ vocabulary: Vocabulary,
+                          analysis: TextAnalysis?) -> Statement {
         let file = SourceFile(path: "statement.yaml", text: text)
         let node = Node(.scalar(Scalar(text: text, style: .plain)), span: Span(start: 0, end: file.bytes.count))
         let root = Node(.mapping([]), span: Span(start: 0, end: 0))
-        let kind: EntityKind
-        let pointer: String
-        switch field {
-        case .objective: kind = .okr; pointer = "/objective"
-        case .keyResult: kind = .okr; pointer = "/key_results/0/result"
-        case .outcome: kind = .pathway; pointer = "/milestones/0/outcome"
-        case .task: kind = .pathway; pointer = "/stages/0/practice/0/task"
-        case .criterion: kind = .pathway; pointer = "/stages/0/practice/0/success_criteria/0"
-        case .behavior: kind = .competency; pointer = "/levels/0/behaviors/0"
-        case .descriptor: kind = .rubric; pointer = "/criteria/0/descriptors/0"
-        case .other: kind = .okr; pointer = "/note"
-        }
         let entity = Entity(kind: kind, id: "statement", file: file, root: root, idNode: node, annotations: [])
-        return Statement(entity: entity, node: node, text: text, pointer: pointer, axes: QualityAxes(QualityAxis.allCases),
-                         vocabulary: vocabulary)
+        return Statement(entity: entity, node: node, text: text, pointer: pointer, axes: axes, vocabulary: vocabulary,
+                         analysis: analysis, leading: leading)
     }
 }

@@ -73,7 +73,8 @@ let allStatementFields: Set<StatementField> = Set(StatementField.allCases)
 // MARK: - PW3001
 
 struct UnobservableVerbRule: TextRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW3001", name: "unobservable-verb", severity: .error, axis: .observable,
         summary: "the statement's action is a state of mind that no one can watch",
         why: """
@@ -163,7 +164,8 @@ struct UnobservableVerbRule: TextRule {
 // MARK: - PW3002
 
 struct NoActionVerbRule: TextRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW3002", name: "no-action-verb", severity: .warning, axis: .observable,
         summary: "the statement has no action verb at all: it names a topic, not a behaviour",
         why: """
@@ -205,6 +207,7 @@ struct NoActionVerbRule: TextRule {
 // MARK: - PW3003
 
 struct VagueTermRule: TextRule {
+    var description: RuleDescription { Self.description }
     /// Directions that name a measurable change by themselves.
     static let measurableDirections: Set<String> = ["cut", "reduce", "decrease", "lower", "shorten", "raise", "lift", "halve",
                                                     "double", "triple"]
@@ -219,25 +222,25 @@ struct VagueTermRule: TextRule {
                                               "former", "latter", "upper", "inner", "outer", "elder", "eldest", "lesser",
                                               "latter", "over", "under", "next", "last", "least"]
 
-    /// The first comparative or superlative with nothing to compare with ("make it easier", "more
-    /// reliable", "the fastest way"), as word positions; nil when the statement says "than".
+    /// The first comparative with nothing to compare with ("make it easier", "more reliable"), as
+    /// word positions; nil when the statement says "than". (A superlative picks one of a set, "the
+    /// oldest thread"; as a claim, "the fastest way", it is aspirational-objective's.)
     static func unanchoredComparative(_ analysis: TextAnalysis) -> Range<Int>? {
-        let texts = analysis.words.map { analysis.tokens[$0].text }
-        if texts.contains("than") || texts.contains("compared") { return nil }
-        for (position, index) in analysis.words.enumerated() where !analysis.purpose[index] {
-            let word = texts[position]
+        let words = analysis.words
+        if words.contains(where: { analysis.tokens[$0].text == "than" || analysis.tokens[$0].text == "compared" }) { return nil }
+        for (position, index) in words.enumerated() where !analysis.purpose[index] {
+            let word = analysis.tokens[index].text
             let tag = analysis.tags[index]
             if tag.tag == .adjective || tag.tag == .adverb, tag.form == .graded, !notComparisons.contains(word),
-               word != tag.lemma, word.hasSuffix("er") || word.hasSuffix("est") {
+               word != tag.lemma, word.hasSuffix("er") {
                 return position..<(position + 1)
             }
-            if ["better", "best", "greater", "easier", "faster", "simpler", "smoother", "stronger", "higher", "deeper",
-                "broader", "wider"].contains(word), position + 1 < texts.count || word == "better" {
-                if word == "best", position + 1 < texts.count, ["practice", "practices", "effort", "efforts"].contains(texts[position + 1]) { continue }
+            if ["better", "greater", "easier", "faster", "simpler", "smoother", "stronger", "higher", "deeper",
+                "broader", "wider"].contains(word), position + 1 < words.count || word == "better" {
                 return position..<(position + 1)
             }
-            // "more reliable", "most efficient", "less manual" (not "more than", "most of").
-            if ["more", "most", "less"].contains(word), position + 1 < texts.count {
+            // "more reliable", "less manual" (not "more than").
+            if ["more", "less"].contains(word), position + 1 < words.count {
                 let next = analysis.words[position + 1]
                 if analysis.tags[next].tag == .adjective || analysis.tags[next].tag == .adverb { return position..<(position + 2) }
             }
@@ -253,7 +256,7 @@ struct VagueTermRule: TextRule {
             || ["ratio", "ratios", "multiple"].contains(next)
     }
 
-    let description = RuleDescription(
+    static let description = RuleDescription(
         code: "PW3003", name: "vague-term", severity: .warning, axis: .specific,
         summary: "a word that cannot be measured: improve or increase with no number, various, robust, leverage, as needed",
         why: """
@@ -361,7 +364,8 @@ struct VagueTermRule: TextRule {
 // MARK: - PW3004, PW3005
 
 struct TooLongRule: TextRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW3004", name: "too-long", severity: .warning, axis: .specific,
         summary: "an objective over 30 words (the limit is `thresholds.objective_max_words` in pathc.yaml)",
         why: """
@@ -383,7 +387,8 @@ struct TooLongRule: TextRule {
 }
 
 struct TooShortRule: TextRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW3005", name: "too-short", severity: .warning, axis: .specific,
         summary: "an objective under 4 words (the limit is `thresholds.objective_min_words` in pathc.yaml)",
         why: """
@@ -407,6 +412,7 @@ struct TooShortRule: TextRule {
 // MARK: - PW3006
 
 struct HedgedCommitmentRule: TextRule {
+    var description: RuleDescription { Self.description }
     /// "by 31 May", "May 2027", "in May": the month, not the modal.
     static func isMonth(_ analysis: TextAnalysis, _ index: Int) -> Bool {
         let token = analysis.tokens[index]
@@ -419,7 +425,7 @@ struct HedgedCommitmentRule: TextRule {
         return token.capitalized && position > 0
     }
 
-    let description = RuleDescription(
+    static let description = RuleDescription(
         code: "PW3006", name: "hedged-commitment", severity: .info, axis: .specific,
         summary: "a hedge that softens the commitment: may, might, could, hopefully, ideally",
         why: """
@@ -460,7 +466,8 @@ struct HedgedCommitmentRule: TextRule {
 // MARK: - PW3007
 
 struct CompoundStatementRule: TextRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW3007", name: "compound-statement", severity: .warning, axis: .specific,
         summary: "two behaviours joined by \"and\" or \"as well as\" in one objective, outcome or criterion",
         why: """
@@ -522,6 +529,7 @@ struct CompoundStatementRule: TextRule {
 // MARK: - PW3008
 
 struct AbilityWordingRule: TextRule {
+    var description: RuleDescription { Self.description }
     /// Words that open a clause of its own: "... so that a new user can finish setup".
     static let subordinators: Set<String> = ["that", "so", "which", "who", "where", "when", "until", "unless", "if", "whether"]
 
@@ -534,7 +542,7 @@ struct AbilityWordingRule: TextRule {
         "contributors", "teams", "clients", "members", "we",
     ])
 
-    let description = RuleDescription(
+    static let description = RuleDescription(
         code: "PW3008", name: "ability-wording", severity: .warning, axis: .observable,
         summary: "\"be able to\", \"can\", \"will be capable of\": an ability, not the behaviour itself",
         why: """
@@ -572,7 +580,8 @@ struct AbilityWordingRule: TextRule {
 // MARK: - PW3009
 
 struct MissingDegreeRule: TextRule {
-    let description = RuleDescription(
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
         code: "PW3009", name: "missing-degree", severity: .warning, axis: .measurable,
         summary: "a milestone outcome, success criterion or key result with no standard to meet",
         why: """

@@ -110,7 +110,10 @@ struct PhraseTable: Sendable {
 /// The word lists the text rules read: the defaults of `DefaultVocabulary` with a repository's
 /// changes from `vocabulary` in pathc.yaml, and every inflection of every verb (resolve,
 /// resolves, resolved, resolving), ready for look-up by word.
-public struct Vocabulary: Sendable {
+///
+/// A class, so that the rules and the analyses share one copy: its tables are filled while it is
+/// built and never changed after.
+public final class Vocabulary: @unchecked Sendable {
     /// Inflected form -> base form and Bloom level.
     var observable: [String: (base: String, level: BloomLevel)] = [:]
     var unobservable: [String: String] = [:]
@@ -137,6 +140,7 @@ public struct Vocabulary: Sendable {
 
     /// The defaults, or the defaults with a repository's changes.
     public static func with(_ changes: [String: ProjectConfig.WordListChange]) -> Vocabulary {
+        // (Made anew for each run with changes; the defaults once.)
         changes.isEmpty ? standard : Vocabulary(changes: changes)
     }
 
@@ -202,7 +206,7 @@ public struct Vocabulary: Sendable {
         buildLexicon()
     }
 
-    private mutating func buildLexicon() {
+    private func buildLexicon() {
         func mark(_ words: some Sequence<String>, _ flag: WordFlags) {
             for word in words { lexicon[word, default: WordInfo()].flags.insert(flag) }
         }
@@ -251,6 +255,12 @@ public struct Vocabulary: Sendable {
         }
     }
 
+    /// A tagger that also knows the verbs of these lists.
+    func tagger(table: WordTable? = nil) -> Tagger {
+        let verbs = self
+        return Tagger(listedVerb: { verbs.verb($0)?.base }, table: table)
+    }
+
     /// A word's verb reading, if any.
     func verb(_ word: String) -> VerbEntry? {
         guard let index = lexicon[word]?.verb, index >= 0 else { return nil }
@@ -259,7 +269,7 @@ public struct Vocabulary: Sendable {
 
     /// Levels are added lowest first, so a verb listed at several levels keeps its highest. A form
     /// shared by two verbs keeps the first verb.
-    private mutating func addObservable(_ base: String, _ level: BloomLevel) {
+    private func addObservable(_ base: String, _ level: BloomLevel) {
         for form in Self.inflections(of: base) where observable[form] == nil || observable[form]!.base == base {
             observable[form] = (base, level)
         }

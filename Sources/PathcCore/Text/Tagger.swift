@@ -5,6 +5,17 @@ enum Tag: UInt8, Sendable {
     case number, punctuation
 }
 
+/// The lexical options of every word of a run's statements, worked out once (on all cores)
+/// before the statements are analysed: most words recur across thousands of statements.
+struct WordTable: Sendable {
+    let options: [String: Tagger.Options]
+
+    init(words: [String], tagger: Tagger) {
+        let found = parallelMap(words, chunk: 64) { tagger.lexicalOptions($0) }
+        options = Dictionary(zip(words, found), uniquingKeysWith: { first, _ in first })
+    }
+}
+
 /// A token with its class in context: the lemma it reads as (a verb's base form, a noun's
 /// singular), the inflection, and whether the lexicon knows the word at all.
 struct TaggedWord: Sendable {
@@ -30,14 +41,18 @@ struct Tagger {
     /// Verbs of pathc's own word lists, which WordNet may lack ("scope", "onboard", "triage"):
     /// a form -> its base.
     let listedVerb: @Sendable (String) -> String?
+    /// What the lexicon says of words, worked out once per run for every word of the run's
+    /// statements (see `WordTable`); words missing from it are looked up as they come.
+    let table: WordTable?
 
-    init(lexicon: Lexicon = .shared, listedVerb: @escaping @Sendable (String) -> String? = { _ in nil }) {
+    init(lexicon: Lexicon = .shared, listedVerb: @escaping @Sendable (String) -> String? = { _ in nil }, table: WordTable? = nil) {
         self.lexicon = lexicon
         self.listedVerb = listedVerb
+        self.table = table
     }
 
     /// What a word may be, before context decides.
-    struct Options {
+    struct Options: Sendable {
         var verbs: [Reading] = []
         var noun: Reading?
         var adjective: Reading?
@@ -58,13 +73,35 @@ struct Tagger {
     }
 
     func options(_ token: Token, properNoun: Bool = false) -> Options {
-        var options = Options()
+        var options: Options
         switch token.kind {
-        case .number: options.function = .number; options.known = true; return options
-        case .punctuation: options.function = .punctuation; options.known = true; return options
-        case .word: break
+        case .number:
+            options = Options()
+            options.function = .number
+            options.known = true
+            return options
+        case .punctuation:
+            options = Options()
+            options.function = .punctuation
+            options.known = true
+            return options
+        case .word:
+            options = table?.options[token.text] ?? lexicalOptions(token.text)
         }
-        let word = token.text
+        // An acronym (OS, GDPR, API) or a name in the middle of a sentence (Deployment Frequency,
+        // Time to Restore Service) is a noun, whatever else the letters spell.
+        if options.function == nil, token.allCapitals || properNoun {
+            options.verbs = []
+            options.adverb = nil
+            if options.noun == nil { options.noun = Reading(base: token.text, part: .noun, form: .base, entry: LexicalEntry()) }
+            options.known = true
+        }
+        return options
+    }
+
+    /// What a word may be from the lexicon and the function words alone, before its capitals and context.
+    func lexicalOptions(_ word: String) -> Options {
+        var options = Options()
         if let function = Self.functionTag(word) {
             options.function = function
             options.known = true
@@ -99,14 +136,6 @@ struct Tagger {
             options.known = true
             let form: WordForm = word == base ? .base : word.hasSuffix("ing") ? .ing : word.hasSuffix("s") && !base.hasSuffix("s") ? .s : .past
             options.verbs.append(Reading(base: base, part: .verb, form: form, entry: .listedVerb()))
-        }
-        // An acronym (OS, GDPR, API) or a name in the middle of a sentence (Deployment Frequency,
-        // Time to Restore Service) is a noun, whatever else the letters spell.
-        if token.allCapitals || properNoun {
-            options.verbs = []
-            options.adverb = nil
-            if options.noun == nil { options.noun = Reading(base: word, part: .noun, form: .base, entry: LexicalEntry()) }
-            options.known = true
         }
         return options
     }

@@ -17,7 +17,7 @@ struct Token: Sendable {
 /// What the text rules need to know about a statement: its words with their classes in context,
 /// the verbs of its main clauses (not those of a purpose or relative clause), how many sentences
 /// it has, whether it quantifies anything, and its Bloom level.
-struct TextAnalysis: Sendable {
+final class TextAnalysis: Sendable {
     let tokens: [Token]
     /// Each token's class in context, aligned with `tokens`.
     let tags: [TaggedWord]
@@ -70,8 +70,8 @@ struct TextAnalysis: Sendable {
     static let auxiliaries: Set<String> = ["be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had",
                                           "do", "does", "did", "get", "gets", "become", "becomes", "make", "makes"]
 
-    init(_ text: String, vocabulary: Vocabulary, tagger: Tagger? = nil) {
-        let tokens = Self.tokenize(text)
+    init(_ text: String, vocabulary: Vocabulary, tokens: [Token]? = nil, table: WordTable? = nil) {
+        let tokens = tokens ?? Self.tokenize(text)
         var info = [WordInfo](repeating: WordInfo(), count: tokens.count)
         var words: [Int] = []
         words.reserveCapacity(tokens.count)
@@ -90,7 +90,7 @@ struct TextAnalysis: Sendable {
                 if !entry.flags.contains(.quantifier) { hasNumber = true }
             }
         }
-        let tags = (tagger ?? Tagger(listedVerb: { vocabulary.verb($0)?.base })).tag(tokens)
+        let tags = vocabulary.tagger(table: table).tag(tokens)
         self.tokens = tokens
         self.info = info
         self.words = words

@@ -2,9 +2,10 @@
 /// it stands (baseline), where it should get to (target) and where the figure comes from (source).
 /// One finding per key result, whatever is missing, instead of one schema error per field.
 struct NoMeasureRule: ModelRule {
+    var description: RuleDescription { Self.description }
     static let fields = ["metric", "baseline", "target", "source"]
 
-    let description = RuleDescription(
+    static let description = RuleDescription(
         code: "PW4013", name: "no-measure", severity: .error, axis: .measurable,
         summary: "a key result with no measure: no metric, baseline, target or source of the figure",
         why: """

@@ -1,11 +1,12 @@
 /// PW3014: a behaviour defined by what does not happen ("Avoids siloing knowledge", "Does not
 /// blame others"): an absence cannot be observed, only the behaviour that replaces it.
 struct AbsenceRule: TextRule {
+    var description: RuleDescription { Self.description }
     static let words = WordList("absence_words", "verbs that state a behaviour by its absence", inflected: true, [
         "avoid", "refrain", "abstain", "shy away from", "steer clear of", "stay away from",
     ])
 
-    let description = RuleDescription(
+    static let description = RuleDescription(
         code: "PW3014", name: "absence", severity: .warning, axis: .observable,
         summary: "a behaviour defined by what does not happen: avoids siloing, does not blame, never misses",
         why: """

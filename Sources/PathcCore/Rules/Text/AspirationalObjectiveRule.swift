@@ -2,6 +2,7 @@
 /// trust", "Lay the foundation for growth", "Solve big problems"): nothing in it can be checked
 /// at the end of the cycle.
 struct AspirationalObjectiveRule: TextRule {
+    var description: RuleDescription { Self.description }
     static let phrases = WordList("aspirational_phrases", "slogans and metaphors that no one can check at the end of a cycle", inflected: true, [
         "a great place", "a place where", "be the best", "be the go-to", "become the go-to", "best in class", "best-in-class",
         "big problems", "build momentum", "delight customers", "delight our customers", "delight users", "earn trust",
@@ -16,7 +17,7 @@ struct AspirationalObjectiveRule: TextRule {
         "reimagine", "revolutionise", "revolutionize", "thrill", "transform", "unleash", "unlock", "wow",
     ])
 
-    let description = RuleDescription(
+    static let description = RuleDescription(
         code: "PW3016", name: "aspirational-objective", severity: .warning, axis: .specific,
         summary: "an objective that is a slogan or aspiration: earn trust, lay the foundation, solve big problems, be the best",
         why: """

@@ -1,6 +1,7 @@
 /// PW3011: a behaviour whose verb names no act anyone could watch ("Fosters a culture of
 /// learning", "Contributes to team goals", "Demonstrates strong leadership").
 struct EmptyVerbRule: TextRule {
+    var description: RuleDescription { Self.description }
     static let emptyVerbs = WordList("empty_verbs", "verbs that name no act anyone could watch, whatever follows them",
                                      inflected: true, [
         "advocate", "amplify", "bridge", "champion", "cultivate", "drive", "embrace", "empower", "encourage", "endeavour",
@@ -40,7 +41,7 @@ struct EmptyVerbRule: TextRule {
         "understanding", "urgency", "value", "values", "vision", "willingness", "wellbeing", "well-being",
     ])
 
-    let description = RuleDescription(
+    static let description = RuleDescription(
         code: "PW3011", name: "empty-verb", severity: .warning, axis: .observable,
         summary: "a behaviour whose verb names no act anyone could watch: fosters, empowers, contributes to, demonstrates leadership",
         why: """

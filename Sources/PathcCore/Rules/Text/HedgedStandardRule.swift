@@ -1,6 +1,7 @@
 /// PW3013: a behaviour or criterion whose standard is hedged away ("Mostly independently",
 /// "Generally meets deadlines", "Perhaps with prompting"), so that any performance meets it.
 struct HedgedStandardRule: TextRule {
+    var description: RuleDescription { Self.description }
     static let hedges = WordList("behaviour_hedges", "words that loosen a behaviour's standard until anything meets it", [
         "mostly", "generally", "sometimes", "occasionally", "perhaps", "possibly", "partially", "partly", "somewhat",
         "largely", "mainly", "may", "might", "could", "maybe", "ideally", "hopefully", "at times", "in most cases",
@@ -10,7 +11,7 @@ struct HedgedStandardRule: TextRule {
         "aims to", "aim to", "seeks to", "seek to", "looks to", "look to",
     ])
 
-    let description = RuleDescription(
+    static let description = RuleDescription(
         code: "PW3013", name: "hedged-standard", severity: .warning, axis: .specific,
         summary: "a behaviour hedged until anything meets it: mostly independently, generally, perhaps with prompting, tries to",
         why: """

@@ -1,6 +1,7 @@
 /// PW4012: a key result that counts outputs or one-off tasks ("Publish 5 blog posts", "Run 3
 /// events", "Hire 4 engineers", "Ship v2"), not the change they are meant to cause.
 struct OutputAsResultRule: TextRule {
+    var description: RuleDescription { Self.description }
     static let outputVerbs = WordList("output_verbs", "verbs of key results that produce an output or finish a task", inflected: true, [
         "add", "announce", "build", "complete", "conduct", "create", "define", "deliver", "deploy", "design", "develop",
         "document", "draft", "establish", "finalise", "finalize", "finish", "give", "hire", "hold", "host", "implement",
@@ -26,7 +27,7 @@ struct OutputAsResultRule: TextRule {
         "percentage", "proportion", "median", "average", "mean", "p95", "p99",
     ])
 
-    let description = RuleDescription(
+    static let description = RuleDescription(
         code: "PW4012", name: "output-as-result", severity: .warning, axis: .measurable,
         summary: "a key result that counts outputs or one-off tasks (publish 5 posts, run 3 events, hire 4 engineers), not impact",
         why: """
@@ -107,10 +108,4 @@ struct OutputAsResultRule: TextRule {
     }
 }
 
-extension Statement {
-    /// The statement is the result of a key result marked as a leading indicator.
-    var isLeadingIndicator: Bool {
-        guard field == .keyResult else { return false }
-        return entity.keyResults.first { $0.resultPointer == pointer }?.indicator == "leading"
-    }
-}
+

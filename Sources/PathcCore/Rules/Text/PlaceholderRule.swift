@@ -1,10 +1,11 @@
 /// PW3015: a template value left in the text ("Increase activation to X%", "Ship N1 features",
 /// "TBD").
 struct PlaceholderRule: TextRule {
+    var description: RuleDescription { Self.description }
     /// Words that are placeholders wherever they stand.
     static let markers: Set<String> = ["tbd", "tbc", "tba", "todo", "fixme", "xxx", "xx", "tk", "lorem", "ipsum", "n/a"]
 
-    let description = RuleDescription(
+    static let description = RuleDescription(
         code: "PW3015", name: "placeholder", severity: .warning, axis: .measurable,
         summary: "a template value left in the text: X%, N1, TBD, ???",
         why: """
@@ -36,7 +37,12 @@ struct PlaceholderRule: TextRule {
 
     /// N, N1, X, X1, Y%: a capital letter standing alone (with digits) where a figure goes, or a marker word.
     static func isPlaceholder(_ token: Token, next: Token?, following: Token?) -> Bool {
-        if markers.contains(token.text) { return true }
+        // Placeholders are short: most words are passed over on their length.
+        let length = token.range.count
+        guard length <= 5 else { return false }
+        if length >= 2, markers.contains(token.text) { return true }
+        guard let firstByte = token.text.utf8.first, firstByte == UInt8(ascii: "n") || firstByte == UInt8(ascii: "x")
+                || firstByte == UInt8(ascii: "y") || firstByte == UInt8(ascii: "z") else { return false }
         let text = token.text
         guard let first = text.first, "nxyz".contains(first), token.capitalized || text == "x" || text == "n" else { return false }
         let rest = text.dropFirst()

@@ -2,6 +2,7 @@
 /// something the person does ("Acts with integrity", "Is known for quality", "Accountable for
 /// delivery", "Transparent about mistakes").
 struct TraitStatementRule: TextRule {
+    var description: RuleDescription { Self.description }
     static let traitPhrases = WordList("trait_phrases", "phrases that describe who someone is or what they answer for, not what they do",
                                        inflected: true, [
         "a role model", "act as a role model", "act with", "be a role model", "be accountable for", "be committed to",
@@ -22,7 +23,7 @@ struct TraitStatementRule: TextRule {
         "value", "welcome",
     ])
 
-    let description = RuleDescription(
+    static let description = RuleDescription(
         code: "PW3012", name: "trait-statement", severity: .warning, axis: .observable,
         summary: "a behaviour that states a trait, value, reputation or responsibility: acts with integrity, is known for, accountable for",
         why: """
