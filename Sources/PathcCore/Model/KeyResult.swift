@@ -27,7 +27,7 @@ public struct Quantity: Sendable, Equatable {
 }
 
 /// A key result of an OKR, its fields read and its numbers and dates parsed once.
-public struct KeyResult: Sendable {
+public final class KeyResult: Sendable {
     public struct Checkin: Sendable {
         public let node: Node
         public let date: CalendarDate?
@@ -41,6 +41,11 @@ public struct KeyResult: Sendable {
     public let target: Quantity?
     public let indicator: String?
     public let direction: String?
+    /// The metric's text, and whether the key result names where its figure comes from.
+    public let metric: String?
+    public let hasSource: Bool
+    public var isLeading: Bool { indicator == "leading" }
+    public var isLagging: Bool { indicator == "lagging" }
     public let due: CalendarDate?
     public let checkins: [Checkin]
 
@@ -54,6 +59,8 @@ public struct KeyResult: Sendable {
         target = Quantity(node["target"])
         indicator = node["indicator"]?.string
         direction = node["direction"]?.string
+        metric = node["metric"]?.string
+        hasSource = node["source"] != nil
         due = node["due"]?.string.flatMap(CalendarDate.init)
         checkins = (node["checkins"]?.sequence ?? []).map { checkin in
             Checkin(node: checkin, date: checkin["date"]?.string.flatMap(CalendarDate.init), value: Quantity(checkin["value"]))

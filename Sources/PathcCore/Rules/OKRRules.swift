@@ -57,11 +57,11 @@ struct ActivityAsResultRule: ModelRule {
 
     func check(_ okr: Entity, statements: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for result in okr.keyResults where result.indicator == "lagging" {
+        for result in okr.keyResults where result.isLagging {
             let text = result.node["result"]?.string
             let analysis = statements.first { $0.pointer == result.resultPointer }?.analysis ?? text.flatMap { context.analyses[$0] }
             var word = analysis.map { Self.activity(in: $0) } ?? text.flatMap { Self.activity(in: $0, context.vocabulary) }
-            if word == nil, let metric = result.node["metric"]?.string {
+            if word == nil, let metric = result.metric {
                 word = context.analyses[metric].map { Self.activity(in: $0) } ?? Self.activity(inMetric: metric, context.vocabulary)
             }
             guard let word else { continue }

@@ -13,6 +13,19 @@ public struct QualityAxes: OptionSet, Sendable {
         for axis in axes { insert(axis) }
     }
 
+    /// The axes an `x-quality` list names; unknown names (the schema check reports them) are left out.
+    init(names: [String]) {
+        self = []
+        for name in names {
+            switch name.utf8.first {
+            case UInt8(ascii: "s") where name == "specific": insert(.specific)
+            case UInt8(ascii: "o") where name == "observable": insert(.observable)
+            case UInt8(ascii: "m") where name == "measurable": insert(.measurable)
+            default: break
+            }
+        }
+    }
+
     public func contains(_ axis: QualityAxis) -> Bool { contains(QualityAxes(rawValue: 1 << axis.bit)) }
     public mutating func insert(_ axis: QualityAxis) { formUnion(QualityAxes(rawValue: 1 << axis.bit)) }
 }
@@ -40,29 +53,28 @@ public enum StatementField: String, Sendable, CaseIterable {
 
     /// The field a statement sits in, from its JSON Pointer: `/key_results/0/result` is a key result.
     static func from(pointer: String) -> StatementField {
-        // The last segment that is not an index, found by scanning back over the bytes.
-        let bytes = Array(pointer.utf8)
-        var end = bytes.count
-        while end > 0 {
-            var start = end
-            while start > 0, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
-            let segment = bytes[start..<end]
-            if !segment.isEmpty, !segment.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                switch String(decoding: segment, as: UTF8.self) {
-                case "objective": return .objective
-                case "result": return .keyResult
-                case "outcome": return .outcome
-                case "task": return .task
-                case "success_criteria": return .criterion
-                case "behaviors": return .behavior
-                case "descriptors": return .descriptor
-                default: return .other
+        var pointer = pointer
+        return pointer.withUTF8 { bytes in
+            // The last segment that is not an index, found by scanning back over the bytes.
+            var end = bytes.count
+            while end > 0 {
+                var start = end
+                while start > 0, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+                let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if !segment.isEmpty, !segment.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                    for (name, field) in Self.segmentNames where segment.elementsEqual(name.utf8) { return field }
+                    return .other
                 }
+                end = start - 1
             }
-            end = start - 1
+            return .other
         }
-        return .other
     }
+
+    private static let segmentNames: [(String, StatementField)] = [
+        ("behaviors", .behavior), ("result", .keyResult), ("objective", .objective), ("success_criteria", .criterion),
+        ("task", .task), ("outcome", .outcome), ("descriptors", .descriptor),
+    ]
 
 
 

@@ -135,7 +135,9 @@ struct RuleEngine {
         // The distinct statements (text, place, axes), and the distinct texts among them and the
         // metrics of lagging key results, which activity-as-result reads too.
         let entityKeys = parallelMap(context.model.ordered) { Statement.keys(in: $0) }
+        clock.lap("  statement keys")
         let keys = parallelDistinct(Array(entityKeys.indices)) { index, key in for entry in entityKeys[index] { key(entry.key) } }
+        clock.lap("  distinct keys")
         var seen = Set<String>()
         var distinct: [String] = []
         for key in keys where seen.insert(key.text).inserted { distinct.append(key.text) }
@@ -237,7 +239,7 @@ struct RuleEngine {
     /// The text rules' findings on a statement key, run on a statement of its own whose file holds
     /// just the text (so that a finding's span is the range of its words in the text).
     func textFindings(for key: Statement.Key) -> [TextFinding] {
-        let statement = StatementReview.statement(key.text, pointer: key.pointer, kind: key.kind, axes: QualityAxes(rawValue: key.axes),
+        let statement = StatementReview.statement(key.text, pointer: key.field.canonicalPointer, kind: key.kind, axes: QualityAxes(rawValue: key.axes),
                                                   leading: key.leading, context.vocabulary, analysis: analyses[key.text])
         let field = statement.field.bit
         let whole = statement.node.span

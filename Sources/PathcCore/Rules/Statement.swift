@@ -25,7 +25,18 @@ public final class Statement: Sendable {
     }
 
     static func isLeading(_ pointer: String, field: StatementField, in entity: Entity) -> Bool {
-        field == .keyResult && entity.keyResults.first { $0.resultPointer == pointer }?.indicator == "leading"
+        guard field == .keyResult else { return false }
+        // "/key_results/N/result": the key result at N, read from the pointer's digits.
+        var index = 0, seenDigit = false
+        for byte in pointer.utf8.dropFirst(13) {
+            guard byte >= 0x30 && byte <= 0x39 else { break }
+            index = index * 10 + Int(byte - 0x30)
+            seenDigit = true
+        }
+        if seenDigit, pointer.hasPrefix("/key_results/"), index < entity.keyResults.count, entity.keyResults[index].resultPointer == pointer {
+            return entity.keyResults[index].isLeading
+        }
+        return entity.keyResults.first { $0.resultPointer == pointer }?.isLeading ?? false
     }
 
     /// What the text rules' findings on a statement depend on: its text, where it stands, the axes
@@ -33,13 +44,37 @@ public final class Statement: Sendable {
     /// with the same key get the same findings, so the rules run once per key.
     struct Key: Hashable, Sendable {
         let text: String
-        let pointer: String
+        let field: StatementField
         let axes: UInt8
         let kind: EntityKind
         let leading: Bool
+        /// FNV-1a of the text, made once: keys are hashed several times a run, and Swift's string
+        /// hashing would read the text each time.
+        private let textHash: UInt64
+
+        init(text: String, field: StatementField, axes: UInt8, kind: EntityKind, leading: Bool) {
+            self.text = text
+            self.field = field
+            self.axes = axes
+            self.kind = kind
+            self.leading = leading
+            var hash = FNV1a64()
+            hash.add(text)
+            textHash = hash.value
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(textHash)
+            hasher.combine(axes)
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.textHash == b.textHash && a.field == b.field && a.axes == b.axes && a.kind == b.kind && a.leading == b.leading
+                && a.text == b.text
+        }
     }
 
-    var key: Key { Key(text: text, pointer: field.canonicalPointer, axes: axes.rawValue, kind: entity.kind, leading: isLeadingIndicator) }
+    var key: Key { Key(text: text, field: field, axes: axes.rawValue, kind: entity.kind, leading: isLeadingIndicator) }
 
     /// The keys of an entity's statements, with the index of each one's annotation, without making
     /// the statements.
@@ -48,11 +83,10 @@ public final class Statement: Sendable {
         var keys: [(key: Key, annotation: Int)] = []
         for index in annotations.indices {
             guard let axes = annotations[index].qualityAxes, let text = Self.text(of: annotations[index].node), !text.isEmpty else { continue }
-            var parsed = QualityAxes()
-            for name in axes { if let axis = QualityAxis(rawValue: name) { parsed.insert(axis) } }
+            let parsed = QualityAxes(names: axes)
             let pointer = annotations[index].pointer
             let field = StatementField.from(pointer: pointer)
-            keys.append((Key(text: text, pointer: field.canonicalPointer, axes: parsed.rawValue, kind: entity.kind,
+            keys.append((Key(text: text, field: field, axes: parsed.rawValue, kind: entity.kind,
                              leading: isLeading(pointer, field: field, in: entity)), index))
         }
         return keys
@@ -71,8 +105,8 @@ public final class Statement: Sendable {
     /// The metrics of lagging key results, each once: activity-as-result reads them too.
     static func laggingMetrics(in model: Model) -> [String] {
         parallelDistinct(model.all(.okr)) { entity, text in
-            for result in entity.keyResults where result.indicator == "lagging" {
-                if let metric = result.node["metric"]?.string { text(metric) }
+            for result in entity.keyResults where result.isLagging {
+                if let metric = result.metric { text(metric) }
             }
         }
     }
@@ -85,8 +119,7 @@ public final class Statement: Sendable {
         for index in annotations.indices {
             guard let axes = annotations[index].qualityAxes, let text = Self.text(of: annotations[index].node),
                   !text.isEmpty else { continue }
-            var parsed = QualityAxes()
-            for name in axes { if let axis = QualityAxis(rawValue: name) { parsed.insert(axis) } }
+            let parsed = QualityAxes(names: axes)
             statements.append(Statement(entity: entity, node: annotations[index].node, text: text, pointer: annotations[index].pointer,
                                         axes: parsed, vocabulary: vocabulary, analysis: analyses[text]))
         }

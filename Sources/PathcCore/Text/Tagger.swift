@@ -51,14 +51,32 @@ struct Tagger {
         self.table = table
     }
 
-    /// What a word may be, before context decides.
-    struct Options: Sendable {
+    /// What a word may be, before context decides. A class, shared by every token of the word in a
+    /// run; filled while it is made and not changed after.
+    final class Options: @unchecked Sendable {
         var verbs: [Reading] = []
         var noun: Reading?
         var adjective: Reading?
         var adverb: Reading?
         var function: Tag?
         var known = false
+
+        init(function: Tag? = nil, known: Bool = false) {
+            self.function = function
+            self.known = known
+        }
+
+        func copy() -> Options {
+            let copy = Options(function: function, known: known)
+            copy.verbs = verbs
+            copy.noun = noun
+            copy.adjective = adjective
+            copy.adverb = adverb
+            return copy
+        }
+
+        static let number = Options(function: .number, known: true)
+        static let punctuation = Options(function: .punctuation, known: true)
 
         var canVerb: Bool { !verbs.isEmpty }
         var canNoun: Bool { noun != nil }
@@ -73,24 +91,17 @@ struct Tagger {
     }
 
     func options(_ token: Token, properNoun: Bool = false) -> Options {
-        var options: Options
+        let found: Options
         switch token.kind {
-        case .number:
-            options = Options()
-            options.function = .number
-            options.known = true
-            return options
-        case .punctuation:
-            options = Options()
-            options.function = .punctuation
-            options.known = true
-            return options
-        case .word:
-            options = table?.options[token.text] ?? lexicalOptions(token.text)
+        case .number: return .number
+        case .punctuation: return .punctuation
+        case .word: found = table?.options[token.text] ?? lexicalOptions(token.text)
         }
         // An acronym (OS, GDPR, API) or a name in the middle of a sentence (Deployment Frequency,
         // Time to Restore Service) is a noun, whatever else the letters spell.
-        if options.function == nil, token.allCapitals || properNoun {
+        guard found.function == nil, token.allCapitals || properNoun else { return found }
+        let options = found.copy()
+        do {
             options.verbs = []
             options.adverb = nil
             if options.noun == nil { options.noun = Reading(base: token.text, part: .noun, form: .base, entry: LexicalEntry()) }
@@ -101,7 +112,7 @@ struct Tagger {
 
     /// What a word may be from the lexicon and the function words alone, before its capitals and context.
     func lexicalOptions(_ word: String) -> Options {
-        var options = Options()
+        let options = Options()
         if let function = Self.functionTag(word) {
             options.function = function
             options.known = true

@@ -3,8 +3,6 @@
 /// One finding per key result, whatever is missing, instead of one schema error per field.
 struct NoMeasureRule: ModelRule {
     var description: RuleDescription { Self.description }
-    static let fields = ["metric", "baseline", "target", "source"]
-
     static let description = RuleDescription(
         code: "PW4013", name: "no-measure", severity: .error, axis: .measurable,
         summary: "a key result with no measure: no metric, baseline, target or source of the figure",
@@ -22,7 +20,11 @@ struct NoMeasureRule: ModelRule {
 
     func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
         okr.keyResults.compactMap { result in
-            let missing = Self.fields.filter { result.node[$0] == nil }
+            var missing: [String] = []
+            if result.metric == nil { missing.append("metric") }
+            if result.baseline == nil && result.node["baseline"] == nil { missing.append("baseline") }
+            if result.target == nil && result.node["target"] == nil { missing.append("target") }
+            if !result.hasSource { missing.append("source") }
             guard !missing.isEmpty else { return nil }
             let message: String
             let help: String
