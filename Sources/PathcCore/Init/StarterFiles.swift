@@ -1,13 +1,14 @@
 /// What `pathc init` writes: a starter pathc.yaml, the default schemas, one example of each kind
 /// (a small but complete organisation that passes `pathc check`), and the pre-commit hook.
 public enum StarterFiles {
-    /// Relative path and contents, in the order they are written.
-    public static var all: [(path: String, contents: String)] {
+    /// Relative path and contents, in the order they are written. The examples are dated `today`
+    /// (their cycle, first check-ins and calibration), so that a new repository checks clean.
+    public static func all(today: CalendarDate) -> [(path: String, contents: String)] {
         var files: [(String, String)] = [("pathc.yaml", config)]
         for name in BuiltinSchemas.files.keys.sorted() {
             files.append(("schemas/\(name)", BuiltinSchemas.files[name]! + "\n"))
         }
-        files += examples
+        files += examples(today: today)
         files.append((".githooks/pre-commit", PreCommitHook.script + "\n"))
         return files
     }
@@ -25,12 +26,15 @@ public enum StarterFiles {
 
         """
 
-    static let examples: [(String, String)] = [
-        ("pathways/okrs/faster-onboarding-2026.okr.yaml", """
+    /// The examples as of a fixed date (the fuzz seed is made from them).
+    static let examples = examples(today: CalendarDate(year: 2026, month: 8, day: 20)!)
+
+    static func examples(today: CalendarDate) -> [(String, String)] { [
+        ("pathways/okrs/faster-onboarding-\(today.year).okr.yaml", """
             kind: okr
-            id: faster-onboarding-2026
+            id: faster-onboarding-\(today.year)
             level: strategic
-            cycle: '2026'
+            cycle: '\(today.year)'
             owner: chief-operating-officer
             objective: Cut the time new support engineers take to resolve tickets without help
             review: {cadence: monthly, reviewers: [leadership-team]}
@@ -42,6 +46,8 @@ public enum StarterFiles {
                 target: 8
                 indicator: lagging
                 source: support desk report, monthly
+                checkins:
+                  - {date: \(today), value: 12}
               - id: shadowed-tickets
                 result: Each new engineer shadows 20 ticket resolutions in their first month
                 metric: shadowed ticket resolutions per new engineer in the first month
@@ -50,6 +56,8 @@ public enum StarterFiles {
                 unit: resolutions
                 indicator: leading
                 source: onboarding tracker, weekly
+                checkins:
+                  - {date: \(today), value: 5}
 
             """),
         ("pathways/competencies/ticket-diagnosis.competency.yaml", """
@@ -57,7 +65,7 @@ public enum StarterFiles {
             id: ticket-diagnosis
             name: Ticket diagnosis
             description: Finds the cause of a customer's problem from the evidence in the ticket.
-            supports: [faster-onboarding-2026]
+            supports: [faster-onboarding-\(today.year)]
             levels:
               - level: 1
                 name: Guided
@@ -70,7 +78,7 @@ public enum StarterFiles {
               - level: 3
                 name: Expert
                 behaviors:
-                  - Diagnoses the cause of a novel ticket and writes the runbook entry for it
+                  - Diagnoses the cause of a ticket no runbook covers within one working day
 
             """),
         ("pathways/roles/support-engineer.role.yaml", """
@@ -88,6 +96,7 @@ public enum StarterFiles {
             id: diagnosis-rubric
             title: Ticket diagnosis
             scale: [Emerging, Proficient, Exemplary]
+            calibrated: \(today)
             criteria:
               - id: cause
                 name: Finding the cause
@@ -106,7 +115,7 @@ public enum StarterFiles {
             roles: [support-engineer]
             competencies:
               - {competency: ticket-diagnosis, from: 1, to: 2}
-            drives: [faster-onboarding-2026/time-to-proficiency]
+            drives: [faster-onboarding-\(today.year)/time-to-proficiency]
             duration: 8w
             baseline:
               type: baseline
@@ -149,5 +158,5 @@ public enum StarterFiles {
               after: 3m
 
             """),
-    ]
+    ] }
 }

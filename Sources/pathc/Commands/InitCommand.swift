@@ -23,7 +23,8 @@ private func runInit(_ arguments: ParsedArguments, context: CommandContext) -> I
     let target = arguments.positionals.first.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
     let manager = FileManager.default
     var written: [String] = [], skipped: [String] = []
-    for (path, contents) in StarterFiles.all {
+    let today = CalendarDate(ProjectConfig().evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
+    for (path, contents) in StarterFiles.all(today: today) {
         let full = target + "/" + path
         if manager.fileExists(atPath: full) {
             skipped.append(path)
