@@ -85,7 +85,7 @@ enum DefaultVocabulary {
         "accelerate", "amplify", "assist", "augment", "better", "bolster", "boost", "broaden",
         "cultivate", "cut", "decrease", "deepen", "drive", "elevate", "empower", "enable",
         "encourage", "enhance", "ensure", "evolve", "expand", "foster", "grow", "heighten", "help",
-        "hone", "improve", "increase", "innovate", "instil", "instill", "lift", "lower", "maximise",
+        "hone", "improve", "increase", "innovate", "mature", "instil", "instill", "lift", "lower", "maximise",
         "maximize", "minimise", "minimize", "modernise", "modernize", "optimise", "optimize",
         "promote", "raise", "reduce", "reinforce", "revamp", "sharpen", "shorten", "simplify", "spearhead",
         "streamline", "strengthen", "tackle", "transform", "uplevel", "upskill",

@@ -239,10 +239,11 @@ struct VagueTermRule: TextRule {
                 "broader", "wider"].contains(word), position + 1 < words.count || word == "better" {
                 return position..<(position + 1)
             }
-            // "more reliable", "less manual" (not "more than").
+            // "more reliable", "less manual", "more autonomy" (not "more than", "more tickets").
             if ["more", "less"].contains(word), position + 1 < words.count {
                 let next = analysis.words[position + 1]
-                if analysis.tags[next].tag == .adjective || analysis.tags[next].tag == .adverb { return position..<(position + 2) }
+                if analysis.tags[next].tag == .adjective || analysis.tags[next].tag == .adverb
+                    || analysis.lists.contains(.abstractNouns, token: next) { return position..<(position + 2) }
             }
         }
         return nil
@@ -337,7 +338,9 @@ struct VagueTermRule: TextRule {
                 }
                 // An objective may name a measurable direction ("Cut repeat escalations through weekly
                 // reviews") and leave the numbers to its key results; improve, increase and the like say nothing.
-                if statement.field == .objective, Self.measurableDirections.contains(verb.base) { continue }
+                // (Not of a quality or a feeling: "Reduce confusion", "Decrease dependency on ...".)
+                if statement.field == .objective, Self.measurableDirections.contains(verb.base),
+                   !(analysis.object(after: verb.index).map { EmptyVerbRule.isAbstract($0, analysis) } ?? false) { continue }
                 found.append((statement.range(verb.index), statement.word(verb.index), "says neither how much nor by when"))
             }
             for (position, index) in analysis.words.enumerated() where analysis.info[index].flags.contains(.vagueObject) && !analysis.subordinate[index] {

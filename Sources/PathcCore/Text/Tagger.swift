@@ -445,8 +445,12 @@ struct Tagger {
             if let verb = option.verb(plural ? .base : .s) ?? option.verb(.past) {
                 let personal = field == .nounPerson || field == .nounGroup
                 let followed = position + 1 < tokens.count && Self.canFollowVerb(options[position + 1], tokens[position + 1])
+                // WordNet knows it as a verb, and sees it as one more often than as anything else
+                // (not a verb only pathc's lists know, such as "triage", nor "long" in "long term").
+                let clearlyVerb = option.mostlyVerb && verb.entry.field(.verb) != 0
                 // "Tools increase the number of ...": a verb with an object after a plural subject.
-                if personal || !option.canNoun || (option.mostlyVerb && followed && option.adjective == nil) {
+                let mostlyAdjective = option.adjective != nil && !option.mostlyVerb
+                if (personal && !mostlyAdjective) || (!option.canNoun && option.adjective == nil) || (clearlyVerb && followed && option.adjective == nil) {
                     // "Coaches peers": a plural subject needs the base form; "peers" is not one.
                     if plural && verb.form == .s { return nil }
                     return position
@@ -521,6 +525,8 @@ struct Tagger {
             if index + 1 < tokens.count {
                 let next = options[index + 1]
                 if next.canVerb && !next.canNoun || next.function == .modal || next.function == .verb { return make(.subordinator, nil) }
+                // "a design doc that captures ...": a relative clause after a noun.
+                if previous?.tag == .noun, next.verb(.s) != nil || next.verb(.past) != nil { return make(.subordinator, nil) }
                 if word == "that", previous?.tag == .verb, next.function == .determiner || next.function == .pronoun { return make(.subordinator, nil) }
             }
             return make(word == "that" ? .determiner : .subordinator, nil)

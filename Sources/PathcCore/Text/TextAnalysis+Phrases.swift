@@ -13,8 +13,12 @@ extension TextAnalysis {
         var start = verb + 1
         while start < tokens.count, tags[start].tag == .particle || tags[start].tag == .adverb { start += 1 }
         var end = start
+        var sawNoun = false
         while end < tokens.count {
             let tag = tags[end].tag
+            // A determiner after a noun starts something else ("a design doc that ...").
+            if tag == .determiner && sawNoun { break }
+            if tag == .noun { sawNoun = true }
             guard tag == .determiner || tag == .adjective || tag == .noun || tag == .number
                     || (tag == .verb && tags[end].form == .past && end + 1 < tokens.count && tags[end + 1].tag == .noun) else { break }
             end += 1

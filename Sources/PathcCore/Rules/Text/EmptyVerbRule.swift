@@ -31,7 +31,8 @@ struct EmptyVerbRule: TextRule {
         "behaviours", "behavior", "behaviors", "best", "capability", "capabilities", "care", "clarity", "collaboration",
         "commitment", "compassion", "competence", "confidence", "consistency", "contribution", "contributions", "courage",
         "creativity", "credibility", "culture", "curiosity", "development", "direction", "health", "inclusiveness",
-        "relationships", "relationship", "aspects", "visibility", "awareness", "alignment", "cohesion", "priorities", "dedication", "determination", "diligence", "diversity", "empathy", "energy", "engagement",
+        "relationships", "relationship", "aspects", "visibility", "awareness", "alignment", "cohesion", "priorities",
+        "autonomy", "burden", "complexity", "confusion", "dependency", "effort", "friction", "toil", "workload", "dedication", "determination", "diligence", "diversity", "empathy", "energy", "engagement",
         "enthusiasm", "environment", "excellence", "expertise", "flexibility", "focus", "growth", "honesty", "humility",
         "impact", "inclusion", "inclusivity", "influence", "initiative", "innovation", "integrity", "judgement", "judgment",
         "kindness", "knowledge", "leadership", "learning", "maturity", "mindset", "momentum", "motivation", "openness",
@@ -66,6 +67,19 @@ struct EmptyVerbRule: TextRule {
             let verb = statement.word(predicate)
             if analysis.lists.contains(.emptyVerbs, token: predicate) {
                 return [finding(statement, range: statement.range(predicate), words: verb)]
+            }
+            // "Helps support the team", "Helps foster ...": help with an empty verb is empty too.
+            if ["help", "assist"].contains(analysis.tags[predicate].lemma), let next = analysis.wordAfter(predicate),
+               analysis.tags[next].tag == .verb, analysis.lists.contains(.emptyVerbs, token: next) || analysis.lists.contains(.emptyUnlessConcrete, token: next) {
+                let range = analysis.tokens[predicate].range.lowerBound..<analysis.tokens[next].range.upperBound
+                return [finding(statement, range: range, words: statement.substring(range))]
+            }
+            // "Enables others to ...", "Supports the team to ...": someone else does the act.
+            if analysis.lists.contains(.emptyUnlessConcrete, token: predicate), let next = analysis.wordAfter(predicate),
+               analysis.tags[next].tag == .pronoun || analysis.tags[next].field == .nounPerson || analysis.tags[next].field == .nounGroup,
+               let after = analysis.wordAfter(next), analysis.tokens[after].text == "to" {
+                let range = analysis.tokens[predicate].range.lowerBound..<analysis.tokens[next].range.upperBound
+                return [finding(statement, range: range, words: statement.substring(range))]
             }
             if analysis.lists.contains(.emptyUnlessConcrete, token: predicate),
                let object = analysis.object(after: predicate), Self.isAbstract(object, analysis) {

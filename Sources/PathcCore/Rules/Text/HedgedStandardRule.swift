@@ -44,6 +44,11 @@ struct HedgedStandardRule: TextRule {
         for positions in analysis.lists.all(.behaviourHedges) where !analysis.isSubordinate(positions) {
             return [finding(statement, analysis.characters(positions))]
         }
+        // "Starts supporting the hiring process", "Begins reviewing ...": the behaviour has not happened yet.
+        if let predicate = analysis.predicates.first, ["start", "begin"].contains(analysis.tags[predicate].lemma),
+           let next = analysis.wordAfter(predicate), analysis.tags[next].tag == .verb, analysis.tags[next].form == .ing {
+            return [finding(statement, analysis.tokens[predicate].range.lowerBound..<analysis.tokens[next].range.upperBound)]
+        }
         return []
     }
 

@@ -62,7 +62,8 @@ struct OutputAsResultRule: TextRule {
                 label: "output", help: "measure the change the output should cause, and keep the output in the plan of work")]
         }
         guard let predicate = analysis.predicates.first(where: { !["be", "have", "do"].contains(analysis.tags[$0].lemma) }),
-              analysis.lists.contains(.outputVerbs, token: predicate) else { return [] }
+              analysis.lists.contains(.outputVerbs, token: predicate)
+                || analysis.lists.all(.outputVerbs).contains(where: { analysis.words[$0.lowerBound] == predicate }) else { return [] }
         if statement.isLeadingIndicator, Self.isRecurring(analysis) { return [] }
         let range = analysis.object(after: predicate).map {
             analysis.tokens[predicate].range.lowerBound..<analysis.tokens[$0.upperBound - 1].range.upperBound
