@@ -88,6 +88,14 @@ struct Tagger {
             let other = max(noun?.entry.frequency(.noun) ?? 0, adjective?.entry.frequency(.adjective) ?? 0)
             return verb.entry.frequency(.verb) > other
         }
+
+        /// The lexicon sees it as a verb at least as often as anything else, and often: in a list
+        /// of actions ("... and share knowledge") that is enough.
+        var oftenVerb: Bool {
+            guard let verb = verbs.first else { return false }
+            let other = max(noun?.entry.frequency(.noun) ?? 0, adjective?.entry.frequency(.adjective) ?? 0)
+            return verb.entry.frequency(.verb) >= other && verb.entry.frequency(.verb) >= 3
+        }
     }
 
     func options(_ token: Token, properNoun: Bool = false) -> Options {
@@ -379,7 +387,7 @@ struct Tagger {
             if let form = context.mainVerbForm, let reading = option.verb(form == .past ? .past : form) ?? (afterVerb ? option.verb(in: [.base, .s]) : nil),
                let nextIndex {
                 let next = options[nextIndex]
-                let clearObject = [.determiner, .pronoun, .number, .preposition, .particle].contains(next.function ?? .noun)
+                let clearObject = [.determiner, .pronoun, .number, .particle].contains(next.function ?? .noun)
                     || tokens[nextIndex].kind == .number
                 // "bugs or issues discovered after ...": a participle after it makes it a noun.
                 let participleNext = next.verb(.past) != nil && !next.canNoun && next.function == nil
@@ -387,7 +395,7 @@ struct Tagger {
                 let listGoesOn = previousText != "," || reading.form == .s || tokens[(index + 1)...].contains { $0.text == "and" || $0.text == "or" || $0.text == "&" }
                 if afterVerb && listGoesOn && !participleNext { return make(.verb, reading) }
                 if listGoesOn && !participleNext
-                    && (onlyVerb || (Self.canFollowVerb(next, tokens[nextIndex]) && (reading.form == .s ? true : option.mostlyVerb || clearObject))) {
+                    && (onlyVerb || (Self.canFollowVerb(next, tokens[nextIndex]) && (reading.form == .s ? true : option.oftenVerb || clearObject))) {
                     return make(.verb, reading)
                 }
             }
@@ -442,7 +450,10 @@ struct Tagger {
             let headNoun = options[head].noun
             let plural = headNoun?.form == .s
             let field = headNoun?.entry.semanticField(.noun)
-            if let verb = option.verb(plural ? .base : .s) ?? option.verb(.past) {
+            // A singular noun with no determiner is no subject on its own ("Coach associates ..." is a
+            // verb and its object), though it may start one ("Account executives resolve ...").
+            let bareSingular = !plural && position == index + 1
+            if !bareSingular, let verb = option.verb(plural ? .base : .s) ?? option.verb(.past) {
                 let personal = field == .nounPerson || field == .nounGroup
                 let followed = position + 1 < tokens.count && Self.canFollowVerb(options[position + 1], tokens[position + 1])
                 // WordNet knows it as a verb, and sees it as one more often than as anything else
