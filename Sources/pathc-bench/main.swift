@@ -76,6 +76,11 @@ func option(_ name: String, default value: Int) -> Int {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count >= 2, arguments[1] == "vocabulary-doc" {
+    // The end of docs/vocabulary.md, made from the lists (scripts/generate-vocabulary-doc).
+    print(VocabularyDocument.markdown, terminator: "")
+    exit(0)
+}
 if arguments.count >= 2, arguments[1] == "review" {
     // Development aid: each stdin line "FIELD<TAB>TEXT" judged as `pathc review` would, one line
     // out per statement ("FIELD<TAB>rule,rule<TAB>TEXT"); --tags adds how the words were read.

@@ -25,7 +25,8 @@ final class QualityProfileTests: XCTestCase {
             .map { (name: $0.code.name, severity: $0.severity, message: $0.message) }
     }
 
-    let behaviours = ["Writes clear tests and reviews code", "Mostly works independently", "Fosters a culture of learning"]
+    let behaviours = ["Writes clear tests and reviews code", "Mostly works independently", "Fosters a culture of learning",
+                      "Escalates incidents appropriately"]
 
     func testDefaultStrictAndLenient() throws {
         let standard = try check("name: t\n", behaviours: behaviours)

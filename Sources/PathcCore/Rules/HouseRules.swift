@@ -151,13 +151,10 @@ public struct HouseRuleSet: Sendable {
     /// The house rules of the repository at or above `folder`, as `check` would load them (none
     /// outside a repository, or when its pathc.yaml is invalid).
     public static func ofRepository(around folder: String) -> HouseRuleSet {
-        guard let root = Checker.findRoot(from: folder) else { return HouseRuleSet() }
-        let display = { (path: String) in Paths.relative(path, from: folder) }
-        let schemas = SchemaSet.load(folder: Paths.isDirectory(root + "/schemas") ? root + "/schemas" : nil, displayPath: display)
-        let (config, problems) = ProjectConfig.load(root: root, schema: schemas.config, displayPath: display)
-        guard problems.isEmpty else { return HouseRuleSet() }
-        return load(folder: Paths.absolute(config.houseRules, from: root), displayPath: display)
+        HouseRuleSet(rules: StatementReview.ofRepository(around: folder).houseRules)
     }
+
+    init(rules: [HouseRule]) { self.rules = rules }
 
     /// Every `*.yaml` file of the folder, checked against the built-in house-rule schema and
     /// compiled; a file with a problem is reported and left out.

@@ -16,9 +16,23 @@ public struct StatementReview: Sendable {
     let vocabulary: Vocabulary
     let config: ProjectConfig
     let severities: [String: Severity]
+    let houseRules: [HouseRule]
 
-    public init(config: ProjectConfig = ProjectConfig()) {
+    /// The review of the repository at or above `folder` (its pathc.yaml and house rules), or the
+    /// defaults outside one.
+    public static func ofRepository(around folder: String) -> StatementReview {
+        guard let root = Checker.findRoot(from: folder) else { return StatementReview() }
+        let display = { (path: String) in Paths.relative(path, from: folder) }
+        let schemas = SchemaSet.load(folder: Paths.isDirectory(root + "/schemas") ? root + "/schemas" : nil, displayPath: display)
+        let (config, problems) = ProjectConfig.load(root: root, schema: schemas.config, displayPath: display)
+        guard problems.isEmpty else { return StatementReview() }
+        return StatementReview(config: config,
+                               houseRules: HouseRuleSet.load(folder: Paths.absolute(config.houseRules, from: root), displayPath: display).rules)
+    }
+
+    public init(config: ProjectConfig = ProjectConfig(), houseRules: [HouseRule] = []) {
         self.config = config
+        self.houseRules = houseRules
         vocabulary = Vocabulary.with(config.effectiveVocabulary)
         var severities: [String: Severity] = [:]
         let engine = RuleEngine(context: RuleContext(model: Model(), vocabulary: vocabulary, config: config,
@@ -41,6 +55,16 @@ public struct StatementReview: Sendable {
                 let words = span == statement.node.span ? nil : statement.entity.file.text(of: span)
                 findings.append(Finding(code: rule.description.code, severity: severity, message: finding.message,
                                         help: finding.help, words: words))
+            }
+        }
+        for rule in houseRules where rule.applies(to: statement) {
+            let severity = config.rules[rule.code.code] ?? config.rules[rule.name]
+            guard severity != "off" else { continue }
+            for finding in rule.findings(in: statement) {
+                let span = finding.node.span
+                findings.append(Finding(code: rule.code, severity: severity.flatMap(Severity.init(rawValue:)) ?? rule.severity,
+                                        message: finding.message, help: finding.help,
+                                        words: span == statement.node.span ? nil : statement.entity.file.text(of: span)))
             }
         }
         if field == .keyResult, let severity = severities[ActivityAsResultRule().description.code.code],

@@ -347,7 +347,16 @@ struct VagueTermRule: TextRule {
                 // "skills assessment", "engagement partner": a modifier of the noun after it, not the goal.
                 if position + 1 < analysis.words.count, analysis.words[position + 1] == index + 1,
                    !analysis.info[index + 1].flags.contains(.linkWord) { continue }
-                found.append((statement.range(index), statement.word(index), "is vague without a number"))
+                if behaviourGenre {
+                    // "Fosters a culture of ...": the empty verb is the problem, and empty-verb says so.
+                    let governed = analysis.predicates.contains { predicate in
+                        predicate < index && (analysis.lists.contains(.emptyVerbs, token: predicate)
+                                              || analysis.lists.contains(.emptyUnlessConcrete, token: predicate))
+                    }
+                    if !governed { found.append((statement.range(index), statement.word(index), "is too abstract to check")) }
+                } else {
+                    found.append((statement.range(index), statement.word(index), "is vague without a number"))
+                }
             }
         }
         guard !found.isEmpty else { return [] }
@@ -359,6 +368,7 @@ struct VagueTermRule: TextRule {
             help: first.2 == "compares with nothing" ? "say than what, and by how much: \"cut from 9 to 4 days\", \"faster than the 2025 median of 3 days\""
                 : first.2 == "cannot be measured" ? "replace it with the specific behaviour, amount or standard it stands for"
                 : first.2 == "is a standard no one can check" ? "say what it looks like in the work, so that two people would agree whether it was met"
+                : first.2 == "is too abstract to check" ? "say what the person does or produces that shows it"
                 : "add the number: from what baseline to what target, or by how much by when",
             notes: others.isEmpty ? [] : ["also vague: \(others.joined(separator: ", "))"])]
     }
