@@ -105,6 +105,16 @@ guard arguments.count >= 3, ["parse", "check", "statements"].contains(arguments[
 }
 let rounds = option("--rounds", default: 5)
 
+if arguments[1] == "statements", arguments.contains("--analysis") {
+    // The analysis of each distinct statement, on one thread: the lexicon, the tagger, the clauses.
+    var checker = Checker(root: arguments[2], currentDirectory: FileManager.default.currentDirectoryPath)
+    checker.runsRules = false
+    let result = checker.run()
+    let (texts, tokens, seconds) = RuleProfile.analysisTime(result.model, rounds: rounds)
+    print("{\"texts\": \(texts), \"tokens\": \(tokens), \"seconds\": \(seconds), \"microseconds_per_text\": \(seconds / Double(texts) * 1e6)}")
+    exit(0)
+}
+
 if arguments[1] == "statements" {
     // Where the rules' time goes, phase by phase, on one thread.
     var checker = Checker(root: arguments[2], currentDirectory: FileManager.default.currentDirectoryPath)

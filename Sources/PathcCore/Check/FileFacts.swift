@@ -46,7 +46,7 @@ final class FileFacts: Sendable, Equatable {
         self.init(
             entity: EntityRef(kind, entity.id),
             references: ReferenceIndex.references(entity.annotations),
-            level: kind == .okr ? entity.text("level") : nil,
+            level: kind == .okr ? entity.level : nil,
             alignedToTexts: kind == .okr ? (entity.root["aligned_to"]?.sequence ?? []).compactMap { $0.scalar?.text } : [],
             alignedTo: kind == .okr ? entity.items("aligned_to").compactMap(\.string) : [],
             supports: kind == .competency ? entity.items("supports").compactMap(\.string) : [],

@@ -34,7 +34,8 @@ public final class Entity: Sendable {
     public let idNode: Node
     /// Values the schema marked with `x-ref` or `x-quality`.
     public let annotations: [SchemaAnnotation]
-    /// For an OKR: its cycle and key results, parsed.
+    /// For an OKR: its level, cycle and key results, parsed.
+    public let level: String?
     public let cycle: Cycle?
     public let keyResults: [KeyResult]
 
@@ -46,9 +47,11 @@ public final class Entity: Sendable {
         self.idNode = idNode
         self.annotations = annotations
         if kind == .okr {
+            level = root["level"]?.string
             cycle = root["cycle"]?.string.flatMap(Cycle.init)
             keyResults = (root["key_results"]?.sequence ?? []).enumerated().map { KeyResult(node: $1, index: $0) }
         } else {
+            level = nil
             cycle = nil
             keyResults = []
         }

@@ -41,6 +41,8 @@ public final class KeyResult: Sendable {
     public let target: Quantity?
     public let indicator: String?
     public let direction: String?
+    /// The result statement's text.
+    public let result: String?
     /// The metric's text, and whether the key result names where its figure comes from.
     public let metric: String?
     public let hasSource: Bool
@@ -59,6 +61,7 @@ public final class KeyResult: Sendable {
         target = Quantity(node["target"])
         indicator = node["indicator"]?.string
         direction = node["direction"]?.string
+        result = node["result"]?.string
         metric = node["metric"]?.string
         hasSource = node["source"] != nil
         due = node["due"]?.string.flatMap(CalendarDate.init)

@@ -58,7 +58,7 @@ struct ActivityAsResultRule: ModelRule {
     func check(_ okr: Entity, statements: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for result in okr.keyResults where result.isLagging {
-            let text = result.node["result"]?.string
+            let text = result.result
             let analysis = statements.first { $0.pointer == result.resultPointer }?.analysis ?? text.flatMap { context.analyses[$0] }
             var word = analysis.map { Self.activity(in: $0) } ?? text.flatMap { Self.activity(in: $0, context.vocabulary) }
             if word == nil, let metric = result.metric {
@@ -119,7 +119,8 @@ extension ActivityAsResultRule {
             if flags.contains(.activityObject), analysis.info[next].flags.contains(.countingWord) {
                 return analysis.tokens[index].text + " " + analysis.tokens[next].text
             }
-            if analysis.tokens[index].text == "completion", analysis.tokens[next].text.hasPrefix("rate") { return "completion rate" }
+            if analysis.tokens[index].range.count == 10, analysis.tokens[index].text == "completion",
+               analysis.tokens[next].text.hasPrefix("rate") { return "completion rate" }
         }
         if object, let verb { return analysis.tokens[verb].text }
         if let main = analysis.mainVerb, activityMainVerbs.contains(main.base) { return analysis.tokens[main.index].text }
@@ -233,12 +234,12 @@ struct DueOutsideCycleRule: ModelRule {
             }
             var previous: CalendarDate?
             for (index, checkin) in result.checkins.enumerated() {
-                guard let node = checkin.node["date"], let date = checkin.date else { continue }
-                if !cycle.contains(date) {
+                guard let date = checkin.date else { continue }
+                if !cycle.contains(date), let node = checkin.node["date"] {
                     findings.append(okr.finding(node, result.pointer + "/checkins/\(index)/date",
                                                 "check-in of '\(result.id)' on \(date) is outside the cycle \(cycleText)",
                                                 label: "outside \(range)", help: "use a date from \(range)"))
-                } else if let previous, date < previous {
+                } else if let previous, date < previous, let node = checkin.node["date"] {
                     findings.append(okr.finding(node, result.pointer + "/checkins/\(index)/date",
                                                 "check-ins of '\(result.id)' are out of order: \(date) comes after \(previous)",
                                                 label: "earlier than the check-in above", help: "list check-ins in date order"))
@@ -317,18 +318,23 @@ struct TextTargetDisagreesRule: ModelRule {
         why: "When the sentence says 75% and the target says 80%, one of them is out of date, and readers and the progress bar disagree.",
         fix: "make the statement quote the target, or drop the number from the statement",
         bad: [RuleExample(OKRExamples.with([("from 30 to 8 hours", "from 30 to 6 hours")]))],
-        good: [RuleExample(OKRExamples.clean)])
+        good: [RuleExample(OKRExamples.clean),
+               // A ratio in words is the target as a percentage: 8 of 10 is 80%.
+               RuleExample(OKRExamples.with([("result: Cut median resolution time from 30 to 8 hours", "result: Resolve 8 of 10 priority tickets within a day"),
+                                             ("baseline: 30\n    target: 8", "baseline: 50%\n    target: 80%"),
+                                             ("value: 22", "value: 60%"), ("value: 17", "value: 70%")]))])
     let kinds: Set<EntityKind> = [.okr]
 
     func check(_ okr: Entity, statements: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for result in okr.keyResults {
-            guard let target = result.target, let node = result.node["result"], let text = node.string else { continue }
+            guard let target = result.target, let text = result.result else { continue }
             let tokens = (statements.first { $0.pointer == result.resultPointer }?.analysis ?? context.analyses[text])?.tokens ?? TextAnalysis.tokenize(text)
             let numbers = Self.numbers(in: tokens)
             guard !numbers.isEmpty else { continue }
             // The baseline may be quoted too ("from 42% to 75%"), but the target must be.
             if numbers.contains(where: { abs($0 - target.value) < 1e-9 }) { continue }
+            guard let node = result.node["result"] else { continue }
             let quoted = numbers.map { $0.rounded() == $0 ? String(Int($0)) : String($0) }
             findings.append(okr.finding(node, result.pointer + "/result",
                                         "key result '\(result.id)' quotes \(quoted.joined(separator: ", ")) but its target is \(target.text)",
@@ -343,13 +349,29 @@ struct TextTargetDisagreesRule: ModelRule {
     static func numbers(in text: String) -> [Double] { numbers(in: TextAnalysis.tokenize(text)) }
 
     static func numbers(in tokens: [Token]) -> [Double] {
-        tokens.compactMap { token in
-            guard token.kind == .number, let value = token.number else { return nil }
+        var found: [Double] = []
+        for (index, token) in tokens.enumerated() {
+            guard token.kind == .number, let value = token.number else { continue }
             // A year on its own ("by 2026") is a date, not a quantity.
             if token.text.utf8.count == 4, value.rounded() == value, (1900...2100).contains(value),
-               token.text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return nil }
-            return value
+               token.text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { continue }
+            found.append(value)
+            // "8 of 10", "1 in 5", "9 out of 10": a ratio, which a target may give as a percentage.
+            if let whole = ratioDenominator(after: index, in: tokens), whole > 0, value <= whole {
+                found.append((value / whole * 1000).rounded() / 10)
+            }
         }
+        return found
+    }
+
+    /// The M of "N of M", "N in M" or "N out of M" after the number at `index`.
+    static func ratioDenominator(after index: Int, in tokens: [Token]) -> Double? {
+        var next = index + 1
+        guard next < tokens.count else { return nil }
+        if tokens[next].text == "out", next + 1 < tokens.count, tokens[next + 1].text == "of" { next += 1 }
+        guard tokens[next].text == "of" || tokens[next].text == "in", next + 1 < tokens.count,
+              tokens[next + 1].kind == .number, !tokens[next + 1].text.hasSuffix("%") else { return nil }
+        return tokens[next + 1].number
     }
 
 }
@@ -375,7 +397,7 @@ struct UnalignedOKRRule: ModelRule {
     }
 
     func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
-        guard let level = okr.text("level"), let rank = Self.rank(level) else { return [] }
+        guard let level = okr.level, let rank = Self.rank(level) else { return [] }
         let targets = okr.items("aligned_to")
         if rank > 0 && targets.isEmpty {
             let node = okr.root["aligned_to"] ?? okr.root["level"]
@@ -385,7 +407,7 @@ struct UnalignedOKRRule: ModelRule {
         }
         var findings: [Finding] = []
         for (index, target) in targets.enumerated() {
-            guard let id = target.string, let parent = context.model.entity(.okr, id), let parentLevel = parent.text("level"),
+            guard let id = target.string, let parent = context.model.entity(.okr, id), let parentLevel = parent.level,
                   let parentRank = Self.rank(parentLevel), parentRank >= rank else { continue }
             findings.append(okr.finding(
                 target, "/aligned_to/\(index)",
@@ -419,7 +441,7 @@ struct UnsupportedStrategyRule: ModelRule {
     let kinds: Set<EntityKind> = [.okr]
 
     func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
-        guard okr.text("level") == "strategic", !context.supportedStrategies.contains(okr.id) else { return [] }
+        guard okr.level == "strategic", !context.supportedStrategies.contains(okr.id) else { return [] }
         return [okr.finding(okr.root["objective"] ?? okr.idNode, okr.root["objective"] != nil ? "/objective" : "/id",
                             "strategic OKR '\(okr.id)' has nothing that develops people for it", label: "unsupported",
                             help: "align a developmental OKR to it, name its key results in a pathway's 'drives', or list it in a competency's 'supports'")]
@@ -449,7 +471,7 @@ struct UnsupportedStrategyRule: ModelRule {
         // From developmental OKRs' parents: only strategic ids are ever asked about, so the (many)
         // developmental ids need not be hashed into the set; and they share a few parents.
         let parents: [String] = parallelDistinct(model.all(.okr)) { okr, parent in
-            guard okr.text("level") == "developmental" else { return }
+            guard okr.level == "developmental" else { return }
             for item in okr.items("aligned_to") { if let id = item.string { parent(id) } }
         }
         for parentID in parents { markChain(parentID) }

@@ -266,7 +266,7 @@ struct UnlinkedCompetencyRule: ModelRule {
 
     func check(_ competency: Entity, _ context: RuleContext) -> [Finding] {
         let strategic = competency.items("supports").contains { item in
-            item.string.flatMap { context.model.entity(.okr, $0) }?.text("level") == "strategic"
+            item.string.flatMap { context.model.entity(.okr, $0) }?.level == "strategic"
         }
         guard !strategic else { return [] }
         return [competency.finding(competency.root["name"], "/name", "competency '\(competency.id)' supports no strategic OKR",

@@ -257,8 +257,7 @@ public final class Vocabulary: @unchecked Sendable {
 
     /// A tagger that also knows the verbs of these lists.
     func tagger(table: WordTable? = nil) -> Tagger {
-        let verbs = self
-        return Tagger(listedVerb: { verbs.verb($0)?.base }, table: table)
+        Tagger(vocabulary: self, table: table)
     }
 
     /// A word's verb reading, if any.

@@ -61,7 +61,14 @@ struct ListTable: Sendable {
     /// The base forms of the inflected (verb) lists, matched against a verb's lemma ("led" -> lead).
     private(set) var verbLemmas: [String: UInt32] = [:]
     /// Every form of a phrase's first word -> the phrases starting with it.
-    private(set) var phrases: [String: [(list: WordListID, rest: [String], verbal: Bool)]] = [:]
+    /// A phrase of a list, after its first word: its list, its other words, and whether its first
+    /// word must be a verb.
+    struct Phrase: Sendable {
+        let list: WordListID
+        let rest: [String]
+        let verbal: Bool
+    }
+    private(set) var phrases: [String: [Phrase]] = [:]
 
     init(changes: [String: ProjectConfig.WordListChange]) {
         for list in WordListID.allCases {
@@ -82,7 +89,7 @@ struct ListTable: Sendable {
                     let firstForms = first == "be" ? Array(TextAnalysis.beForms) : forms
                     // A verb list's phrase starts with a verb: "contribute to", "focus on", "be known for".
                     let verbal = definition.inflected && Vocabulary.inflections(of: first).count > 1
-                    for form in firstForms { phrases[form, default: []].append((list, Array(parts.dropFirst()), verbal)) }
+                    for form in firstForms { phrases[form, default: []].append(Phrase(list: list, rest: Array(parts.dropFirst()), verbal: verbal)) }
                 }
             }
         }
@@ -95,16 +102,17 @@ struct ListMatches: Sendable {
     private(set) var tokenLists: [UInt32]
     private(set) var phrases: [(list: WordListID, positions: Range<Int>)] = []
 
-    init(tokens: [Token], tags: [TaggedWord], words: [Int], table: ListTable) {
+    init(tokens: [Token], tags: [TaggedWord], words: [Int], options: [Tagger.Options], table: ListTable) {
         tokenLists = [UInt32](repeating: 0, count: tokens.count)
         for index in tokens.indices where tokens[index].kind == .word {
-            var bits = table.words[tokens[index].text] ?? 0
+            var bits = options[index].lists
             let lemma = tags[index].lemma
             if tags[index].tag == .verb, lemma != tokens[index].text { bits |= table.verbLemmas[lemma] ?? 0 }
             tokenLists[index] = bits
         }
         for (position, index) in words.enumerated() {
-            guard let candidates = table.phrases[tokens[index].text] else { continue }
+            let candidates = options[index].phrases
+            guard !candidates.isEmpty else { continue }
             for candidate in candidates where position + candidate.rest.count < words.count {
                 if candidate.verbal, tags[index].tag != .verb, tags[index].tag != .adjective || tokens[index].text.hasSuffix("s") { continue }
                 var matched = true

@@ -38,16 +38,16 @@ struct TaggedWord: Sendable {
 /// with a number), so the rules follow it rather than English at large.
 struct Tagger {
     let lexicon: Lexicon
-    /// Verbs of pathc's own word lists, which WordNet may lack ("scope", "onboard", "triage"):
-    /// a form -> its base.
-    let listedVerb: @Sendable (String) -> String?
+    /// The rules' word lists: their verbs count as verbs even where WordNet lacks them ("scope",
+    /// "onboard", "triage"), and a word's entries in them are looked up with its classes.
+    let vocabulary: Vocabulary?
     /// What the lexicon says of words, worked out once per run for every word of the run's
     /// statements (see `WordTable`); words missing from it are looked up as they come.
     let table: WordTable?
 
-    init(lexicon: Lexicon = .shared, listedVerb: @escaping @Sendable (String) -> String? = { _ in nil }, table: WordTable? = nil) {
+    init(lexicon: Lexicon = .shared, vocabulary: Vocabulary? = nil, table: WordTable? = nil) {
         self.lexicon = lexicon
-        self.listedVerb = listedVerb
+        self.vocabulary = vocabulary
         self.table = table
     }
 
@@ -60,6 +60,14 @@ struct Tagger {
         var adverb: Reading?
         var function: Tag?
         var known = false
+        /// What the rules' word lists say of the word as written: its flags and verb reading, the
+        /// lists holding it (bits of `WordListID`), and the phrases of the lists it may start.
+        var info = WordInfo()
+        var lists: UInt32 = 0
+        var phrases: [ListTable.Phrase] = []
+        /// A particle of a phrasal verb ("up", "down"), a pronoun that can be a subject.
+        var isParticle = false
+        var isSubjectPronoun = false
 
         init(function: Tag? = nil, known: Bool = false) {
             self.function = function
@@ -72,6 +80,11 @@ struct Tagger {
             copy.noun = noun
             copy.adjective = adjective
             copy.adverb = adverb
+            copy.info = info
+            copy.lists = lists
+            copy.phrases = phrases
+            copy.isParticle = isParticle
+            copy.isSubjectPronoun = isSubjectPronoun
             return copy
         }
 
@@ -98,15 +111,9 @@ struct Tagger {
         }
     }
 
-    func options(_ token: Token, properNoun: Bool = false) -> Options {
-        let found: Options
-        switch token.kind {
-        case .number: return .number
-        case .punctuation: return .punctuation
-        case .word: found = table?.options[token.text] ?? lexicalOptions(token.text)
-        }
-        // An acronym (OS, GDPR, API) or a name in the middle of a sentence (Deployment Frequency,
-        // Time to Restore Service) is a noun, whatever else the letters spell.
+    /// An acronym (OS, GDPR, API) or a name in the middle of a sentence (Deployment Frequency,
+    /// Time to Restore Service) is a noun, whatever else the letters spell.
+    func adjusted(_ found: Options, _ token: Token, properNoun: Bool) -> Options {
         guard found.function == nil, token.allCapitals || properNoun else { return found }
         let options = found.copy()
         do {
@@ -120,6 +127,19 @@ struct Tagger {
 
     /// What a word may be from the lexicon and the function words alone, before its capitals and context.
     func lexicalOptions(_ word: String) -> Options {
+        let options = lexicalClasses(word)
+        options.isParticle = FunctionWords.particles.contains(word)
+        options.isSubjectPronoun = FunctionWords.subjectPronouns.contains(word)
+        if let vocabulary {
+            options.info = vocabulary.lexicon[word] ?? WordInfo()
+            options.lists = vocabulary.lists.words[word] ?? 0
+            options.phrases = vocabulary.lists.phrases[word] ?? []
+        }
+        return options
+    }
+
+    /// The classes a word may have, from the function words and the lexicon.
+    private func lexicalClasses(_ word: String) -> Options {
         let options = Options()
         if let function = Self.functionTag(word) {
             options.function = function
@@ -151,7 +171,7 @@ struct Tagger {
             case .adverb: if options.adverb == nil { options.adverb = reading }
             }
         }
-        if options.verbs.isEmpty, let base = listedVerb(word) {
+        if options.verbs.isEmpty, let base = vocabulary?.verb(word)?.base {
             options.known = true
             let form: WordForm = word == base ? .base : word.hasSuffix("ing") ? .ing : word.hasSuffix("s") && !base.hasSuffix("s") ? .s : .past
             options.verbs.append(Reading(base: base, part: .verb, form: form, entry: .listedVerb()))
@@ -208,21 +228,36 @@ struct Tagger {
         "stakeholders", "others", "peers", "leadership", "management", "colleagues", "users",
     ]
 
-    func tag(_ tokens: [Token]) -> [TaggedWord] {
+    /// Each token's class, and what the lexicon and the word lists say of each.
+    func tag(_ tokens: [Token]) -> (tags: [TaggedWord], options: [Options]) {
+        let lexical = tokens.map { token -> Options in
+            switch token.kind {
+            case .number: return .number
+            case .punctuation: return .punctuation
+            case .word: return table?.options[token.text] ?? lexicalOptions(token.text)
+            }
+        }
         // A capital in the middle of a sentence marks a name, unless the statement capitalises
         // most of its words (Title Case).
-        let words = tokens.filter { $0.kind == .word && Self.functionTag($0.text) == nil }
-        let titleCase = words.count >= 3 && words.filter(\.capitalized).count * 5 >= words.count * 4
+        var contentWords = 0, capitalized = 0
+        for index in tokens.indices where tokens[index].kind == .word && lexical[index].function == nil {
+            contentWords += 1
+            if tokens[index].capitalized { capitalized += 1 }
+        }
+        let titleCase = contentWords >= 3 && capitalized * 5 >= contentWords * 4
         var options: [Options] = []
         options.reserveCapacity(tokens.count)
         for index in tokens.indices {
             let token = tokens[index]
+            guard token.kind == .word, token.capitalized || token.allCapitals else {
+                options.append(lexical[index])
+                continue
+            }
             var sentenceStart = true
             var previous = index - 1
             while previous >= 0 {
-                let text = tokens[previous].text
                 if tokens[previous].kind == .punctuation {
-                    if [".", ";", ":", "!", "?", "(", "\"", "\u{201C}", "-", "/", "[", "]"].contains(text) { break }
+                    if Self.endsAPhrase(tokens[previous]) { break }
                     previous -= 1
                     continue
                 }
@@ -230,9 +265,9 @@ struct Tagger {
                 break
             }
             // "MUST Review", "to Restore": a verb after a modal or "to" keeps its capital.
-            let afterVerbMarker = previous >= 0 && (FunctionWords.modals.contains(tokens[previous].text) || tokens[previous].text == "to")
-            let properNoun = token.kind == .word && token.capitalized && !sentenceStart && !titleCase && token.text != "i" && !afterVerbMarker
-            options.append(self.options(token, properNoun: properNoun))
+            let afterVerbMarker = previous >= 0 && (lexical[previous].function == .modal || lexical[previous].function == .to)
+            let properNoun = token.capitalized && !sentenceStart && !titleCase && token.text != "i" && !afterVerbMarker
+            options.append(adjusted(lexical[index], token, properNoun: properNoun))
         }
         var tags = [TaggedWord?](repeating: nil, count: tokens.count)
         var context = Context()
@@ -248,7 +283,19 @@ struct Tagger {
             tags[index] = decide(index, tokens, options, tags, &context)
             context.update(with: tags[index]!, token: tokens[index], at: index)
         }
-        return tags.map { $0! }
+        return (tags.map { $0! }, options)
+    }
+
+    /// Marks after which a capital may start a sentence, a list item or a quotation.
+    static func endsAPhrase(_ token: Token) -> Bool {
+        guard let byte = token.text.utf8.first else { return false }
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "("),
+             UInt8(ascii: "\""), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "["), UInt8(ascii: "]"):
+            return true
+        default:
+            return token.text == "\u{201C}"
+        }
     }
 
     /// What the decisions so far say about the clause being read.
@@ -305,7 +352,7 @@ struct Tagger {
         }
         if let function = option.function {
             // up, down, out, like...: a particle right after a verb, otherwise its own class.
-            if previous?.tag == .verb, FunctionWords.particles.contains(word) { return make(.particle) }
+            if previous?.tag == .verb, option.isParticle { return make(.particle) }
             if function == .preposition || function == .subordinator || function == .adverb { return make(function) }
         }
         // Inside a subject noun phrase found at the clause's start, up to its verb.
@@ -351,7 +398,7 @@ struct Tagger {
         // After "have": a perfect.
         if previous?.lemma == "have", previousTag == .verb, let reading = option.verb(.past) { return make(.verb, reading) }
         // After a subject pronoun or a relative: a finite verb.
-        if previousTag == .pronoun && FunctionWords.subjectPronouns.contains(previousText) || previousTag == .subordinator {
+        if previousTag == .pronoun && previousIndex >= 0 && options[previousIndex].isSubjectPronoun || previousTag == .subordinator {
             if let reading = option.verb(in: [.base, .s, .past]) { return make(.verb, reading) }
         }
         // The first word of a clause: a verb (behaviours: "Breaks down ..."; imperatives: "Cut ..."),
@@ -401,7 +448,7 @@ struct Tagger {
             }
         }
         // After a noun that is the subject of its clause: "Account executives resolve ...", "The team reviews ...".
-        if previousTag == .noun || (previousTag == .pronoun && FunctionWords.subjectPronouns.contains(previousText)) {
+        if previousTag == .noun || (previousTag == .pronoun && previousIndex >= 0 && options[previousIndex].isSubjectPronoun) {
             if context.mainVerbForm == nil, let reading = option.verb(in: [.base, .s, .past]) {
                 // "Customer success managers diagnose ...", but not "Customer-centric culture across ..."
                 // or "Customer interviews around ..." (a singular noun needs a determiner to be a subject).

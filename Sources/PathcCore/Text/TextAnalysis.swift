@@ -72,6 +72,7 @@ final class TextAnalysis: Sendable {
 
     init(_ text: String, vocabulary: Vocabulary, tokens: [Token]? = nil, table: WordTable? = nil) {
         let tokens = tokens ?? Self.tokenize(text)
+        let (tags, options) = vocabulary.tagger(table: table).tag(tokens)
         var info = [WordInfo](repeating: WordInfo(), count: tokens.count)
         var words: [Int] = []
         words.reserveCapacity(tokens.count)
@@ -83,14 +84,13 @@ final class TextAnalysis: Sendable {
                 hasNumber = true
                 continue
             }
-            guard let entry = vocabulary.lexicon[tokens[index].text] else { continue }
+            let entry = options[index].info
             info[index] = entry
             if entry.flags.contains(.numberWord) {
                 hasQuantity = true
                 if !entry.flags.contains(.quantifier) { hasNumber = true }
             }
         }
-        let tags = vocabulary.tagger(table: table).tag(tokens)
         self.tokens = tokens
         self.info = info
         self.words = words
@@ -114,7 +114,7 @@ final class TextAnalysis: Sendable {
             }
         }
         self.verbs = verbs
-        lists = ListMatches(tokens: tokens, tags: tags, words: words, table: vocabulary.lists)
+        lists = ListMatches(tokens: tokens, tags: tags, words: words, options: options, table: vocabulary.lists)
         let structure = Self.clauses(tokens, tags)
         predicates = structure.predicates
         subordinate = structure.subordinate

@@ -22,7 +22,8 @@ struct PlaceholderRule: TextRule {
 
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         let analysis = statement.analysis
-        for (position, index) in analysis.words.enumerated() {
+        for (position, index) in analysis.words.enumerated() where analysis.tokens[index].range.count <= 5
+            && Self.mayStartPlaceholder(analysis.tokens[index].range.lowerBound, in: statement) {
             let token = analysis.tokens[index]
             if Self.isPlaceholder(token, next: position + 1 < analysis.words.count ? analysis.tokens[analysis.words[position + 1]] : nil,
                                   following: index + 1 < analysis.tokens.count ? analysis.tokens[index + 1] : nil) {
@@ -37,11 +38,19 @@ struct PlaceholderRule: TextRule {
 
     /// N, N1, X, X1, Y%: a capital letter standing alone (with digits) where a figure goes, or a marker word.
     static func isPlaceholder(_ token: Token, next: Token?, following: Token?) -> Bool {
-        // Placeholders are short: most words are passed over on their length.
+        // Placeholders are short, and start with one of a few letters: most words are passed over
+        // on their length and first letter.
         let length = token.range.count
-        guard length <= 5 else { return false }
+        guard length <= 5, let firstByte = token.text.utf8.first else { return false }
+        switch firstByte {
+        case UInt8(ascii: "t"), UInt8(ascii: "x"), UInt8(ascii: "l"), UInt8(ascii: "i"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+             UInt8(ascii: "y"), UInt8(ascii: "z"):
+            break
+        default:
+            return false
+        }
         if length >= 2, markers.contains(token.text) { return true }
-        guard let firstByte = token.text.utf8.first, firstByte == UInt8(ascii: "n") || firstByte == UInt8(ascii: "x")
+        guard firstByte == UInt8(ascii: "n") || firstByte == UInt8(ascii: "x")
                 || firstByte == UInt8(ascii: "y") || firstByte == UInt8(ascii: "z") else { return false }
         let text = token.text
         guard let first = text.first, "nxyz".contains(first), token.capitalized || text == "x" || text == "n" else { return false }
@@ -54,8 +63,17 @@ struct PlaceholderRule: TextRule {
         return next.kind == .word && !next.capitalized && token.capitalized && ["n", "x"].contains(text)
     }
 
+    /// The first letter of a word at a byte offset could start a placeholder (t, x, l, i, f, n, y, z).
+    static func mayStartPlaceholder(_ offset: Int, in statement: Statement) -> Bool {
+        let utf8 = statement.text.utf8
+        let byte = utf8[utf8.index(utf8.startIndex, offsetBy: offset)] | 0x20
+        return byte == UInt8(ascii: "t") || byte == UInt8(ascii: "x") || byte == UInt8(ascii: "l") || byte == UInt8(ascii: "i")
+            || byte == UInt8(ascii: "f") || byte == UInt8(ascii: "n") || byte == UInt8(ascii: "y") || byte == UInt8(ascii: "z")
+    }
+
     /// The byte range of "???" or of a bracketed template word such as "[number]" or "<target>".
     static func bracketedOrQuestionMarks(_ text: String) -> Range<Int>? {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "[") }) else { return nil }
         let bytes = Array(text.utf8)
         var index = 0
         while index < bytes.count {
