@@ -5,27 +5,7 @@ import XCTest
 /// files, and the names that pathc.yaml and suppressions may use.
 final class HouseRuleTests: XCTestCase {
     private func repository(rules: [String: String], config: String = "name: t\n", behaviours: [String]) throws -> URL {
-        let folder = try temporaryFolder()
-        for sub in ["pathways", "house-rules"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
-        }
-        try config.write(to: folder.appendingPathComponent("pathc.yaml"), atomically: true, encoding: .utf8)
-        for (name, text) in rules {
-            try text.write(to: folder.appendingPathComponent("house-rules/\(name)"), atomically: true, encoding: .utf8)
-        }
-        let items = behaviours.map { "      - \($0)" }.joined(separator: "\n")
-        try """
-            kind: competency
-            id: testing
-            name: Testing
-            supports: []
-            levels:
-              - level: 1
-                name: Foundation
-                behaviors:
-            \(items)
-            """.write(to: folder.appendingPathComponent("pathways/testing.competency.yaml"), atomically: true, encoding: .utf8)
-        return folder
+        try competencyRepository(config: config, behaviours: behaviours, houseRules: rules)
     }
 
     private func findings(_ folder: URL) -> [String] {

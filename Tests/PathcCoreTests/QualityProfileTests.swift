@@ -5,20 +5,7 @@ import XCTest
 /// and `rules:` winning over the profile.
 final class QualityProfileTests: XCTestCase {
     private func check(_ config: String, behaviours: [String]) throws -> [(name: String, severity: Severity, message: String)] {
-        let folder = try temporaryFolder()
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("pathways"), withIntermediateDirectories: true)
-        try config.write(to: folder.appendingPathComponent("pathc.yaml"), atomically: true, encoding: .utf8)
-        let items = behaviours.map { "      - \($0)" }.joined(separator: "\n")
-        try """
-            kind: competency
-            id: testing
-            name: Testing
-            levels:
-              - level: 1
-                name: Foundation
-                behaviors:
-            \(items)
-            """.write(to: folder.appendingPathComponent("pathways/testing.competency.yaml"), atomically: true, encoding: .utf8)
+        let folder = try competencyRepository(config: config, behaviours: behaviours)
         let result = Checker(root: folder.path, currentDirectory: folder.path).run()
         XCTAssertFalse(result.setupFailed, result.diagnostics.map(\.message).joined(separator: "; "))
         return result.diagnostics.filter { $0.code.code.hasPrefix("PW3") || $0.code.code.hasPrefix("house:") }

@@ -61,6 +61,31 @@ extension XCTestCase {
         return folder
     }
 
+    /// A repository of one competency whose first level has these behaviours, with a pathc.yaml
+    /// and, by file name, house rules.
+    func competencyRepository(config: String, behaviours: [String], houseRules: [String: String] = [:]) throws -> URL {
+        let folder = try temporaryFolder()
+        for sub in ["pathways", "house-rules"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        try config.write(to: folder.appendingPathComponent("pathc.yaml"), atomically: true, encoding: .utf8)
+        for (name, text) in houseRules {
+            try text.write(to: folder.appendingPathComponent("house-rules/\(name)"), atomically: true, encoding: .utf8)
+        }
+        let items = behaviours.map { "      - \($0)" }.joined(separator: "\n")
+        try """
+            kind: competency
+            id: testing
+            name: Testing
+            levels:
+              - level: 1
+                name: Foundation
+                behaviors:
+            \(items)
+            """.write(to: folder.appendingPathComponent("pathways/testing.competency.yaml"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
     /// Rewrites one file of a folder; fails the test when the edit changes nothing.
     func edit(_ folder: URL, _ path: String, _ change: (String) -> String) throws {
         let url = folder.appendingPathComponent(path)

@@ -244,20 +244,19 @@ struct RuleEngine {
         let field = statement.field.bit
         let whole = statement.node.span
         var found: [TextFinding] = []
-        for planned in plan.text where planned.fields & field != 0 {
-            if let axis = planned.axis, !statement.axes.contains(axis) { continue }
-            for finding in planned.rule.check(statement, context) {
+        func add(_ findings: [Finding], rule: Int) {
+            for finding in findings {
                 let span = finding.node.span
-                found.append(TextFinding(rule: planned.index, words: span == whole ? nil : span.start..<span.end, message: finding.message,
+                found.append(TextFinding(rule: rule, words: span == whole ? nil : span.start..<span.end, message: finding.message,
                                          label: finding.label, help: finding.help, notes: finding.notes))
             }
         }
+        for planned in plan.text where planned.fields & field != 0 {
+            if let axis = planned.axis, !statement.axes.contains(axis) { continue }
+            add(planned.rule.check(statement, context), rule: planned.index)
+        }
         for planned in plan.house where planned.rule.applies(to: statement) {
-            for finding in planned.rule.findings(in: statement) {
-                let span = finding.node.span
-                found.append(TextFinding(rule: planned.index, words: span == whole ? nil : span.start..<span.end, message: finding.message,
-                                         label: finding.label, help: finding.help, notes: finding.notes))
-            }
+            add(planned.rule.findings(in: statement), rule: planned.index)
         }
         return found
     }
