@@ -357,22 +357,14 @@ struct TextTargetDisagreesRule: ModelRule {
                token.text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { continue }
             found.append(value)
             // "8 of 10", "1 in 5", "9 out of 10": a ratio, which a target may give as a percentage.
-            if let whole = ratioDenominator(after: index, in: tokens), whole > 0, value <= whole {
+            if let whole = TextAnalysis.ratioDenominator(after: index, in: tokens), whole > 0, value <= whole {
                 found.append((value / whole * 1000).rounded() / 10)
             }
         }
         return found
     }
 
-    /// The M of "N of M", "N in M" or "N out of M" after the number at `index`.
-    static func ratioDenominator(after index: Int, in tokens: [Token]) -> Double? {
-        var next = index + 1
-        guard next < tokens.count else { return nil }
-        if tokens[next].text == "out", next + 1 < tokens.count, tokens[next + 1].text == "of" { next += 1 }
-        guard tokens[next].text == "of" || tokens[next].text == "in", next + 1 < tokens.count,
-              tokens[next + 1].kind == .number, !tokens[next + 1].text.hasSuffix("%") else { return nil }
-        return tokens[next + 1].number
-    }
+
 
 }
 

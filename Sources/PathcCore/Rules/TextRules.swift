@@ -472,7 +472,10 @@ struct HedgedCommitmentRule: TextRule {
     static func qualifiesAWord(_ analysis: TextAnalysis, _ index: Int) -> Bool {
         guard let next = analysis.wordAfter(index) else { return false }
         let tag = analysis.tags[next]
-        return tag.tag == .adjective || (tag.tag == .verb && tag.form == .past && !analysis.predicates.contains(next))
+        if tag.tag == .adjective || (tag.tag == .verb && tag.form == .past && !analysis.predicates.contains(next)) { return true }
+        // A word the lexicon lacks, before a noun: a modifier of it.
+        if !tag.known, let after = analysis.wordAfter(next), analysis.tags[after].tag == .noun { return true }
+        return false
     }
 }
 

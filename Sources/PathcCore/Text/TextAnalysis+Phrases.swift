@@ -53,6 +53,24 @@ extension TextAnalysis {
         return position < tokens.count ? position : nil
     }
 
+    /// A share written as a ratio: "8 of 10", "1 in 5", "9 out of 10", "4 of every 10".
+    var hasRatio: Bool {
+        tokens.indices.contains { Self.ratioDenominator(after: $0, in: tokens) != nil }
+    }
+
+    /// The M of "N of M", "N in M", "N out of M" or "N of every M" after the number at `index`.
+    static func ratioDenominator(after index: Int, in tokens: [Token]) -> Double? {
+        guard tokens[index].kind == .number else { return nil }
+        var next = index + 1
+        guard next < tokens.count else { return nil }
+        if tokens[next].text == "out", next + 1 < tokens.count, tokens[next + 1].text == "of" { next += 1 }
+        guard tokens[next].text == "of" || tokens[next].text == "in" else { return nil }
+        next += 1
+        if next < tokens.count, tokens[next].text == "every" || tokens[next].text == "each" { next += 1 }
+        guard next < tokens.count, tokens[next].kind == .number, !tokens[next].text.hasSuffix("%") else { return nil }
+        return tokens[next].number
+    }
+
     /// A percentage anywhere in the statement.
     var hasPercentage: Bool {
         tokens.indices.contains { index in

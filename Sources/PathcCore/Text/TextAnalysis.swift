@@ -50,6 +50,8 @@ final class TextAnalysis: Sendable {
     let hasNumber: Bool
     /// Where the statement's words meet the judgement rules' word lists.
     let lists: ListMatches
+    /// The byte range of a template value left in the text (X%, N1, TBD), which counts as its number.
+    let placeholder: Range<Int>?
 
     enum VerbKind: Sendable, Equatable {
         case observable(BloomLevel)
@@ -91,12 +93,14 @@ final class TextAnalysis: Sendable {
                 if !entry.flags.contains(.quantifier) { hasNumber = true }
             }
         }
+        let placeholder = Placeholders.find(in: text, tokens: tokens, words: words)
+        self.placeholder = placeholder
         self.tokens = tokens
         self.info = info
         self.words = words
         self.tags = tags
-        self.hasQuantity = hasQuantity
-        self.hasNumber = hasNumber
+        self.hasQuantity = hasQuantity || placeholder != nil
+        self.hasNumber = hasNumber || placeholder != nil
 
         // The class of each verb: the word lists' reading of the form, else of its lemma, else an
         // action the lists do not rank (at the apply level).

@@ -42,6 +42,7 @@ struct OutputAsResultRule: TextRule {
               RuleExample("Send out a customer survey", field: .keyResult),
               RuleExample("Ship version 2 of the mobile app", field: .keyResult)],
         good: [RuleExample("Raise organic sign-ups from 300 to 450 a month", field: .keyResult),
+               RuleExample("Hire from under-represented groups for 4 of every 10 engineering roles", field: .keyResult),
                RuleExample("Cut median time to first response from 9 to 4 hours", field: .keyResult),
                RuleExample("Deliver 12% revenue growth in the enterprise segment", field: .keyResult)])
     let fields: Set<StatementField> = [.keyResult]
@@ -54,7 +55,7 @@ struct OutputAsResultRule: TextRule {
         // A share, a rate or a measure of impact makes it an outcome: "Resolve 90% of tickets within a day".
         // (A leading indicator may count how often a practice is followed: "publish a mutual action
         // plan on 80% of late-stage opportunities".)
-        if analysis.hasPercentage && (!Self.countsDeliverables(analysis) || statement.isLeadingIndicator) { return [] }
+        if analysis.hasPercentage || analysis.hasRatio, !Self.countsDeliverables(analysis) || statement.isLeadingIndicator { return [] }
         if analysis.words.contains(where: { Self.isOutcomeHead($0, analysis) }) { return [] }
         if let deliverable = Self.deliverable(analysis) {
             return [statement.finding(
