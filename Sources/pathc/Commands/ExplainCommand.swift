@@ -80,8 +80,10 @@ private func wrap(_ text: String, indent: String, width: Int = 96) -> String {
 }
 
 private func runRules(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
+    let house = HouseRuleSet.ofRepository(around: context.root ?? FileManager.default.currentDirectoryPath).rules.map(\.description)
+    let all = RuleRegistry.descriptions + house
     if arguments.value("--format") == "json" {
-        let rules: [JSONValue] = RuleRegistry.descriptions.map { rule in
+        let rules: [JSONValue] = all.map { rule in
             .object([
                 JSONMember("code", .string(rule.code.code)),
                 JSONMember("name", .string(rule.name)),
@@ -95,8 +97,6 @@ private func runRules(_ arguments: ParsedArguments, context: CommandContext) -> 
         context.terminal.out(JSONWriter(pretty: true).string(.object([JSONMember("rules", .array(rules))])) + "\n")
         return ExitCode.success
     }
-    let house = HouseRuleSet.ofRepository(around: context.root ?? FileManager.default.currentDirectoryPath).rules.map(\.description)
-    let all = RuleRegistry.descriptions + house
     let width = all.map(\.name.count).max() ?? 0
     let codeWidth = all.map(\.code.code.count).max() ?? 0
     var text = ""
