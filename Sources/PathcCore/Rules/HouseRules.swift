@@ -122,13 +122,12 @@ public struct HouseRule: Sendable {
             if regex.matches(string(0..<middle)) { high = middle } else { low = middle + 1 }
         }
         let end = low
-        var start = 0
         var lowStart = 0, highStart = end
         while lowStart < highStart {
             let middle = (lowStart + highStart + 1) / 2
             if regex.matches(string(middle..<end)) { lowStart = middle } else { highStart = middle - 1 }
         }
-        start = lowStart
+        let start = lowStart
         let byteStart = string(0..<start).utf8.count
         return byteStart..<(byteStart + string(start..<end).utf8.count)
     }

@@ -82,14 +82,20 @@ public final class Statement: Sendable {
         let annotations = entity.annotations
         var keys: [(key: Key, annotation: Int)] = []
         for index in annotations.indices {
-            guard let axes = annotations[index].qualityAxes, let text = Self.text(of: annotations[index].node), !text.isEmpty else { continue }
-            let parsed = QualityAxes(names: axes)
+            guard let (text, axes) = statement(annotations[index]) else { continue }
             let pointer = annotations[index].pointer
             let field = StatementField.from(pointer: pointer)
-            keys.append((Key(text: text, field: field, axes: parsed.rawValue, kind: entity.kind,
+            keys.append((Key(text: text, field: field, axes: axes.rawValue, kind: entity.kind,
                              leading: isLeading(pointer, field: field, in: entity)), index))
         }
         return keys
+    }
+
+    /// The text and quality axes of an annotation that is a statement: a non-empty string the schema
+    /// marks for judgement.
+    private static func statement(_ annotation: SchemaAnnotation) -> (String, QualityAxes)? {
+        guard let axes = annotation.qualityAxes, let text = text(of: annotation.node), !text.isEmpty else { return nil }
+        return (text, QualityAxes(names: axes))
     }
 
     /// The text of a string value; most statements start with a letter no other YAML type can
@@ -117,11 +123,9 @@ public final class Statement: Sendable {
         let annotations = entity.annotations
         var statements: [Statement] = []
         for index in annotations.indices {
-            guard let axes = annotations[index].qualityAxes, let text = Self.text(of: annotations[index].node),
-                  !text.isEmpty else { continue }
-            let parsed = QualityAxes(names: axes)
+            guard let (text, axes) = statement(annotations[index]) else { continue }
             statements.append(Statement(entity: entity, node: annotations[index].node, text: text, pointer: annotations[index].pointer,
-                                        axes: parsed, vocabulary: vocabulary, analysis: analyses[text]))
+                                        axes: axes, vocabulary: vocabulary, analysis: analyses[text]))
         }
         return statements
     }
@@ -134,12 +138,6 @@ public final class Statement: Sendable {
     }
 
     static func node(for characters: Range<Int>, of text: String, at node: Node, in file: SourceFile) -> Node {
-        func substring(_ range: Range<Int>) -> String {
-            let utf8 = text.utf8
-            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-            let end = utf8.index(start, offsetBy: range.count)
-            return String(decoding: utf8[start..<end], as: UTF8.self)
-        }
         var start = node.span.start, end = node.span.end
         if node.scalar?.style == .singleQuoted || node.scalar?.style == .doubleQuoted {
             start += 1
@@ -147,7 +145,7 @@ public final class Statement: Sendable {
         }
         guard start <= end else { return node }
         let source = file.text(of: Span(start: start, end: end))
-        let wanted = substring(characters)
+        let wanted = substring(characters, of: text)
         if source == text {
             return Node(node.content, span: Span(start: start + characters.lowerBound, end: start + characters.upperBound))
         }
@@ -168,7 +166,9 @@ public final class Statement: Sendable {
     func word(_ tokenIndex: Int) -> String { substring(analysis.tokens[tokenIndex].range) }
 
     /// The text of a range of UTF-8 bytes.
-    func substring(_ range: Range<Int>) -> String {
+    func substring(_ range: Range<Int>) -> String { Self.substring(range, of: text) }
+
+    static func substring(_ range: Range<Int>, of text: String) -> String {
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         let end = utf8.index(start, offsetBy: range.count)

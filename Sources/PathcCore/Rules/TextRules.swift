@@ -528,18 +528,6 @@ struct CompoundStatementRule: TextRule {
             label: "another behaviour",
             help: "split it into one statement per behaviour, or make one the condition of the other (\"Resolves objections using the consultative method\")")]
     }
-
-    /// Both base forms, both -s forms, both past or both -ing forms.
-    static func sameForm(_ first: String, _ firstBase: String, _ second: String, _ secondBase: String) -> Bool {
-        func form(_ word: String, _ base: String) -> Int {
-            if word == base { return 0 }
-            if word.hasSuffix("ing") { return 3 }
-            if word.hasSuffix("ed") || word.hasSuffix("en") { return 2 }
-            if word.hasSuffix("s") { return 1 }
-            return 2
-        }
-        return form(first, firstBase) == form(second, secondBase)
-    }
 }
 
 // MARK: - PW3008

@@ -31,9 +31,6 @@ extension TextAnalysis {
         phrase.last { tags[$0].tag == .noun } ?? phrase.upperBound - 1
     }
 
-    /// The token index of a word position.
-    func token(atWord position: Int) -> Int { words[position] }
-
     /// Whether any token of a run of word positions stands in a subordinate clause.
     func isSubordinate(_ positions: Range<Int>) -> Bool {
         subordinate[words[positions.lowerBound]]

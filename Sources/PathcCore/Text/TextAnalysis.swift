@@ -67,7 +67,6 @@ final class TextAnalysis: Sendable {
     static let beForms: Set<String> = ["be", "is", "are", "was", "were", "been", "being", "am"]
     /// Words that quantify without a number: a standard in a criterion, but no target for a direction.
     static let quantifiers: Set<String> = ["all", "every", "each", "both", "none", "no"]
-    static let adverbs: Set<String> = ["then", "also", "always", "never", "not", "now", "first", "jointly", "still"]
     /// Verbs that never make a statement's action on their own.
     static let auxiliaries: Set<String> = ["be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had",
                                           "do", "does", "did", "get", "gets", "become", "becomes", "make", "makes"]
@@ -246,11 +245,6 @@ final class TextAnalysis: Sendable {
         }
         if sentenceHasVerb { sentences += 1 }
         return (predicates, subordinate, purpose, sentences, copula, clauseCount)
-    }
-
-    /// The base form and class of a word that can be a verb.
-    static func verb(_ word: String, _ vocabulary: Vocabulary) -> (String, VerbKind)? {
-        vocabulary.verb(word).map { ($0.base, $0.kind) }
     }
 
     func flags(atWord position: Int) -> WordFlags { info[words[position]].flags }

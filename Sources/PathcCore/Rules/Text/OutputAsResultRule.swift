@@ -47,17 +47,15 @@ struct OutputAsResultRule: TextRule {
                RuleExample("Deliver 12% revenue growth in the enterprise segment", field: .keyResult)])
     let fields: Set<StatementField> = [.keyResult]
 
-    /// Words that make an activity recurring, which a leading indicator may count.
-    static let rateWords: Set<String> = ["per", "weekly", "monthly", "daily", "quarterly", "each", "every", "a"]
-
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         let analysis = statement.analysis
         // A share, a rate or a measure of impact makes it an outcome: "Resolve 90% of tickets within a day".
         // (A leading indicator may count how often a practice is followed: "publish a mutual action
-        // plan on 80% of late-stage opportunities".)
-        if analysis.hasPercentage || analysis.hasRatio, !Self.countsDeliverables(analysis) || statement.isLeadingIndicator { return [] }
+        // plan on 80% of late-stage opportunities".) "100% of services have a runbook" still counts outputs.
+        let deliverable = Self.deliverable(analysis)
+        if analysis.hasPercentage || analysis.hasRatio, deliverable == nil || statement.isLeadingIndicator { return [] }
         if analysis.words.contains(where: { Self.isOutcomeHead($0, analysis) }) { return [] }
-        if let deliverable = Self.deliverable(analysis) {
+        if let deliverable {
             return [statement.finding(
                 at: analysis.characters(deliverable), "'\(statement.substring(analysis.characters(deliverable)))' is an output, not a result",
                 label: "output", help: "measure the change the output should cause, and keep the output in the plan of work")]
@@ -92,9 +90,6 @@ struct OutputAsResultRule: TextRule {
         guard let start = analysis.words.firstIndex(of: predicate), let end = analysis.words.firstIndex(of: head) else { return nil }
         return start..<(end + 1)
     }
-
-    /// "100% of services have a runbook": a share of things that have a deliverable is still an output.
-    static func countsDeliverables(_ analysis: TextAnalysis) -> Bool { deliverable(analysis) != nil }
 
     /// "four role-plays a month", "weekly", "per engineer": a rate, not a one-off.
     static func isRecurring(_ analysis: TextAnalysis) -> Bool {
