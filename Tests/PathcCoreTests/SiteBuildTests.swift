@@ -396,10 +396,13 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(try files(under: output), before)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"])
         // A build killed part-way leaves its staging folder; the next build removes it.
-        let killed = try SiteWriter.prepare(target: output.path, root: TestPaths.repository.path, protected: [])
-        try killed.write("index.html", Array("killed".utf8))
         let leftover = folder.appendingPathComponent(".site.pathc-tmp-999999")
-        try FileManager.default.moveItem(atPath: killed.staging, toPath: leftover.path)
+        do {
+            // (The writer ends with this block, as its process would: its lock goes with it.)
+            let killed = try SiteWriter.prepare(target: output.path, root: TestPaths.repository.path, protected: [])
+            try killed.write("index.html", Array("killed".utf8))
+            try FileManager.default.moveItem(atPath: killed.staging, toPath: leftover.path)
+        }
         XCTAssertEqual(try files(under: output), before)
         try build(TestPaths.repository, into: output)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["site"])
@@ -416,9 +419,14 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: foreign.appendingPathComponent("notes.txt"), encoding: .utf8), "not pathc's")
     }
 
-    func testAnEmptyFolderMayBecomeTheSite() throws {
+    func testAnEmptyFolderPathcDidNotMakeIsNotReplaced() throws {
         let output = try temporaryFolder().appendingPathComponent("site")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        XCTAssertThrowsError(try build(TestPaths.repository, into: output)) { error in
+            XCTAssertEqual((error as? SiteWriteError)?.help, "remove the empty folder, or choose another with --out")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path), [])
+        try FileManager.default.removeItem(at: output)
         try build(TestPaths.repository, into: output)
         XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
     }

@@ -5,8 +5,12 @@ public enum CheckCode {
     public static let unreadableFile = DiagnosticCode("PW0020", "unreadable-file")
     public static let linkNotFollowed = DiagnosticCode("PW0021", "link-not-followed")
     public static let tooManyFindings = DiagnosticCode("PW0022", "too-many-findings")
+    public static let tooManyFindingsInRun = DiagnosticCode("PW0023", "too-many-findings-in-run")
     /// How many findings one file may show; the rest are counted in one last finding.
     public static let findingsPerFile = 100
+    /// How many findings a run shows in any format, so that a report stays something a person or
+    /// a CI service can take in (a few megabytes at most); the rest are counted in one last finding.
+    public static let findingsPerRun = 2_000
 }
 
 /// The result of checking a repository.
@@ -167,6 +171,10 @@ public struct Checker: Sendable {
         let fileCount = fileCount ?? outcomes.count
         var clock = PhaseClock()
         var diagnostics = outcomes.flatMap(\.diagnostics) + extra
+        var unshown: [String: Int] = [:]
+        for outcome in outcomes where outcome.unshownSchemaFindings > 0 {
+            if let file = outcome.diagnostics.first?.file.path { unshown[file, default: 0] += outcome.unshownSchemaFindings }
+        }
         var model = Model()
         model.add(outcomes.compactMap(\.entity), into: &diagnostics)
         var checks = ModelChecks(model: model)
@@ -177,7 +185,7 @@ public struct Checker: Sendable {
         diagnostics += checks.diagnostics
         guard runsRules else {
             diagnostics.sort(by: Diagnostic.reportOrder)
-            return CheckResult(diagnostics: Self.capped(diagnostics), fileCount: fileCount, model: model, config: config, setupFailed: false)
+            return CheckResult(diagnostics: Self.capped(diagnostics, unshown: unshown), fileCount: fileCount, model: model, config: config, setupFailed: false)
         }
         let today = CalendarDate(config.evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
         var context = RuleContext(model: model, vocabulary: .with(config.effectiveVocabulary), config: config, today: today,
@@ -193,13 +201,15 @@ public struct Checker: Sendable {
         diagnostics.sort(by: Diagnostic.reportOrder)
         let verdicts = rules.verdicts.sorted { ($0.entity.file.path, $0.statement.node.span.start) < ($1.entity.file.path, $1.statement.node.span.start) }
         clock.lap("sort")
-        return CheckResult(diagnostics: Self.capped(diagnostics), fileCount: fileCount, model: model, config: config, setupFailed: false,
+        return CheckResult(diagnostics: Self.capped(diagnostics, unshown: unshown), fileCount: fileCount, model: model, config: config, setupFailed: false,
                            verdicts: verdicts)
     }
 
     /// At most `findingsPerFile` findings of each file, in report order, then one that counts the
     /// rest (with the worst severity among them), so a file with 100,000 problems stays readable.
-    static func capped(_ sorted: [Diagnostic]) -> [Diagnostic] {
+    /// `unshown` counts, by file, schema findings that were never made into messages (past the
+    /// first `findingsPerFile` of a file, they could not be shown); they are errors.
+    public static func capped(_ sorted: [Diagnostic], unshown: [String: Int] = [:]) -> [Diagnostic] {
         let limit = CheckCode.findingsPerFile
         var result: [Diagnostic] = []
         result.reserveCapacity(sorted.count)
@@ -208,21 +218,25 @@ public struct Checker: Sendable {
             let file = sorted[index].file.path
             var end = index
             while end < sorted.count && sorted[end].file.path == file { end += 1 }
-            if end - index <= limit {
+            let uncounted = unshown[file] ?? 0
+            if end - index <= limit && uncounted == 0 {
                 result += sorted[index..<end]
             } else {
-                result += sorted[index..<(index + limit)]
-                let rest = sorted[(index + limit)..<end]
-                let worst = rest.map(\.severity).max() ?? .error
-                let last = sorted[index + limit]
-                result.append(Diagnostic(code: CheckCode.tooManyFindings, severity: worst,
-                                         message: "\(rest.count) more findings in this file are not shown",
-                                         file: last.file, span: last.span,
-                                         help: "fix the findings above and run pathc again to see the rest"))
+                let shownEnd = min(end, index + limit)
+                result += sorted[index..<shownEnd]
+                let rest = sorted[shownEnd..<end]
+                let worst = uncounted > 0 ? .error : rest.map(\.severity).max() ?? .error
+                result.append(moreFindings(rest.count + uncounted, worst: worst, at: sorted[min(shownEnd, end - 1)]))
             }
             index = end
         }
         return result
+    }
+
+    /// The finding that stands for the `count` findings of a file not shown, placed at the first of them.
+    public static func moreFindings(_ count: Int, worst: Severity, at first: Diagnostic) -> Diagnostic {
+        Diagnostic(code: CheckCode.tooManyFindings, severity: worst, message: "\(count) more findings in this file are not shown",
+                   file: first.file, span: first.span, help: "fix the findings above and run pathc again to see the rest")
     }
 }
 
@@ -230,6 +244,9 @@ public struct Checker: Sendable {
 struct FileCheck: Sendable {
     var diagnostics: [Diagnostic] = []
     var entity: Entity?
+    /// Schema findings past the first `findingsPerFile` of the file: counted, not made into
+    /// messages (a file of a million unknown keys would otherwise make a million).
+    var unshownSchemaFindings = 0
 
     static func run(path: String, displayPath: String, schemas: SchemaSet) -> FileCheck {
         let file: SourceFile
@@ -282,8 +299,14 @@ struct FileCheck: Sendable {
                 pointer: "/kind"))
             return result
         }
-        let validation = schemas.validators[kind]!.validate(root)
-        result.diagnostics = validation.violations.map { SchemaMessages.diagnostic(for: $0, in: file) }
+        let validation = schemas.validators[kind]!.validate(root, budget: schemas.regexBudget)
+        var violations = validation.violations
+        if violations.count > CheckCode.findingsPerFile {
+            violations.sort { $0.node.span.start < $1.node.span.start }
+            result.unshownSchemaFindings = violations.count - CheckCode.findingsPerFile
+            violations.removeLast(result.unshownSchemaFindings)
+        }
+        result.diagnostics = violations.map { SchemaMessages.diagnostic(for: $0, in: file) }
         if let idNode = root["id"], let scalar = idNode.scalar, case .string(let id) = scalar.value {
             result.entity = Entity(kind: kind, id: id, file: file, root: root, idNode: idNode, annotations: validation.annotations)
         }

@@ -54,7 +54,7 @@ struct FactCache {
 
     /// The file's bytes and its four header lines after the first.
     private func read() -> ([UInt8], Lines)? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard Self.isReasonableFile(path), let data = FileManager.default.contents(atPath: path) else { return nil }
         let bytes = [UInt8](data)
         var lines = Lines()
         var start = 0
@@ -204,8 +204,13 @@ struct FactLines: Sendable {
                 return true
             case .level:
                 return end > start && (buffer[start] == UInt8(ascii: "-") || buffer[start] == UInt8(ascii: "="))
-            case .path, .blob:
-                return true
+            case .path:
+                return Paths.isPlainRelative(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+            case .blob:
+                // A git object id: 40 (SHA-1) or 64 (SHA-256) hexadecimal digits.
+                return (end - start == 40 || end - start == 64) && buffer[start..<end].allSatisfy {
+                    ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))
+                }
             default:
                 return start == end || buffer[start] == 0x1F
             }
@@ -314,5 +319,14 @@ struct FactLines: Sendable {
         parallelRuns(count, runLength: 2048) { run in
             run.map { line in FactCache.Entry(path: path(line), blob: text(.blob, of: line), facts: facts(line)) }
         }
+    }
+}
+
+extension FactCache {
+    /// A regular file of a size a cache can have (1 GiB: facts of millions of files); anything
+    /// else in its place is not read.
+    static func isReasonableFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_size < 1 << 30
     }
 }

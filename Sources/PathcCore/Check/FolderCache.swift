@@ -125,7 +125,7 @@ struct FolderCache {
 
     /// `<folder>\t<seconds>\t<nanoseconds>\t<inode>\t<settled: 0 or 1>\t<extra names, each led by 0x1F>` lines.
     private func load() -> [String: Record]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard FactCache.isReasonableFile(path), let data = FileManager.default.contents(atPath: path) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first.map(String.init) == header, lines.last == "" else { return nil }
         var records: [String: Record] = [:]
@@ -135,8 +135,15 @@ struct FolderCache {
                   fields[4] == "0" || fields[4] == "1" else {
                 return nil
             }
+            let folder = FileFacts.unescape(fields[0])
             let extra = fields[5].split(separator: "\u{1F}").map { FileFacts.unescape($0) }
-            records[FileFacts.unescape(fields[0])] = Record(modified: timespec(tv_sec: seconds, tv_nsec: nanoseconds), inode: inode,
+            // Untrusted input: a folder inside the content folder, names without a slash.
+            guard folder == content || (Paths.isPlainRelative(folder.utf8)
+                                        && (content == "." || folder.hasPrefix(content + "/"))),
+                  extra.allSatisfy({ Paths.isPlainRelative($0.utf8) && !$0.contains("/") }) else {
+                return nil
+            }
+            records[folder] = Record(modified: timespec(tv_sec: seconds, tv_nsec: nanoseconds), inode: inode,
                                                             settled: fields[4] == "1", extra: extra)
         }
         return records

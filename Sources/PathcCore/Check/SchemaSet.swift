@@ -10,6 +10,8 @@ public struct SchemaSet: Sendable {
     /// FNV-1a of the kinds' schema texts: what a file's facts (its references) depend on besides
     /// its own bytes, for the fact cache of `check --since`.
     public var fingerprint: String = ""
+    /// The regular-expression steps the files checked with these schemas share.
+    public let regexBudget = RunBudget.regexSteps()
 
     public static func load(folder: String?, displayPath: (String) -> String) -> SchemaSet {
         var validators: [EntityKind: SchemaValidator] = [:]

@@ -3,6 +3,8 @@ import Foundation
 /// Diagnostic codes about pathc.yaml beyond its schema.
 public enum ConfigCode {
     public static let unknownRule = DiagnosticCode("PW1103", "unknown-rule")
+    public static let pathOutsideRepository = DiagnosticCode("PW1107", "path-outside-repository")
+    public static let unsafeBaseURL = DiagnosticCode("PW1108", "unsafe-base-url")
 }
 
 /// The project configuration, `pathc.yaml` at the repository root. Every setting is optional.
@@ -69,16 +71,22 @@ public struct ProjectConfig: Sendable {
     /// defaults; an invalid one gives diagnostics that point into it.
     public static func load(root: String, schema: SchemaDocument, displayPath: (String) -> String,
                             knownRules: [String] = []) -> (ProjectConfig, [Diagnostic]) {
-        var config = ProjectConfig()
         let path = root + "/pathc.yaml"
-        guard FileManager.default.fileExists(atPath: path) else { return (config, []) }
+        guard FileManager.default.fileExists(atPath: path) else { return (ProjectConfig(), []) }
         let file: SourceFile
         do {
             file = try SourceFile.read(path: path, displayPath: displayPath(path))
         } catch {
             let empty = SourceFile(path: displayPath(path), bytes: [])
-            return (config, [Diagnostic(code: CheckCode.unreadableFile, message: error.message, file: empty, span: .at(0))])
+            return (ProjectConfig(), [Diagnostic(code: CheckCode.unreadableFile, message: error.message, file: empty, span: .at(0))])
         }
+        return load(file, root: root, schema: schema, knownRules: knownRules)
+    }
+
+    /// The configuration in `file`, the pathc.yaml of the repository at `root`.
+    static func load(_ file: SourceFile, root repositoryRoot: String, schema: SchemaDocument,
+                     knownRules: [String] = []) -> (ProjectConfig, [Diagnostic]) {
+        var config = ProjectConfig()
         config.file = file
         let tree = SyntaxTree.parse(file)
         guard tree.diagnostics.isEmpty else { return (config, tree.diagnostics) }
@@ -122,6 +130,36 @@ public struct ProjectConfig: Sendable {
         }
         if case .int(let value)? = root["thresholds"]?["objective_max_words"]?.scalarValue { config.objectiveMaxWords = value }
         if case .int(let value)? = root["thresholds"]?["objective_min_words"]?.scalarValue { config.objectiveMinWords = value }
-        return (config, [])
+        return (config, safetyProblems(root, repository: repositoryRoot, file: file))
+    }
+
+    /// What pathc.yaml may not say, whatever its schema allows: the schema is a file a pull
+    /// request can change, so what keeps pathc inside the repository and the site inert is
+    /// checked here, in code. Folders must stay inside the repository (after symbolic links);
+    /// the site's address must be http or https.
+    static func safetyProblems(_ root: Node, repository: String, file: SourceFile) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for key in ["content", "schemas", "output", "house_rules"] {
+            guard let node = root[key], case .string(let value)? = node.scalarValue else { continue }
+            guard !Paths.staysInside(value, root: repository) else { continue }
+            problems.append(Diagnostic(
+                code: ConfigCode.pathOutsideRepository, message: "'\(key)' leads outside the repository: '\(value)'", file: file,
+                span: node.span, label: "outside the repository",
+                notes: ["pathc.yaml arrives in pull requests like any file: a folder outside the repository would let one read or replace files elsewhere on the machine that runs pathc"],
+                help: "name a folder inside the repository, relative to pathc.yaml, without '..' and not through a symbolic link that leaves it",
+                pointer: "/\(key)"))
+        }
+        if let node = root["base_url"], case .string(let value)? = node.scalarValue {
+            let lowered = value.lowercased()
+            let scheme = lowered.hasPrefix("https://") || lowered.hasPrefix("http://")
+            if !scheme || value.unicodeScalars.contains(where: { $0.value <= 0x20 || TerminalSafe.isControl($0.value) }) {
+                problems.append(Diagnostic(
+                    code: ConfigCode.unsafeBaseURL, message: "'base_url' must be an http or https address: '\(TerminalSafe.line(value))'",
+                    file: file, span: node.span, label: "not an http or https address",
+                    help: "write the address the site is published at, such as https://people.example.com/pathways/",
+                    pointer: "/base_url"))
+            }
+        }
+        return problems
     }
 }

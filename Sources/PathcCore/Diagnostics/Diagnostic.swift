@@ -61,14 +61,26 @@ public struct Diagnostic: Sendable {
                 help: String? = nil, pointer: String? = nil) {
         self.code = code
         self.severity = severity
-        self.message = message
+        self.message = Self.clipped(message)
         self.file = file
         self.span = span
-        self.label = label
-        self.secondary = secondary
-        self.notes = notes
-        self.help = help
-        self.pointer = pointer
+        self.label = label.map(Self.clipped)
+        self.secondary = secondary.prefix(Self.maxSecondary).map { DiagnosticLabel(span: $0.span, message: Self.clipped($0.message)) }
+        self.notes = notes.prefix(Self.maxNotes).map(Self.clipped)
+        self.help = help.map(Self.clipped)
+        self.pointer = pointer.map(Self.clipped)
+    }
+
+    /// Messages quote values and keys from content, which may be a megabyte long: every text of a
+    /// diagnostic is cut to a few lines' worth, so that a report grows with its findings, not
+    /// with the size of what they quote.
+    static let maxText = 400
+    static let maxNotes = 8
+    static let maxSecondary = 8
+
+    static func clipped(_ text: String) -> String {
+        guard text.utf8.count > maxText else { return text }
+        return String(text.unicodeScalars.prefix(maxText - 1)) + "…"
     }
 
     public var start: SourcePosition { file.position(of: span.start) }

@@ -2,6 +2,8 @@
 /// to be a likely typo rather than a different word.
 public enum Suggestion {
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        // Names people mistype are short; comparing long texts would cost their length squared.
+        guard word.utf8.count <= 64 else { return nil }
         let target = Array(word.lowercased().unicodeScalars)
         guard !target.isEmpty else { return nil }
         var best: (String, Int)?

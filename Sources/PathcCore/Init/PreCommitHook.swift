@@ -11,13 +11,19 @@ set -euo pipefail
 root=$(git rev-parse --show-toplevel)
 cd "$root"
 
-# A folder named in pathc.yaml (`content:`, `schemas:` or `house_rules:`), without quotes, comment or ./.
+# A folder named in the staged pathc.yaml (`content:`, `schemas:` or `house_rules:`), without
+# quotes, comment or ./. The staged file, not the working tree's: that is what the commit holds.
+# A folder that leaves the repository is not copied; pathc then reports the setting.
+staged_config=$(git show :pathc.yaml 2>/dev/null || true)
 setting() {
   local value=""
-  [ -f pathc.yaml ] && value=$(sed -n "s/^$1:[[:space:]]*//p" pathc.yaml | head -n 1 |
+  value=$(printf '%s\n' "$staged_config" | sed -n "s/^$1:[[:space:]]*//p" | head -n 1 |
     sed -e 's/[[:space:]]#.*$//' -e 's/[[:space:]]*$//' -e "s/^[\"']//" -e "s/[\"']\$//")
   value=${value#./}
   value=${value%/}
+  case "$value" in
+    /* | .. | ../* | */.. | */../*) value="" ;;
+  esac
   printf '%s' "${value:-$2}"
 }
 content=$(setting content pathways)

@@ -28,6 +28,8 @@ public enum CodeCatalogue {
             ([CheckCode.unreadableFile], .error, "pathc could not read the file; check its permissions"),
             ([CheckCode.linkNotFollowed], .error, "a symbolic link in the content folder that pathc does not follow: to a folder, or to a file outside the repository"),
             ([CheckCode.tooManyFindings], .error, "a file has more findings than pathc shows for one file; the rest are counted"),
+            ([CheckCode.tooManyFindingsInRun], .error, "a run has more findings than pathc shows in one report; the rest are counted, and --statistics counts them all"),
+            ([ConfigCode.pathOutsideRepository, ConfigCode.unsafeBaseURL], .error, "pathc.yaml names a folder outside the repository, or a site address that is not http or https"),
             ([SuppressionCode.invalid], .error, "a suppression comment pathc cannot read: write '# pathc: ignore[rule] the reason'"),
             ([SuppressionCode.unused], .warning, "a suppression comment that silences nothing: remove it"),
             (SchemaViolationCode.all, .error, "a value breaks the schema of its kind; the message names the field and what it allows"),

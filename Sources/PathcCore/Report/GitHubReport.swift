@@ -12,13 +12,13 @@ public enum GitHubReport {
             case .info: command = "notice"
             }
             let properties = [
-                ("file", report.paths[index]),
+                ("file", TerminalSafe.line(report.paths[index])),
                 ("line", String(start.line)), ("col", String(start.column)),
                 ("endLine", String(end.line)), ("endColumn", String(end.column)),
                 ("title", "\(diagnostic.code.code) \(diagnostic.code.name)"),
             ].map { "\($0)=\(escapeProperty($1))" }.joined(separator: ",")
-            var message = diagnostic.message
-            if let help = diagnostic.help { message += "\nhelp: \(help)" }
+            var message = TerminalSafe.line(diagnostic.message, keepingLineBreaks: true)
+            if let help = diagnostic.help { message += "\nhelp: \(TerminalSafe.line(help, keepingLineBreaks: true))" }
             out += "::\(command) \(properties)::\(escapeData(message))\n"
         }
         return out

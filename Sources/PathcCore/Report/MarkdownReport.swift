@@ -64,8 +64,9 @@ public enum MarkdownReport {
         return sorted.prefix(maximumVerdicts).map(\.offset)
     }
 
-    /// Text in a table cell: no line breaks, no `|` that would end the cell, and no markup, so
-    /// that a finding can neither break the table nor format the comment.
+    /// Text in a table cell: no line breaks, no `|` that would end the cell, no markup and no
+    /// mention, so that a finding can neither break the table, format the comment nor notify
+    /// people (`@everyone`, `@org/team`: a zero-width space after `@` keeps it from linking).
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -73,9 +74,10 @@ public enum MarkdownReport {
             switch scalar {
             case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "!", "<", ">": out += "\\" + String(scalar)
             case "&": out += "&amp;"
+            case "@": out += "@&#8203;"
             case "\n", "\r", "\t": out += " "
             // Other control characters show as nothing or garble the comment: mark where they were.
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += "\u{FFFD}"
+            case _ where TerminalSafe.isControl(scalar.value): out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
         }

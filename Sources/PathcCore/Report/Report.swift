@@ -56,6 +56,55 @@ public struct Report: Sendable {
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
     public var infoCount: Int { diagnostics.count { $0.severity == .info } }
 
+    /// At most `limit` findings, the most severe first (in report order among those kept), then
+    /// one that counts the rest, with the worst severity among them so that the exit code holds.
+    public func limited(to limit: Int = CheckCode.findingsPerRun) -> Report {
+        guard diagnostics.count > limit else { return self }
+        // (`shown(_:)` does the same on findings before they are a report, which is cheaper.)
+        let bySeverity = diagnostics.indices.sorted { a, b in
+            let (x, y) = (diagnostics[a].severity, diagnostics[b].severity)
+            return x != y ? x > y : a < b
+        }
+        let kept = bySeverity.prefix(limit).sorted()
+        let omitted = bySeverity.dropFirst(limit).sorted()
+        var limitedReport = filtered(Set(kept).contains)
+        let summary = Self.moreFindings(omitted.map { diagnostics[$0] })
+        limitedReport.append(summary, path: paths[omitted[0]])
+        return limitedReport
+    }
+
+    /// At most `limit` findings as `limited(to:)` keeps them, then the one that counts the rest:
+    /// for a report that need not know the others (no baseline), made without them.
+    public static func shown(_ diagnostics: [Diagnostic], limit: Int = CheckCode.findingsPerRun) -> [Diagnostic] {
+        guard diagnostics.count > limit else { return diagnostics }
+        let bySeverity = diagnostics.indices.sorted { a, b in
+            let (x, y) = (diagnostics[a].severity, diagnostics[b].severity)
+            return x != y ? x > y : a < b
+        }
+        let kept = bySeverity.prefix(limit).sorted().map { diagnostics[$0] }
+        let rest = bySeverity.dropFirst(limit).sorted().map { diagnostics[$0] }
+        return kept + [moreFindings(rest)]
+    }
+
+    /// The finding that counts findings a report leaves out, placed at the first of them.
+    static func moreFindings(_ rest: [Diagnostic]) -> Diagnostic {
+        let files = Set(rest.map(\.file.path)).count
+        func count(_ severity: Severity, _ word: String) -> String? {
+            let n = rest.count { $0.severity == severity }
+            return n == 0 ? nil : "\(n) \(word)\(n == 1 || severity == .info ? "" : "s")"
+        }
+        let counts = [count(.error, "error"), count(.warning, "warning"), count(.info, "info")].compactMap { $0 }
+        return Diagnostic(code: CheckCode.tooManyFindingsInRun, severity: rest.map(\.severity).max() ?? .error,
+                          message: "\(rest.count) more findings (\(counts.joined(separator: ", "))) in \(files) file\(files == 1 ? "" : "s") are not shown",
+                          file: rest[0].file, span: rest[0].span,
+                          help: "fix the findings shown, or check one folder at a time: pathc check PATH; --statistics counts them all")
+    }
+
+    private mutating func append(_ diagnostic: Diagnostic, path: String) {
+        self = Report(diagnostics: diagnostics + [diagnostic], fileCount: fileCount, verdicts: verdicts, paths: paths + [path],
+                      verdictPaths: verdictPaths, fingerprints: fingerprints + [FindingKey(diagnostic, path: path).fingerprint()])
+    }
+
     /// The report with only the findings whose index `keep` accepts; verdicts, file count and
     /// fingerprints stay, so that hiding one of two identical findings does not renumber the other.
     public func filtered(_ keep: (Int) -> Bool) -> Report {
@@ -81,7 +130,11 @@ public struct FindingKey: Hashable, Sendable, Comparable {
     }
 
     public init(_ diagnostic: Diagnostic, path: String) {
-        let flagged = diagnostic.file.text(of: diagnostic.span).trimmingWhitespace
+        // A long span (a whole value) is identified by its start and its length.
+        let span = diagnostic.span
+        let flagged = span.end - span.start > 512
+            ? diagnostic.file.text(of: Span(start: span.start, end: span.start + 512)).trimmingWhitespace + "…\(span.end - span.start)"
+            : diagnostic.file.text(of: span).trimmingWhitespace
         self.init(file: path, code: diagnostic.code.code, text: flagged.isEmpty ? diagnostic.message : flagged)
     }
 

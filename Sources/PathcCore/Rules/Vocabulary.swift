@@ -66,40 +66,35 @@ struct Phrase: Sendable {
     }
 }
 
-/// The phrases of one list, indexed by every form of their first word, so that finding them in a
-/// statement costs one look-up per word.
+/// The phrases of one list, indexed word by word from every form of their first word, so that
+/// finding them in a statement costs one look-up per word and per word of a phrase matched.
 struct PhraseTable: Sendable {
     let phrases: [Phrase]
-    private let byFirstWord: [String: [Int]]
+    private var trie = PhraseTrie<Int>()
     /// The flag the lexicon sets on every word a phrase of this table starts with.
     let startFlag: WordFlags
 
     init(_ phrases: [Phrase], startFlag: WordFlags = []) {
         self.phrases = phrases
         self.startFlag = startFlag
-        var index: [String: [Int]] = [:]
         for (position, phrase) in phrases.enumerated() {
-            for form in phrase.firstForms { index[form, default: []].append(position) }
+            trie.insert(firstForms: phrase.firstForms, rest: Array(phrase.words.dropFirst()), position)
         }
-        byFirstWord = index
     }
 
-    /// The first phrase of the table found in the statement, by position, with its word positions.
+    /// The first phrase of the table found in the statement, by position, with its word positions;
+    /// of two at one position, the one listed first.
     func first(in analysis: TextAnalysis) -> (phrase: Phrase, positions: Range<Int>)? {
         let words = analysis.words
         for start in words.indices where analysis.info[words[start]].flags.contains(startFlag) {
-            guard let candidates = byFirstWord[analysis.tokens[words[start]].text] else { continue }
-            for candidate in candidates {
-                let phrase = phrases[candidate]
-                let count = phrase.words.count
-                guard start + count <= words.count else { continue }
-                var matched = true
-                for offset in 1..<max(1, count) where phrase.words[offset] != analysis.tokens[words[start + offset]].text {
-                    matched = false
-                    break
-                }
-                if matched { return (phrase, start..<(start + count)) }
+            guard let node = trie.start(analysis.tokens[words[start]].text) else { continue }
+            var best: (index: Int, length: Int)?
+            trie.matches(from: node, next: { offset in
+                start + 1 + offset < words.count ? analysis.tokens[words[start + 1 + offset]].text : nil
+            }) { index, length in
+                if best == nil || index < best!.index { best = (index, length) }
             }
+            if let best { return (phrases[best.index], start..<(start + best.length)) }
         }
         return nil
     }

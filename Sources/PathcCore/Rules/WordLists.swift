@@ -60,15 +60,13 @@ struct ListTable: Sendable {
     private(set) var words: [String: UInt32] = [:]
     /// The base forms of the inflected (verb) lists, matched against a verb's lemma ("led" -> lead).
     private(set) var verbLemmas: [String: UInt32] = [:]
-    /// Every form of a phrase's first word -> the phrases starting with it.
-    /// A phrase of a list, after its first word: its list, its other words, and whether its first
-    /// word must be a verb.
+    /// A phrase of a list: its list, and whether its first word must be a verb.
     struct Phrase: Sendable {
         let list: WordListID
-        let rest: [String]
         let verbal: Bool
     }
-    private(set) var phrases: [String: [Phrase]] = [:]
+    /// The phrases, word by word from every form of their first word.
+    private(set) var phrases = PhraseTrie<Phrase>()
 
     init(changes: [String: ProjectConfig.WordListChange]) {
         for list in WordListID.allCases {
@@ -89,7 +87,7 @@ struct ListTable: Sendable {
                     let firstForms = first == "be" ? Array(TextAnalysis.beForms) : forms
                     // A verb list's phrase starts with a verb: "contribute to", "focus on", "be known for".
                     let verbal = definition.inflected && Vocabulary.inflections(of: first).count > 1
-                    for form in firstForms { phrases[form, default: []].append(Phrase(list: list, rest: Array(parts.dropFirst()), verbal: verbal)) }
+                    phrases.insert(firstForms: firstForms, rest: Array(parts.dropFirst()), Phrase(list: list, verbal: verbal))
                 }
             }
         }
@@ -111,16 +109,13 @@ struct ListMatches: Sendable {
             tokenLists[index] = bits
         }
         for (position, index) in words.enumerated() {
-            let candidates = options[index].phrases
-            guard !candidates.isEmpty else { continue }
-            for candidate in candidates where position + candidate.rest.count < words.count {
-                if candidate.verbal, tags[index].tag != .verb, tags[index].tag != .adjective || tokens[index].text.hasSuffix("s") { continue }
-                var matched = true
-                for (offset, word) in candidate.rest.enumerated() where tokens[words[position + 1 + offset]].text != word {
-                    matched = false
-                    break
-                }
-                if matched { phrases.append((candidate.list, position..<(position + 1 + candidate.rest.count))) }
+            guard let node = options[index].phraseNode else { continue }
+            let verbLike = tags[index].tag == .verb || (tags[index].tag == .adjective && !tokens[index].text.hasSuffix("s"))
+            table.phrases.matches(from: node, next: { offset in
+                position + 1 + offset < words.count ? tokens[words[position + 1 + offset]].text : nil
+            }) { candidate, length in
+                if candidate.verbal && !verbLike { return }
+                phrases.append((candidate.list, position..<(position + length)))
             }
         }
     }

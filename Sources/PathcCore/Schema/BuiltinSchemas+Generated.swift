@@ -261,8 +261,11 @@ $defs:
         type: array
         uniqueItems: true
         items:
+          description: A word, or a phrase of at most eight words (a longer one is never matched).
           type: string
           minLength: 1
+          maxLength: 80
+          pattern: '^[^ ]+( [^ ]+){0,7}$'
       remove:
         description: Words or phrases to remove from the list.
         type: array
@@ -1054,7 +1057,8 @@ properties:
       "required": ["parents", "children"],
       "additionalProperties": false,
       "properties": {
-        "parents": {"type": "array", "items": {"type": "string"}, "description": "OKR ids up the chain."},
+        "parents": {"type": "array", "items": {"type": "string"}, "description": "OKR ids up the chain, the nearest ten at most."},
+        "moreParents": {"type": "integer", "minimum": 1, "description": "How many OKRs further up the chain are not listed, when there are more than ten."},
         "children": {"type": "array", "items": {"type": "string"}, "description": "OKR ids aligned directly to it."}
       }
     },

@@ -10,8 +10,10 @@ public enum SchemaViolationCode {
     public static let outOfRange = DiagnosticCode("PW1006", "out-of-range")
     public static let duplicateItem = DiagnosticCode("PW1007", "duplicate-item")
     public static let schemaMismatch = DiagnosticCode("PW1008", "schema-mismatch")
+    public static let schemaTooCostly = DiagnosticCode("PW1009", "schema-too-costly")
 
-    public static let all = [wrongType, unknownField, missingField, invalidValue, invalidFormat, outOfRange, duplicateItem, schemaMismatch]
+    public static let all = [wrongType, unknownField, missingField, invalidValue, invalidFormat, outOfRange, duplicateItem, schemaMismatch,
+                             schemaTooCostly]
 }
 
 /// Turns schema violations into diagnostics that say, in plain words, what was expected and
@@ -59,14 +61,14 @@ public enum SchemaMessages {
             help = "write \(wanted)"
         case .notInEnum(let allowed):
             code = SchemaViolationCode.invalidValue
-            let names = allowed.map { quoted($0, in: nil) }
+            let names = listed(allowed.map { quoted($0, in: nil) })
             message = "\(shown) is not an allowed value\(field.map { " for '\($0)'" } ?? "")"
             label = "not allowed"
-            let plain = allowed.compactMap { $0.scalar?.text }
+            let plain = allowed.prefix(1_000).compactMap { $0.scalar?.text }
             if let text = node.scalar?.text, let suggestion = Suggestion.closest(to: text, in: plain) {
-                help = "did you mean '\(suggestion)'? The allowed values are \(names.joined(separator: ", "))"
+                help = "did you mean '\(suggestion)'? The allowed values are \(names)"
             } else {
-                help = "use one of \(names.joined(separator: ", "))"
+                help = "use one of \(names)"
             }
         case .missingProperty(let name):
             code = SchemaViolationCode.missingField
@@ -82,9 +84,12 @@ public enum SchemaMessages {
             message = "unknown field '\(name)'"
             label = "not a field here"
             notes = []
-            help = unknownFieldHelp(name, known: known)
-            if let suggestion = Suggestion.closest(to: name, in: known), violation.schema.required.contains(suggestion) {
-                help = "did you mean '\(suggestion)'? It is a required field"
+            if let suggestion = Suggestion.closest(to: name, in: known.prefix(1_000)) {
+                help = violation.schema.required.contains(suggestion) ? "did you mean '\(suggestion)'? It is a required field"
+                    : "did you mean '\(suggestion)'?"
+            } else {
+                help = unknownFieldHelp(name, known: [])
+                if !known.isEmpty { help = "remove it; the fields allowed here are \(listed(known))" }
             }
         case .unevaluatedProperty(let name):
             code = SchemaViolationCode.unknownField
@@ -104,8 +109,8 @@ public enum SchemaMessages {
                 }
             } else {
                 message = "\(shown) is not in the expected form\(field.map { " for '\($0)'" } ?? "")"
-                label = "does not match \(pattern)"
-                help = "write a value that matches the pattern \(pattern)"
+                label = "does not match \(clipped(pattern))"
+                help = "write a value that matches the pattern \(clipped(pattern))"
             }
         case .formatMismatch(let format):
             code = SchemaViolationCode.invalidFormat
@@ -204,6 +209,18 @@ public enum SchemaMessages {
             message = "the schema refers to itself without end at this value"
             label = "endless reference"
             help = "check the schema's '$ref's"
+        case .tooCostly(let steps):
+            code = SchemaViolationCode.schemaTooCostly
+            message = "pathc stopped validating this file: its schema needed more than \(steps) steps"
+            label = "validation stopped here"
+            notes = ["a schema that applies itself more than once to the same value (allOf or anyOf over '$ref': '#') doubles the work at every level"]
+            help = "simplify the schema; the file itself may be fine"
+        case .patternGaveUp(let pattern):
+            code = SchemaViolationCode.schemaTooCostly
+            message = "pathc gave up matching \(field.map { "'\($0)'" } ?? "this value") against the pattern \(clipped(pattern))"
+            label = "not checked"
+            notes = ["the pattern backtracks too much on this value (backreferences and nested repetition do), so pathc cannot tell whether it matches"]
+            help = "simplify the pattern in the schema; the value itself may be fine"
         }
         return Diagnostic(code: code, message: message, file: file, span: node.span, label: label, secondary: secondary,
                           notes: notes, help: help, pointer: violation.pointer)
@@ -280,9 +297,20 @@ public enum SchemaMessages {
     }
 
     static func unknownFieldHelp(_ name: String, known: [String]) -> String {
-        if let suggestion = Suggestion.closest(to: name, in: known) { return "did you mean '\(suggestion)'?" }
-        if !known.isEmpty { return "remove it; the fields allowed here are \(known.joined(separator: ", "))" }
+        if let suggestion = Suggestion.closest(to: name, in: known.prefix(1_000)) { return "did you mean '\(suggestion)'?" }
+        if !known.isEmpty { return "remove it; the fields allowed here are \(listed(known))" }
         return "remove it"
+    }
+
+    /// Allowed values or fields as a message lists them: the first few, then how many there are.
+    static func listed(_ names: [String], limit: Int = 12) -> String {
+        guard names.count > limit else { return names.joined(separator: ", ") }
+        return names.prefix(limit).joined(separator: ", ") + ", … (\(names.count) in all; the schema lists them)"
+    }
+
+    /// A pattern as a message shows it: a long one cut short.
+    static func clipped(_ pattern: String) -> String {
+        pattern.count > 80 ? String(pattern.prefix(77)) + "..." : pattern
     }
 }
 

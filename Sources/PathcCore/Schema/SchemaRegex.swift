@@ -13,7 +13,9 @@
 //   states it has already explored, which makes the search O(program × text) however the pattern is
 //   written (`^(a+)+$` and friends). States from which a backreference is reachable depend on the
 //   captures, so they are not memoized; for them a step budget is the last resort (as it is for texts
-//   too long for the memo tables). If it runs out, `matches` reports no match.
+//   too long for the memo tables), and so is a cap on the backtracking stack. `match(_:steps:)` draws
+//   on a budget the caller holds (a file's, a run's) and says when it gave up, so that a pattern too
+//   costly to run is never mistaken for a mismatch; `matches` has a budget of its own per call.
 
 /// An ECMA-262 regular expression as JSON Schema uses it: `matches` is true when the pattern
 /// matches anywhere in the text (JavaScript's `RegExp.prototype.test`, with the `u` flag).
@@ -28,7 +30,17 @@ public struct SchemaRegex: Sendable {
         program = try RxCompiler.compile(tree, parser: parser)
     }
 
-    public func matches(_ text: String) -> Bool { program.matches(text) }
+    /// True when the pattern matches; a search that ran out of its per-call budget counts as no match.
+    public func matches(_ text: String) -> Bool {
+        var steps = Int.max
+        return program.matches(text, steps: &steps) ?? false
+    }
+
+    /// True or false when the search finished; nil when it gave up, having spent `steps` (or its
+    /// per-call budget, or the stack cap). `steps` is reduced by what the search spent.
+    public func match(_ text: String, steps: inout Int) -> Bool? {
+        program.matches(text, steps: &steps)
+    }
 }
 
 public struct SchemaRegexError: Error, Sendable, Equatable {
@@ -1160,12 +1172,12 @@ struct RxFrame {
 }
 
 extension RxProgram {
-    func matches(_ text: String) -> Bool {
+    func matches(_ text: String, steps: inout Int) -> Bool? {
         var text = text
-        return text.withUTF8 { bytes -> Bool in
+        return text.withUTF8 { bytes -> Bool? in
             let count = bytes.count
             if count < minLength { return false }
-            return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count + 1) { buffer -> Bool in
+            return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count + 1) { buffer -> Bool? in
                 let out = buffer.baseAddress!
                 var i = 0, n = 0
                 while i < count {
@@ -1184,31 +1196,37 @@ extension RxProgram {
                     }
                     n += 1
                 }
-                return search(UnsafePointer(out), n)
+                return search(UnsafePointer(out), n, steps: &steps)
             }
         }
     }
 
-    func search(_ input: UnsafePointer<UInt32>, _ n: Int) -> Bool {
+    func search(_ input: UnsafePointer<UInt32>, _ n: Int, steps: inout Int) -> Bool? {
         if n < minLength { return false }
-        if !table.usesCategories { return search(input, n, categories: UnsafeBufferPointer(start: nil, count: 0)) }
-        return rxBMPCategories.withUnsafeBufferPointer { search(input, n, categories: $0) }
+        if !table.usesCategories { return search(input, n, categories: UnsafeBufferPointer(start: nil, count: 0), steps: &steps) }
+        return rxBMPCategories.withUnsafeBufferPointer { search(input, n, categories: $0, steps: &steps) }
     }
 
-    func search(_ input: UnsafePointer<UInt32>, _ n: Int, categories: UnsafeBufferPointer<UInt8>) -> Bool {
-        insts.withUnsafeBufferPointer { code -> Bool in
-        table.ascii.withUnsafeBufferPointer { ascii -> Bool in
-        table.classes.withUnsafeBufferPointer { classes -> Bool in
-        table.ranges.withUnsafeBufferPointer { ranges -> Bool in
-        table.props.withUnsafeBufferPointer { props -> Bool in
-        withUnsafeTemporaryAllocation(of: RxFrame.self, capacity: 32) { stack -> Bool in
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(registers, 1)) { regs -> Bool in
+    func search(_ input: UnsafePointer<UInt32>, _ n: Int, categories: UnsafeBufferPointer<UInt8>, steps: inout Int) -> Bool? {
+        insts.withUnsafeBufferPointer { code -> Bool? in
+        table.ascii.withUnsafeBufferPointer { ascii -> Bool? in
+        table.classes.withUnsafeBufferPointer { classes -> Bool? in
+        table.ranges.withUnsafeBufferPointer { ranges -> Bool? in
+        table.props.withUnsafeBufferPointer { props -> Bool? in
+        withUnsafeTemporaryAllocation(of: RxFrame.self, capacity: 32) { stack -> Bool? in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(registers, 1)) { regs -> Bool? in
             regs.initialize(repeating: -1)
             let sets = RxClassSet(ascii: ascii, classes: classes, ranges: ranges, props: props, categories: categories)
             var ex = RxExec(program: self, code: code, sets: sets, input: input, n: n, stack: stack.baseAddress!,
-                            capacity: stack.count, regs: regs.baseAddress!)
-            defer { ex.releaseStack() }
-            if anchored { return ex.run(0, 0) >= 0 }
+                            capacity: stack.count, regs: regs.baseAddress!, allowance: steps)
+            defer {
+                ex.releaseStack()
+                steps = max(0, steps - ex.steps)
+            }
+            if anchored {
+                let found = ex.run(0, 0) >= 0
+                return ex.aborted ? nil : found
+            }
             let last = n - minLength
             var start = 0
             while start <= last {
@@ -1220,7 +1238,7 @@ extension RxProgram {
                     if start > last { return false }
                 }
                 if ex.run(0, start) >= 0 { return true }
-                if ex.aborted { return false }
+                if ex.aborted { return nil }
                 start += 1
             }
             return false
@@ -1318,7 +1336,7 @@ struct RxExec {
     // Budget and memoization.
     var steps = 0
     var nextCheck: Int
-    let budget: Int
+    var budget: Int
     let activateAt: Int
     let memoAllowed: Bool
     var memoOn = false
@@ -1327,7 +1345,7 @@ struct RxExec {
     var memo: RxMemo! = nil         // created when the search gets long
 
     init(program: RxProgram, code: UnsafeBufferPointer<RxInst>, sets: RxClassSet, input: UnsafePointer<UInt32>, n: Int,
-         stack: UnsafeMutablePointer<RxFrame>, capacity: Int, regs: UnsafeMutablePointer<Int>) {
+         stack: UnsafeMutablePointer<RxFrame>, capacity: Int, regs: UnsafeMutablePointer<Int>, allowance: Int) {
         self.code = code
         self.sets = sets
         self.input = input
@@ -1340,12 +1358,15 @@ struct RxExec {
         bodyRows = program.bodyRows
         lookCount = program.lookCount
         repCount = program.repCount
-        budget = 5_000_000 + 64 * n
+        budget = min(5_000_000 + 64 * n, allowance)
         activateAt = 1_000 + 4 * n
         // Memo tables: at most 32 MB of bits for the main program and 32 MB of stamps for lookarounds.
         memoAllowed = mainRows * (n + 1) <= 1 << 28 && bodyRows * (n + 1) <= 1 << 23
-        nextCheck = memoAllowed ? activateAt : budget
+        nextCheck = min(budget, memoAllowed ? activateAt : budget)
     }
+
+    /// The most frames the backtracking stack may hold (48 MB): beyond it the search gives up.
+    static let maxFrames = 1 << 21
 
     mutating func releaseStack() {
         if stackOnHeap { stack.deallocate() }
@@ -1364,6 +1385,13 @@ struct RxExec {
     }
 
     mutating func grow() {
+        guard capacity < Self.maxFrames else {
+            // Give up at the next step; until then the top frame is overwritten.
+            sp -= 1
+            budget = 0
+            nextCheck = 0
+            return
+        }
         let bigger = UnsafeMutablePointer<RxFrame>.allocate(capacity: capacity * 2)
         bigger.initialize(from: stack, count: sp)
         if stackOnHeap { stack.deallocate() }
@@ -1380,7 +1408,7 @@ struct RxExec {
 
     mutating func slowTick() -> Bool {
         if steps >= budget { aborted = true; return false }
-        if memoAllowed && !memoOn {
+        if memoAllowed && !memoOn && steps >= activateAt {
             memo = RxMemo(mainRows: mainRows, bodyRows: bodyRows, lookCount: lookCount, repCount: repCount, n: n)
             memoOn = true
         }

@@ -28,6 +28,11 @@ public struct SchemaViolation: Sendable {
         case unevaluatedProperty(String)
         case unevaluatedItem(Int)
         case tooDeep
+        /// The schema needed more evaluation steps than the document's size allows: the result
+        /// would not be trustworthy, so it is the only problem reported for the document.
+        case tooCostly(steps: Int)
+        /// The regular expression gave up on this value before deciding whether it matches.
+        case patternGaveUp(String)
     }
 
     public let problem: Problem
@@ -64,10 +69,19 @@ public struct SchemaValidator: Sendable {
         self.document = document
     }
 
-    public func validate(_ root: Node) -> SchemaValidation {
-        var evaluator = Evaluator(tracksEvaluation: document.tracksEvaluation)
+    /// Validates one document. `budget` is the run's allowance of regular-expression steps, shared
+    /// with the other files of the run; without one, the document has an allowance of its own.
+    public func validate(_ root: Node, budget: RunBudget? = nil) -> SchemaValidation {
+        var evaluator = Evaluator(tracksEvaluation: document.tracksEvaluation, stepLimit: Evaluator.stepLimit(for: root),
+                                  budget: budget)
         var outcome = SchemaValidation()
         _ = evaluator.evaluate(root, document.root, into: &outcome)
+        evaluator.returnUnspentSteps()
+        if let unfinished = evaluator.unfinished {
+            // Whatever else was found may rest on branches that were cut short: report only why
+            // the document could not be validated.
+            return SchemaValidation(violations: [unfinished], annotations: [])
+        }
         return outcome
     }
 }
@@ -114,9 +128,66 @@ struct Evaluator {
     private var depth = 0
     static let maxDepth = 200
 
-    init(tracksEvaluation: Bool) {
+    /// Schema evaluation steps (subschema applied to a value) this document may take. Nesting
+    /// bounds depth, not work: `allOf: [{$ref: '#'}, {$ref: '#'}]` doubles the work at every level.
+    private let stepLimit: Int
+    private var steps = 0
+    /// Regular-expression steps: what this document drew from the run's budget and has left.
+    private let budget: RunBudget?
+    private var regexSteps = 0
+    private var regexDrawn = 0
+    private var regexStarted = false
+    /// Why the evaluation stopped before the end, if it did.
+    private(set) var unfinished: SchemaViolation?
+
+    /// Regular-expression steps one document may spend: about a second of the costliest patterns.
+    static let regexStepsPerDocument = 20_000_000
+
+    init(tracksEvaluation: Bool, stepLimit: Int = Int.max, budget: RunBudget? = nil) {
         self.tracksEvaluation = tracksEvaluation
+        self.stepLimit = stepLimit
+        self.budget = budget
         path.reserveCapacity(16)
+    }
+
+    /// Ordinary schemas apply a handful of subschemas to each value; this allows a hundred times
+    /// that, within a fixed ceiling that keeps any one file to a few seconds.
+    static func stepLimit(for root: Node) -> Int {
+        min(1_000_000 + 100 * nodeCount(root), 20_000_000)
+    }
+
+    private static func nodeCount(_ root: Node) -> Int {
+        var count = 0
+        var stack = [root]
+        while let node = stack.popLast() {
+            count += 1
+            switch node.content {
+            case .scalar: break
+            case .sequence(let items): stack += items
+            case .mapping(let pairs): for pair in pairs { stack.append(pair.value) }
+            }
+        }
+        return count
+    }
+
+    /// Matches a pattern within this document's allowance; nil when the engine gave up.
+    private mutating func patternMatches(_ regex: SchemaRegex, _ text: String) -> Bool? {
+        if !regexStarted {
+            regexStarted = true
+            regexDrawn = budget?.draw(upTo: Self.regexStepsPerDocument) ?? Self.regexStepsPerDocument
+            regexSteps = regexDrawn
+        }
+        return regex.match(text, steps: &regexSteps)
+    }
+
+    mutating func returnUnspentSteps() {
+        budget?.giveBack(regexSteps)
+        regexSteps = 0
+    }
+
+    private mutating func stop(_ problem: SchemaViolation.Problem, _ node: Node, _ schema: Subschema) {
+        guard unfinished == nil else { return }
+        unfinished = SchemaViolation(problem: problem, node: node, pointer: pointer(), schema: schema)
     }
 
     private func pointer() -> String {
@@ -154,6 +225,12 @@ struct Evaluator {
     /// this schema evaluated of the node (its properties or items), for the `unevaluated` keywords.
     mutating func evaluate(_ node: Node, _ schema: Subschema, into out: inout SchemaValidation) -> Evaluated {
         var evaluated = Evaluated()
+        guard unfinished == nil else { return evaluated }
+        steps += 1
+        guard steps <= stepLimit else {
+            stop(.tooCostly(steps: stepLimit), node, schema)
+            return evaluated
+        }
         if let flag = schema.boolean {
             if !flag { violation(.notAllowed, node, schema, &out) }
             return evaluated
@@ -175,7 +252,7 @@ struct Evaluator {
             if let types = schema.types, types.isDisjoint(with: type) {
                 violation(.type(expected: types), node, schema, &out)
             }
-            if let allowed = schema.enumValues, !allowed.contains(where: { JSONData.equal($0, node) }) {
+            if let allowed = schema.enumValues, !schema.enumContains(node) {
                 violation(.notInEnum(allowed: allowed), node, schema, &out)
             }
             if let expected = schema.constValue, !JSONData.equal(expected, node) {
@@ -227,7 +304,7 @@ struct Evaluator {
 
     // MARK: - Values
 
-    private func checkScalar(_ node: Node, _ value: ScalarValue, _ schema: Subschema, _ out: inout SchemaValidation) {
+    private mutating func checkScalar(_ node: Node, _ value: ScalarValue, _ schema: Subschema, _ out: inout SchemaValidation) {
         switch value {
         case .int(let integer):
             checkNumber(node, Double(integer), schema, &out)
@@ -245,8 +322,12 @@ struct Evaluator {
                     violation(.tooLong(maximum: maximum, actual: length), node, schema, &out)
                 }
             }
-            if let pattern = schema.pattern, !pattern.matches(text) {
-                violation(.patternMismatch(pattern.pattern), node, schema, &out)
+            if let pattern = schema.pattern {
+                switch patternMatches(pattern, text) {
+                case false?: violation(.patternMismatch(pattern.pattern), node, schema, &out)
+                case nil: stop(.patternGaveUp(pattern.pattern), node, schema)
+                case true?: break
+                }
             }
             if let format = schema.format, !Formats.check(format, text) {
                 violation(.formatMismatch(format), node, schema, &out)
@@ -274,7 +355,10 @@ struct Evaluator {
         }
         let quotient = value / divisor
         guard quotient.isFinite else { return false }
-        return abs(quotient - quotient.rounded()) <= 1e-9 * max(1, abs(quotient))
+        let nearest = quotient.rounded()
+        // Only 0 is a zero multiple: a tiny value (5e-324) is not a multiple of 0.0001.
+        if nearest == 0 { return quotient == 0 }
+        return abs(quotient - nearest) <= 1e-9 * abs(quotient)
     }
 
     // MARK: - Arrays
@@ -348,7 +432,12 @@ struct Evaluator {
                     matched = true
                     _ = evaluate(pairs[entry].value, schema.properties[index].schema, into: &out)
                 }
-                for (regex, sub) in schema.patternProperties where regex.matches(key) {
+                for (regex, sub) in schema.patternProperties {
+                    guard let keyMatches = patternMatches(regex, key) else {
+                        stop(.patternGaveUp(regex.pattern), pairs[entry].key, schema)
+                        break
+                    }
+                    guard keyMatches else { continue }
                     matched = true
                     _ = evaluate(pairs[entry].value, sub, into: &out)
                 }
@@ -374,7 +463,8 @@ struct Evaluator {
             let present = KeyPresence(keys)
             for name in schema.required where !present.contains(name) {
                 // A misspelt key is one problem, reported once: as an unknown field with a did-you-mean.
-                if unknownKeys.contains(where: { Suggestion.closest(to: $0, in: [name]) != nil }) { continue }
+                // (Among the first unknown keys: a mapping of a million of them is not a typing slip.)
+                if unknownKeys.prefix(100).contains(where: { Suggestion.closest(to: $0, in: [name]) != nil }) { continue }
                 violation(.missingProperty(name), node, schema, &out)
             }
             for (name, requires) in schema.dependentRequired where present.contains(name) {

@@ -63,8 +63,17 @@ public final class Subschema: @unchecked Sendable {
 
     var ref: Subschema?
     var types: JSONTypeSet?
-    var enumValues: [Node]?
+    var enumValues: [Node]? {
+        didSet { enumIndex = (enumValues?.count ?? 0) > 16 ? Set(enumValues!.map(JSONData.canonical)) : nil }
+    }
+    /// The canonical text of each allowed value, for a long `enum`: one look-up per value, not a scan.
+    private var enumIndex: Set<String>?
     var constValue: Node?
+
+    func enumContains(_ node: Node) -> Bool {
+        if let enumIndex { return enumIndex.contains(JSONData.canonical(node)) }
+        return enumValues?.contains { JSONData.equal($0, node) } ?? true
+    }
 
     var minimum: Double?
     var maximum: Double?

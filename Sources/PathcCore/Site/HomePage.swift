@@ -10,7 +10,7 @@ extension SitePages {
         qualitySummary(&page)
         page.html.raw("</div><section><h2>Strategy</h2>")
         let okrs = site.model.all(.okr)
-        let tops = okrs.filter { site.alignmentChain($0).isEmpty }
+        let tops = okrs.filter { site.alignsToNothing($0) }
         if tops.isEmpty { page.html.raw("<p class=\"muted\">No OKRs yet.</p>") }
         page.html.raw("<ul class=\"tree\">")
         var shown = Set<ObjectIdentifier>()

@@ -27,11 +27,15 @@ extension SitePages {
             page.html.raw("<p class=\"muted\">Aligned to nothing above it: this is where the strategy starts.</p>")
         } else {
             page.html.raw("<ol class=\"chain\" aria-label=\"Aligned to, up to strategy\">")
-            for parent in chain {
+            for parent in chain.prefix(SiteModel.chainShown) {
                 page.html.raw("<li>"); page.html.link(page.href(parent), site.title(parent))
                 page.html.raw(" <span class=\"muted\">("); page.html.text(parent.text("level") ?? ""); page.html.raw(")</span></li>")
             }
             page.html.raw("</ol>")
+            if chain.count > SiteModel.chainShown {
+                let more = chain.count - SiteModel.chainShown
+                page.html.raw("<p class=\"muted\">… and "); page.html.text(String(more)); page.html.raw(" more further up the chain.</p>")
+            }
         }
         let children = site.alignedChildren(okr)
         let pathways = site.drivingPathways(okr)

@@ -142,7 +142,9 @@ struct SiteJSON {
             let children = site.alignedChildren(entity).map(\.id)
             json.key("alignment")
             json.beginObject()
-            json.key("parents"); json.strings(site.alignmentChain(entity).lazy.map(\.id))
+            let chain = site.alignmentChain(entity)
+            json.key("parents"); json.strings(chain.prefix(SiteModel.chainShown).lazy.map(\.id))
+            if chain.count > SiteModel.chainShown { json.key("moreParents"); json.int(chain.count - SiteModel.chainShown) }
             json.key("children"); json.strings(children)
             json.endObject()
             json.key("supportedBy")

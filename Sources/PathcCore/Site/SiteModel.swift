@@ -150,6 +150,13 @@ struct SiteModel: Sendable {
 
     func progress(_ okr: Entity) -> [KeyResultProgress] { position[ObjectIdentifier(okr)].map { statuses[$0] } ?? [] }
 
+    /// How many OKRs of an alignment chain pages and the API list, nearest first; a chain can be
+    /// as long as a repository has OKRs, and every OKR on it shows it.
+    static let chainShown = 10
+
+    /// Whether an OKR aligns to no other: where strategy starts.
+    func alignsToNothing(_ okr: Entity) -> Bool { referred(okr, kind: .okr, field: "aligned_to").isEmpty }
+
     /// The OKRs an OKR aligns to, then theirs, up to strategy: nearest first, each once.
     func alignmentChain(_ okr: Entity) -> [Entity] {
         var chain: [Entity] = []
@@ -221,8 +228,12 @@ struct SiteModel: Sendable {
     /// An id as a file name: a slug stays as it is; anything else (a team may loosen the id
     /// pattern in its schema) has every byte outside `a-z 0-9 -` written as `_HH`, so no id can
     /// name a parent folder, a hidden file or another entity's file.
+    ///
+    /// `index` is the name of each kind's list page, so the entity with that id is `_index` (no
+    /// other id gives that name: an escape is `_` and two capital hexadecimal digits).
     static func fileName(_ id: String) -> String {
         let safe = id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        if id == "index" { return "_index" }
         if safe && !id.isEmpty && id.utf8.count <= 100 { return id }
         var name = ""
         for byte in id.utf8.prefix(100) {

@@ -12,21 +12,29 @@ public struct SiteWriteError: Error, Sendable {
 
 /// Writes a site so that nothing is lost: into a staging folder beside the target, which
 /// replaces the target in one atomic exchange only when every file is written. It replaces only
-/// a folder it created itself (marked with `.pathc-site`) or an empty one, creates every file
-/// new (never through a symbolic link), and deletes nothing but its own staging and old sites.
+/// a folder it created itself (marked with `.pathc-site`), creates every file new (never through
+/// a symbolic link), and deletes nothing but its own staging and old sites. Builds of the same
+/// target take turns: the second waits for the first to finish (a lock on the parent folder).
 public final class SiteWriter: Sendable {
     public static let marker = ".pathc-site"
     /// The output folder, absolute.
     public let target: String
     let staging: String
+    /// The parent folder, locked while this build writes.
+    private let lock: FolderLock
 
     /// The target is a previous site of pathc's, whose unchanged files can be linked.
     let reusesPrevious: Bool
 
-    private init(target: String, staging: String) {
+    private init(target: String, staging: String, lock: FolderLock) {
         self.target = target
         self.staging = staging
+        self.lock = lock
         reusesPrevious = Self.isOwnSite(target)
+    }
+
+    deinit {
+        lock.release()
     }
 
     /// A regular file (not a link) whose bytes are exactly these.
@@ -72,9 +80,10 @@ public final class SiteWriter: Sendable {
             let type = info.st_mode & S_IFMT
             if type == S_IFLNK { throw refuse("it is a symbolic link") }
             if type != S_IFDIR { throw refuse("it is not a folder") }
-            if !isOwnSite(target) && !isEmptyFolder(target) {
-                throw refuse("the folder was not created by pathc (it has no \(marker) file) and is not empty",
-                             "move its contents away, or choose another folder with --out")
+            if !isOwnSite(target) {
+                throw refuse("the folder was not created by pathc (it has no \(marker) file)",
+                             isEmptyFolder(target) ? "remove the empty folder, or choose another with --out"
+                                 : "move its contents away, or choose another folder with --out")
             }
         }
         let parent = (target as NSString).deletingLastPathComponent
@@ -84,14 +93,26 @@ public final class SiteWriter: Sendable {
         } catch {
             throw refuse("its parent folder cannot be created")
         }
+        // Another build of the same folder finishes first: its staging folder is live, not a leftover.
+        guard let lock = FolderLock(parent) else {
+            throw refuse("another build of it has been running for \(FolderLock.patience) seconds",
+                         "wait for that build to end, or stop it")
+        }
+        func unlock() { lock.release() }
+        if lstat(target, &info) == 0, !isOwnSite(target) {
+            unlock()
+            throw refuse("another program created the folder while pathc waited for its turn")
+        }
         removeLeftovers(in: parent, name: name)
         let staging = parent + "/.\(name).pathc-tmp-\(getpid())"
         if isOwnSite(staging) { removeTree(staging) }
         guard mkdir(staging, 0o755) == 0 else {
-            throw SiteWriteError(message: "cannot create the staging folder '\(staging)': \(String(cString: strerror(errno)))",
+            let reason = String(cString: strerror(errno))
+            unlock()
+            throw SiteWriteError(message: "cannot create the staging folder '\(staging)': \(reason)",
                                  help: "check that the output's parent folder is writable")
         }
-        let writer = SiteWriter(target: target, staging: staging)
+        let writer = SiteWriter(target: target, staging: staging, lock: lock)
         // The marker comes first, so that a build killed part-way leaves a staging folder the
         // next build recognises as its own and removes.
         try writer.write(marker, Array("pathc \(PathcVersion.current)\n".utf8))
@@ -191,7 +212,13 @@ public final class SiteWriter: Sendable {
     public func commit() throws {
         var info = stat()
         let exists = lstat(target, &info) == 0
-        if !exists || Self.isEmptyFolder(target) {
+        defer { lock.release() }
+        if exists && !Self.isOwnSite(target) {
+            abandon()
+            throw SiteWriteError(message: "refusing to replace '\(target)': another program created it during the build",
+                                 help: "move it away, or choose another folder with --out")
+        }
+        if !exists {
             if rename(staging, target) == 0 { return }
             let reason = String(cString: strerror(errno))
             abandon()
@@ -274,6 +301,7 @@ public final class SiteWriter: Sendable {
     /// Removes the staging folder after a failure; the previous site is untouched.
     public func abandon() {
         if Self.isOwnSite(staging) { Self.removeTree(staging) }
+        lock.release()
     }
 
     static func isOwnSite(_ folder: String) -> Bool {
@@ -315,5 +343,36 @@ public final class SiteWriter: Sendable {
         let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
         let renameExchange: UInt32 = 1 << 1
         return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+    }
+}
+
+/// An exclusive lock on a folder (`flock` on the open folder), so that two builds writing beside
+/// each other take turns. Released by `release()` or when the process ends.
+final class FolderLock: @unchecked Sendable {
+    /// How long a build waits for another of the same folder before it gives up, in seconds.
+    static let patience = 600
+    private let mutex = NSLock()
+    private var fd: Int32
+
+    /// Waits for the lock; nil when the other build holds it longer than `patience`. A folder
+    /// that cannot be opened is not locked (the build then fails on it with a clearer message).
+    init?(_ folder: String) {
+        fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        let deadline = Date().addingTimeInterval(TimeInterval(Self.patience))
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                Foundation.close(fd)
+                return nil
+            }
+            usleep(20_000)
+        }
+    }
+
+    func release() {
+        mutex.lock()
+        defer { mutex.unlock() }
+        if fd >= 0 { Foundation.close(fd) }
+        fd = -1
     }
 }

@@ -155,6 +155,45 @@ enum Paths {
         withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
     }
 
+    /// Whether `relative`, a folder named in pathc.yaml, stays inside `root` once joined to it and
+    /// its symbolic links are resolved. A folder that does not exist yet is judged by its nearest
+    /// existing parent, so that a link higher up cannot lead a future folder outside.
+    static func staysInside(_ relative: String, root: String) -> Bool {
+        guard !relative.isEmpty, !relative.hasPrefix("/"),
+              !relative.split(separator: "/", omittingEmptySubsequences: false).contains("..") else { return false }
+        guard let realRoot = realPath(root) else { return false }
+        var candidate = normalized(root + "/" + relative)
+        var missing: [String] = []
+        while realPath(candidate) == nil, candidate.utf8.count > root.utf8.count {
+            missing.append((candidate as NSString).lastPathComponent)
+            candidate = (candidate as NSString).deletingLastPathComponent
+        }
+        guard let resolved = realPath(candidate) else { return false }
+        let full = missing.isEmpty ? resolved : resolved + "/" + missing.reversed().joined(separator: "/")
+        return full == realRoot || full.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
+    }
+
+    /// Whether bytes read from a cache name a path as pathc writes them: relative, without `.`,
+    /// `..` or empty segments, NUL or other control characters. A cache is untrusted input (a CI
+    /// cache is restored from anywhere): a path that is not plain makes the whole file ignored.
+    static func isPlainRelative(_ bytes: some Collection<UInt8>) -> Bool {
+        guard let first = bytes.first, first != UInt8(ascii: "/") else { return false }
+        var segmentLength = 0
+        var dots = 0
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F { return false }
+            if byte == UInt8(ascii: "/") {
+                if segmentLength == 0 || segmentLength == dots && dots <= 2 { return false }
+                segmentLength = 0
+                dots = 0
+                continue
+            }
+            segmentLength += 1
+            if byte == UInt8(ascii: ".") { dots += 1 }
+        }
+        return segmentLength > 0 && !(segmentLength == dots && dots <= 2)
+    }
+
     /// The canonical path, links resolved; nil when it does not resolve.
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

@@ -160,7 +160,10 @@ extension Parser {
         let quote = peek()
         let double = quote == Byte.doubleQuote
         pos += 1
-        var buffer: [UInt8]?
+        // Filled only once an escape, a doubled quote or a line break means the value is not a
+        // plain slice of the text. One buffer, appended to in place: decoding stays linear.
+        var built: [UInt8] = []
+        var isBuilt = false
         var segmentStart = pos
         while true {
             while pos < text.count {
@@ -177,13 +180,15 @@ extension Parser {
             let b = text[pos]
             if b == quote {
                 if !double, peek(1) == Byte.singleQuote {
-                    buffer = (buffer ?? []) + text[segmentStart...pos]
+                    built.append(contentsOf: text[segmentStart...pos])
+                    isBuilt = true
                     pos += 2
                     segmentStart = pos
+                    try limitScalar(start, pos, length: built.count)
                     continue
                 }
                 let value: String
-                if var built = buffer {
+                if isBuilt {
                     built.append(contentsOf: text[segmentStart..<pos])
                     try limitScalar(start, pos, length: built.count)
                     value = String(decoding: built, as: UTF8.self)
@@ -195,7 +200,7 @@ extension Parser {
                 return Node(.scalar(Scalar(text: value, style: double ? .doubleQuoted : .singleQuoted)),
                             span: Span(start: start, end: pos))
             }
-            var built = buffer ?? []
+            isBuilt = true
             if b == Byte.backslash {
                 built.append(contentsOf: text[segmentStart..<pos])
                 try parseEscape(into: &built, parent: parent)
@@ -207,7 +212,6 @@ extension Parser {
                 try foldQuotedLineBreak(parent: parent, escaped: false, into: &built)
             }
             try limitScalar(start, pos, length: built.count)
-            buffer = built
             segmentStart = pos
         }
     }
@@ -328,7 +332,7 @@ extension Parser {
 
     private func appendScalar(_ value: UInt32, to built: inout [UInt8]) {
         guard let scalar = Unicode.Scalar(value) else { return }
-        built.append(contentsOf: String(Character(scalar)).utf8)
+        UTF8.encode(scalar) { built.append($0) }
     }
 
     // MARK: - Block scalars

@@ -64,7 +64,7 @@ struct Tagger {
         /// lists holding it (bits of `WordListID`), and the phrases of the lists it may start.
         var info = WordInfo()
         var lists: UInt32 = 0
-        var phrases: [ListTable.Phrase] = []
+        var phraseNode: Int32?
         /// A particle of a phrasal verb ("up", "down"), a pronoun that can be a subject.
         var isParticle = false
         var isSubjectPronoun = false
@@ -82,7 +82,7 @@ struct Tagger {
             copy.adverb = adverb
             copy.info = info
             copy.lists = lists
-            copy.phrases = phrases
+            copy.phraseNode = phraseNode
             copy.isParticle = isParticle
             copy.isSubjectPronoun = isSubjectPronoun
             return copy
@@ -133,7 +133,7 @@ struct Tagger {
         if let vocabulary {
             options.info = vocabulary.lexicon[word] ?? WordInfo()
             options.lists = vocabulary.lists.words[word] ?? 0
-            options.phrases = vocabulary.lists.phrases[word] ?? []
+            options.phraseNode = vocabulary.lists.phrases.start(word)
         }
         return options
     }

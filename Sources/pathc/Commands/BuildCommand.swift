@@ -12,8 +12,9 @@ extension CommandDescriptor {
             pages and api/*.json) to --out, or 'output' in pathc.yaml (default: site/). The build is
             atomic: it writes into a staging folder beside the target and swaps it into place, so a
             failed or interrupted build leaves the previous site whole. It replaces only a folder it
-            created itself (marked with a .pathc-site file) or an empty one. The same input gives
-            byte-identical files.
+            created itself (marked with a .pathc-site file); two builds of one folder take turns.
+            'output' in pathc.yaml must stay inside the repository; --out may name any folder. The
+            same input gives byte-identical files.
             """,
         options: [
             .value("--out", "DIR", "the output folder (default: 'output' in pathc.yaml, else site/)"),
@@ -48,6 +49,10 @@ private func runBuild(_ arguments: ParsedArguments, context: CommandContext) -> 
         target = out.hasPrefix("/") ? out : cwd + "/" + out
     } else {
         target = result.config.output.hasPrefix("/") ? result.config.output : root + "/" + result.config.output
+    }
+    if arguments.value("--out") != nil, target != root, !target.hasPrefix(root + "/") {
+        // pathc.yaml cannot send the site outside the repository; the command line can, and is told.
+        context.terminal.status("writing the site outside the repository, to \(target), as --out asks")
     }
     let protected = [result.config.content, result.config.schemas, ".git", ".githooks"].map { $0.hasPrefix("/") ? $0 : root + "/" + $0 }
     let builder = SiteBuilder(result: result, root: root, currentDirectory: cwd)

@@ -104,7 +104,11 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
             filter == "." || file.path == filter || file.path.hasPrefix(filter.hasSuffix("/") ? filter : filter + "/")
         }
     }
-    var report = Report(diagnostics: result.diagnostics.filter { reported($0.file) }, fileCount: result.fileCount,
+    // Only a baseline (hiding or recording findings) and --statistics need every finding as a
+    // report; the outputs show at most a run's share, chosen before the report is made.
+    let needsAll = baseline != nil || statistics || arguments.value("--write-baseline") != nil
+    let reportedDiagnostics = result.diagnostics.filter { reported($0.file) }
+    var report = Report(diagnostics: needsAll ? reportedDiagnostics : Report.shown(reportedDiagnostics), fileCount: result.fileCount,
                         verdicts: result.verdicts.filter { reported($0.entity.file) }, rootRelative: checker.rootRelative)
 
     if let path = arguments.value("--write-baseline"), !result.setupFailed {
@@ -129,8 +133,9 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
     if statistics {
         output(statisticsOf: report, json: format == .json, context: context)
     } else {
-        output(report, format: format, root: checker.root, hidden: hidden, context: context)
-        if let stepSummary { appendSummary(MarkdownReport.string(report), to: stepSummary, context: context) }
+        let shown = needsAll ? report.limited() : report
+        output(shown, format: format, root: checker.root, hidden: hidden, context: context)
+        if let stepSummary { appendSummary(MarkdownReport.string(shown), to: stepSummary, context: context) }
     }
     // The process ends next: freeing a large repository's model object by object only to exit
     // takes a noticeable share of a check (as compilers do, leave it to the system).

@@ -35,6 +35,7 @@ private func runValidate(_ arguments: ParsedArguments, context: CommandContext) 
         return ExitCode.usage
     }
     let validator = SchemaValidator(document)
+    let budget = RunBudget.regexSteps()
     var diagnostics: [Diagnostic] = []
     for path in arguments.positionals {
         let file: SourceFile
@@ -49,9 +50,16 @@ private func runValidate(_ arguments: ParsedArguments, context: CommandContext) 
             diagnostics += tree.diagnostics
             continue
         }
-        let validation = validator.validate(tree.root ?? .null(at: 0))
-        diagnostics += validation.violations.map { SchemaMessages.diagnostic(for: $0, in: file) }
+        let validation = validator.validate(tree.root ?? .null(at: 0), budget: budget)
+        // Only what a file may show becomes a message; the rest are counted, as check counts them.
+        let violations = validation.violations.sorted { $0.node.span.start < $1.node.span.start }
+        diagnostics += violations.prefix(CheckCode.findingsPerFile).map { SchemaMessages.diagnostic(for: $0, in: file) }
+        if violations.count > CheckCode.findingsPerFile {
+            let first = SchemaMessages.diagnostic(for: violations[CheckCode.findingsPerFile], in: file)
+            diagnostics.append(Checker.moreFindings(violations.count - CheckCode.findingsPerFile, worst: .error, at: first))
+        }
     }
-    report(diagnostics, files: arguments.positionals.count, format: format, context: context)
+    let shown = Report(diagnostics: diagnostics, fileCount: arguments.positionals.count).limited()
+    report(shown.diagnostics, files: arguments.positionals.count, format: format, context: context)
     return diagnostics.isEmpty ? ExitCode.success : ExitCode.findings
 }
