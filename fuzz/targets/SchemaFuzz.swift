@@ -1,3 +1,5 @@
+import Foundation
+
 // libFuzzer target: what a pull request can change besides content, the schemas and pathc.yaml.
 // Compiled by fuzz/run together with Sources/PathcCore (one module), so internal APIs are in reach.
 //
@@ -44,8 +46,8 @@ enum SchemaFuzz {
     /// A repository root that exists, for the checks that resolve pathc.yaml's folders.
     static let root: String = {
         let path = "/tmp/pathc-fuzz-root"
-        mkdir(path, 0o755)
-        mkdir(path + "/pathways", 0o755)
+        _ = mkdir(path, 0o755)
+        _ = mkdir(path + "/pathways", 0o755)
         return path
     }()
     static let statement = "Improve the onboarding experience and be aware of various customer needs to increase retention"
