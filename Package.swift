@@ -16,6 +16,6 @@ let package = Package(
         // Release-mode benchmarks driven by bench/ scripts.
         .executableTarget(name: "pathc-bench", dependencies: ["PathcCore"]),
         .testTarget(name: "PathcCoreTests", dependencies: ["PathcCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "PathcCLITests", dependencies: ["pathc"]),
+        .testTarget(name: "PathcCLITests", dependencies: ["pathc"], exclude: ["Fixtures"]),
     ]
 )

@@ -97,6 +97,10 @@ enum CLI {
 
     private static func command(named name: String, terminal: Terminal) -> CommandDescriptor? {
         if let command = commands.first(where: { $0.name == name }) { return command }
+        if name == "version" {
+            terminal.error("unknown command 'version'", help: "the version is an option: pathc --version")
+            return nil
+        }
         let suggestion = Suggestion.closest(to: name, in: commands.map(\.name) + ["help"])
         terminal.error("unknown command '\(name)'",
                        help: (suggestion.map { "did you mean '\($0)'? " } ?? "") + "run 'pathc --help' for the commands")

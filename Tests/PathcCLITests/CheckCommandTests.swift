@@ -102,9 +102,18 @@ final class CheckCommandTests: XCTestCase {
         // Clean enough for CI that fails on warnings, on the day it is written.
         let strict = try CLI.run(["check", "--strict"], in: starter)
         XCTAssertEqual(strict.status, 0, strict.stdout)
+        XCTAssertEqual(try String(contentsOf: starter.appendingPathComponent(".gitignore"), encoding: .utf8).contains("/site/"), true)
+        // A second init never brings back what the team removed, unless asked to; then it keeps what is there.
         try "name: mine\n".write(to: starter.appendingPathComponent("pathc.yaml"), atomically: true, encoding: .utf8)
-        let second = try CLI.run(["init"], in: starter)
-        XCTAssertTrue(second.stdout.contains("skipped pathc.yaml (already there)"))
+        let rubric = starter.appendingPathComponent("pathways/rubrics/diagnosis-rubric.rubric.yaml")
+        try FileManager.default.removeItem(at: rubric)
+        let refused = try CLI.run(["init"], in: starter)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("is not empty"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: rubric.path))
+        let forced = try CLI.run(["init", "--force"], in: starter)
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertTrue(forced.stdout.contains("skipped pathc.yaml (already there)"))
         XCTAssertEqual(try String(contentsOf: starter.appendingPathComponent("pathc.yaml"), encoding: .utf8), "name: mine\n")
     }
 }

@@ -11,16 +11,11 @@ final class UntrustedRepositoryTests: XCTestCase {
     private var root: URL!
 
     override func setUpWithError() throws {
-        root = try CLI.temporaryFolder(self)
-        for item in ["pathways", "schemas", "pathc.yaml"] {
-            try FileManager.default.copyItem(at: CLI.repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
-        }
+        root = try CLI.copyOfRepository(self)
     }
 
     private func write(_ path: String, _ text: String) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
+        try CLI.write(text, to: path, in: root)
     }
 
     private func read(_ path: String) throws -> String {

@@ -178,6 +178,10 @@ public struct Checker: Sendable {
         var model = Model()
         model.add(outcomes.compactMap(\.entity), into: &diagnostics)
         var checks = ModelChecks(model: model)
+        for outcome in outcomes where outcome.entity == nil {
+            guard let file = outcome.diagnostics.first?.file, let identity = ModelChecks.declaredIdentity(of: file) else { continue }
+            checks.brokenFiles[identity] = file
+        }
         checks.knownIDs = scope?.knownIDs
         checks.cycles = scope?.cycles
         checks.run()

@@ -34,7 +34,8 @@ public enum DiagnosticReport {
 
     /// `3 errors, 5 warnings in 42 files`.
     public static func summaryLine(_ diagnostics: [Diagnostic], files: Int) -> String {
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        // "info" counts like the markdown report's: "4 info", not "4 infos".
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 || word == "info" ? "" : "s")" }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         let infos = diagnostics.filter { $0.severity == .info }.count

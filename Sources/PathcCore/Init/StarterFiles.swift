@@ -10,8 +10,16 @@ public enum StarterFiles {
         }
         files += examples(today: today)
         files.append((".githooks/pre-commit", PreCommitHook.script + "\n"))
+        files.append((".gitignore", gitignore))
         return files
     }
+
+    /// The site is built, not committed.
+    static let gitignore = """
+        # The site pathc builds (pathc build): publish it from CI, do not commit it.
+        /site/
+
+        """
 
     static let config = """
         # pathc project configuration: see schemas/config.schema.yaml for every setting.
@@ -29,7 +37,76 @@ public enum StarterFiles {
     /// The examples as of a fixed date (the fuzz seed is made from them).
     static let examples = examples(today: CalendarDate(year: 2026, month: 8, day: 20)!)
 
-    static func examples(today: CalendarDate) -> [(String, String)] { [
+    static func examples(today: CalendarDate) -> [(String, String)] {
+        // Check-ins two weeks apart, both inside this year's cycle, the last one on target.
+        let earlier = max(CalendarDate(year: today.year, month: 1, day: 1)!, today.adding(days: -14))
+        func checkins(_ first: String, _ last: String) -> String {
+            earlier == today ? "      - {date: \(today), value: \(last)}"
+                : "      - {date: \(earlier), value: \(first)}\n      - {date: \(today), value: \(last)}"
+        }
+        return [
+        ("pathways/okrs/team/support-pairing-\(today.year).okr.yaml", """
+            kind: okr
+            id: support-pairing-\(today.year)
+            level: team
+            cycle: '\(today.year)'
+            owner: support-team-lead
+            aligned_to: [faster-onboarding-\(today.year)]
+            objective: Pair every new support engineer with a senior engineer in their first week
+            review: {cadence: monthly, reviewers: [support-leads]}
+            key_results:
+              - id: paired-in-first-week
+                result: Pair 10 of 10 new support engineers with a senior engineer in their first week
+                metric: new support engineers paired with a senior engineer in their first week
+                baseline: 0
+                target: 10
+                unit: engineers
+                indicator: leading
+                source: onboarding tracker, weekly
+                checkins:
+            \(checkins("6", "10"))
+              - id: first-month-escalations
+                result: Cut escalations by engineers in their first month from 30 to 12 a month
+                metric: tickets escalated by engineers in their first month, per month
+                baseline: 30
+                target: 12
+                unit: escalations
+                indicator: lagging
+                source: support desk report, monthly
+                checkins:
+            \(checkins("18", "12"))
+
+            """),
+        ("pathways/okrs/developmental/ticket-diagnosis-growth-\(today.year).okr.yaml", """
+            kind: okr
+            id: ticket-diagnosis-growth-\(today.year)
+            level: developmental
+            cycle: '\(today.year)'
+            owner: new-support-engineers
+            aligned_to: [support-pairing-\(today.year)]
+            objective: New support engineers diagnose routine tickets without escalating them
+            review: {cadence: biweekly, reviewers: [support-team-lead]}
+            key_results:
+              - id: routine-tickets-resolved
+                result: Raise routine tickets resolved without escalation to 90%
+                metric: routine tickets a new engineer resolves without escalating them
+                baseline: 40%
+                target: 90%
+                indicator: lagging
+                source: support desk report, weekly
+                checkins:
+            \(checkins("75%", "90%"))
+              - id: proficient-diagnosis-notes
+                result: Raise root-cause notes scored Proficient on the diagnosis rubric from 20% to 70%
+                metric: root-cause notes scored Proficient or above on the diagnosis rubric in peer review
+                baseline: 20%
+                target: 70%
+                indicator: leading
+                source: peer review tracker, weekly
+                checkins:
+            \(checkins("55%", "70%"))
+
+            """),
         ("pathways/okrs/faster-onboarding-\(today.year).okr.yaml", """
             kind: okr
             id: faster-onboarding-\(today.year)
@@ -47,7 +124,7 @@ public enum StarterFiles {
                 indicator: lagging
                 source: support desk report, monthly
                 checkins:
-                  - {date: \(today), value: 12}
+            \(checkins("10", "8"))
               - id: shadowed-tickets
                 result: Each new engineer shadows 20 ticket resolutions in their first month
                 metric: shadowed ticket resolutions per new engineer in the first month
@@ -57,7 +134,7 @@ public enum StarterFiles {
                 indicator: leading
                 source: onboarding tracker, weekly
                 checkins:
-                  - {date: \(today), value: 5}
+            \(checkins("15", "20"))
 
             """),
         ("pathways/competencies/ticket-diagnosis.competency.yaml", """
@@ -158,5 +235,6 @@ public enum StarterFiles {
               after: 3m
 
             """),
-    ] }
+        ]
+    }
 }

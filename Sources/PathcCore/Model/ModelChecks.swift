@@ -11,6 +11,9 @@ struct ModelChecks: Sendable {
     var knownIDs: KnownIDs?
     /// And the repository's alignment cycles, each from its smallest id (`alignmentCycles`).
     var cycles: [[String]]?
+    /// Files with errors that kept them out of the model, by the kind and id they declare
+    /// (`kind:id`): a reference to that id is not unknown, its file is broken.
+    var brokenFiles: [String: SourceFile] = [:]
 
     init(model: Model) {
         self.model = model
@@ -50,6 +53,13 @@ struct ModelChecks: Sendable {
                 code: ModelCode.wrongKindReference, message: "'\(id)' is \(other.withArticle), not \(kind.withArticle)",
                 file: entity.file, span: annotation.node.span, label: "expected \(kind.withArticle)",
                 help: "refer to \(kind.withArticle) here", pointer: annotation.pointer))
+            return
+        }
+        if let broken = brokenFiles["\(kind.rawValue):\(id)"] {
+            diagnostics.append(Diagnostic(
+                code: ModelCode.unknownReference, message: "\(kind.displayName) '\(id)' is defined in \(broken.path), which has errors",
+                file: entity.file, span: annotation.node.span, label: "defined in a file with errors",
+                help: "fix the errors in \(broken.path) first; this reference then resolves", pointer: annotation.pointer))
             return
         }
         let known = knownIDs.map { $0[kind] } ?? model.entities[kind].map { Array($0.keys) } ?? []
@@ -183,5 +193,25 @@ final class KnownIDs: @unchecked Sendable {
         defer { lock.unlock() }
         if computed == nil { computed = compute() }
         return computed?[kind] ?? []
+    }
+}
+
+extension ModelChecks {
+    /// The kind and id a file declares on lines of its own (`kind: competency`, `id: x`), read
+    /// from its text: for a file whose errors kept it from being parsed or validated.
+    static func declaredIdentity(of file: SourceFile) -> String? {
+        var kind: String?, id: String?
+        for line in String(decoding: file.bytes.prefix(64 << 10), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
+            func value(after key: String) -> String? {
+                guard line.hasPrefix(key) else { return nil }
+                var text = line.dropFirst(key.count).trimmingCharacters(in: .whitespaces)
+                if let comment = text.range(of: " #") { text = String(text[..<comment.lowerBound]) }
+                return text.trimmingCharacters(in: CharacterSet(charactersIn: "'\"\r "))
+            }
+            if kind == nil, let found = value(after: "kind:") { kind = found }
+            if id == nil, let found = value(after: "id:") { id = found }
+            if let kind, let id { return "\(kind):\(id)" }
+        }
+        return nil
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How many days a review cadence allows between check-ins.
 func cadenceDays(_ cadence: String?) -> Int {
     switch cadence {
@@ -72,15 +74,18 @@ struct StaleCheckinRule: ModelRule {
         let allowed = cadenceDays(okr.root["review"]?["cadence"]?.string)
         var findings: [Finding] = []
         for result in okr.keyResults {
-            var latest: CalendarDate?
-            for checkin in result.checkins { if let date = checkin.date, latest == nil || date > latest! { latest = date } }
+            var latest: (date: CalendarDate, index: Int)?
+            for (index, checkin) in result.checkins.enumerated() {
+                if let date = checkin.date, latest == nil || date > latest!.date { latest = (date, index) }
+            }
             let hasDates = latest != nil
-            let last = latest ?? cycle.start
+            let last = latest?.date ?? cycle.start
             let age = context.today.dayNumber - last.dayNumber
             guard age > allowed else { continue }
-            let node = result.checkins.isEmpty ? result.node["id"] ?? result.node : result.node["checkins"]
+            // At the last check-in, where the next one goes; at the key result when there is none.
+            let node = latest.map { result.checkins[$0.index].node } ?? result.node["id"] ?? result.node
             findings.append(okr.finding(
-                node, result.pointer + (result.checkins.isEmpty ? "" : "/checkins"),
+                node, result.pointer + (latest.map { "/checkins/\($0.index)" } ?? ""),
                 !hasDates ? "key result '\(result.id)' has no check-in \(age) days into the cycle"
                     : "key result '\(result.id)' was last checked in \(age) days ago, on \(last)",
                 label: "stale", help: "add a check-in with the current value; the review cadence allows \(allowed) days between check-ins"))
@@ -104,10 +109,19 @@ struct AtRiskRule: ModelRule {
         guard let cycle = okr.cycle else { return [] }
         return okr.keyResults.compactMap { result in
             guard let progress = Progress(result, cycle: cycle), progress.atRisk, let projected = progress.projected else { return nil }
-            let target = result.target!.text
-            let shown = (projected * 10).rounded() / 10
+            let target = result.target!
+            // In the target's unit, and with the decimals it takes to differ from the target.
+            var decimals = 1
+            var shown = (projected * 10).rounded() / 10
+            while decimals < 4, shown == target.value {
+                decimals += 1
+                let scale = pow(10, Double(decimals))
+                shown = (projected * scale).rounded() / scale
+            }
+            let number = decimals == 1 && shown.rounded() == shown ? String(Int(shown)) : String(format: "%.\(decimals)f", shown)
+            let unit = target.percent ? "%" : (result.node["unit"]?.string).map { " " + $0 } ?? ""
             return okr.finding(result.node["target"], result.pointer + "/target",
-                               "key result '\(result.id)' is on course for \(shown.rounded() == shown ? String(Int(shown)) : String(shown)) by \(progress.due), short of its target \(target)",
+                               "key result '\(result.id)' is on course for \(number)\(unit) by \(progress.due), short of its target \(target.text)\(target.percent ? "" : unit)",
                                label: "projected to miss", help: "discuss it at the next review: change the approach, or agree a new target")
         }
     }

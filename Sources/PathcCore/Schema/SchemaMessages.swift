@@ -252,6 +252,14 @@ public enum SchemaMessages {
     /// YAML typed the value differently from what the schema wants: say how to write it.
     static func typingHelp(_ node: Node, expected: JSONTypeSet, in file: SourceFile) -> String? {
         guard let scalar = node.scalar else {
+            // Text with ': ' in it on one line ("- Coaching: runs two peer reviews") reads as a
+            // mapping of one key: the text needs quotes, not another line.
+            if expected.contains(.string), let pairs = node.mapping, pairs.count == 1,
+               file.position(of: pairs[0].key.span.start).line == file.position(of: pairs[0].value.span.end).line {
+                let text = file.text(of: Span(start: pairs[0].key.span.start, end: pairs[0].value.span.end))
+                let quoted = text.contains("\"") ? "'\(text.replacingOccurrences(of: "'", with: "''"))'" : "\"\(text)\""
+                return "the ': ' inside the text makes YAML read it as 'key: value'; put the whole text in quotes: \(quoted)"
+            }
             if expected.contains(.string) { return "write the text on the same line as the key" }
             return nil
         }

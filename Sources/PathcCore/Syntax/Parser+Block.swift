@@ -205,7 +205,15 @@ extension Parser {
         try rejectKeyIndicators()
         let (node, isKey) = try parseScalarOrKey(parent: lineIndent())
         guard isKey else {
-            try fail(SyntaxCode.missingColon, "expected ':' after '\(Parser.shorten(file.text(of: node.span)))'",
+            let written = file.text(of: node.span)
+            if let colon = written.firstIndex(of: ":"), colon != written.startIndex {
+                // `name:Value`: the colon is there, the space after it is not.
+                let key = written[..<colon]
+                try fail(SyntaxCode.missingColon, "a space is missing after ':' in '\(Parser.shorten(written))'",
+                         span: node.span, label: "not a 'key: value' entry",
+                         help: "write '\(Parser.shorten(String(key))): \(Parser.shorten(String(written[written.index(after: colon)...])))'; a key's ':' needs a space after it")
+            }
+            try fail(SyntaxCode.missingColon, "expected ':' after '\(Parser.shorten(written))'",
                      span: node.span, label: "not a 'key: value' entry",
                      help: "write 'key: value'; if this line continues the value above, indent it more than that value's key")
         }

@@ -23,6 +23,8 @@ extension CommandDescriptor {
             .flag("--statistics", "print a count per rule instead of the findings (text or json)"),
             .value("--since", "REF", "report only on files changed since the git revision REF, and the files they affect"),
             .value("--baseline", "FILE", "hide the findings recorded in FILE"),
+            .value("--min-severity", "LEVEL", choices: ["info", "warning", "error"],
+                   "show only findings of this severity or above: info (default), warning or error; the exit code counts them all"),
             .value("--write-baseline", "FILE", "record the current findings in FILE, to hide them later with --baseline"),
         ],
         positionals: 0...Int.max,
@@ -130,6 +132,11 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
         (report, hidden) = baseline.apply(to: report)
     }
 
+    let failing = report.diagnostics.contains { $0.severity == .error || (arguments.has("--strict") && $0.severity == .warning) }
+    if let level = arguments.value("--min-severity").flatMap(Severity.init(rawValue:)), level != .info {
+        let all = report
+        report = all.filtered { all.diagnostics[$0].severity >= level }
+    }
     if statistics {
         output(statisticsOf: report, json: format == .json, context: context)
     } else {
@@ -142,7 +149,6 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
     keptUntilExit.append(result)
     keptUntilExit.append(report)
     if result.setupFailed { return ExitCode.usage }
-    let failing = report.diagnostics.contains { $0.severity == .error || (arguments.has("--strict") && $0.severity == .warning) }
     return failing ? ExitCode.findings : ExitCode.success
 }
 

@@ -9,10 +9,13 @@ extension CommandDescriptor {
         synopsis: "init [DIR]",
         details: """
             Writes into DIR (default: the current folder) a starter pathc.yaml, the default schemas, a
-            pathways/ folder with one example of each kind, and .githooks/pre-commit. Files that
-            already exist are left as they are and listed as skipped.
+            pathways/ folder with an example of each kind (strategic, team and developmental OKRs with
+            check-ins, aligned), .githooks/pre-commit and .gitignore; the examples are dated today, so
+            that 'pathc check' is clean on the day. DIR must be new or empty (a git repository's .git
+            aside): init never brings back a file a team removed. With --force it writes the starter
+            files that are missing and keeps every file that is there.
             """,
-        options: [],
+        options: [.flag("--force", "write into a folder that is not empty: add the missing starter files, keep the rest")],
         positionals: 0...1,
         positionalName: "DIR",
         run: runInit)
@@ -22,6 +25,12 @@ private func runInit(_ arguments: ParsedArguments, context: CommandContext) -> I
     let cwd = FileManager.default.currentDirectoryPath
     let target = arguments.positionals.first.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
     let manager = FileManager.default
+    let present = ((try? manager.contentsOfDirectory(atPath: target)) ?? []).filter { $0 != ".git" }
+    if !present.isEmpty && !arguments.has("--force") {
+        context.terminal.error("'\(arguments.positionals.first ?? ".")' is not empty: init starts a new repository in a new or empty folder",
+                               help: "run it in an empty folder, or add --force to write only the starter files that are missing")
+        return ExitCode.usage
+    }
     var written: [String] = [], skipped: [String] = []
     let today = CalendarDate(ProjectConfig().evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
     for (path, contents) in StarterFiles.all(today: today) {

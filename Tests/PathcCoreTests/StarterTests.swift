@@ -1,0 +1,38 @@
+import XCTest
+@testable import PathcCore
+
+/// What `pathc init` writes: a complete organisation, dated the day it is written, so that a new
+/// repository is clean under `check --strict` on any day of the year.
+final class StarterTests: XCTestCase {
+    func testTheStarterIsCleanOnAnyDay() throws {
+        for day in ["2027-01-01", "2027-01-10", "2026-03-31", "2028-02-29", "2026-12-31", "2026-07-01"] {
+            let folder = try temporaryFolder()
+            let today = try XCTUnwrap(CalendarDate(day))
+            let files = StarterFiles.all(today: today)
+            for (path, contents) in files {
+                let url = folder.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try contents.write(to: url, atomically: true, encoding: .utf8)
+            }
+            let config = folder.appendingPathComponent("pathc.yaml")
+            try (try String(contentsOf: config, encoding: .utf8) + "today: \(day)\n").write(to: config, atomically: true, encoding: .utf8)
+            let result = Checker(root: folder.path, currentDirectory: folder.path).run()
+            XCTAssertFalse(result.setupFailed, day)
+            XCTAssertEqual(result.diagnostics.map { "\($0.file.path):\($0.start.line) \($0.code.code) \($0.message)" }, [], day)
+            let okrs = files.filter { $0.path.hasSuffix(".okr.yaml") }.map(\.contents)
+            for level in ["team", "developmental"] {
+                XCTAssertTrue(okrs.contains { $0.contains("level: \(level)") && $0.contains("aligned_to:") && $0.contains("checkins:") }, level)
+            }
+        }
+    }
+
+    func testDatesCountDaysBothWays() {
+        let day = CalendarDate(year: 2028, month: 3, day: 1)!
+        XCTAssertEqual(day.adding(days: -1).description, "2028-02-29")
+        XCTAssertEqual(day.adding(days: 365).description, "2029-03-01")
+        XCTAssertEqual(CalendarDate(dayNumber: 0).description, "1970-01-01")
+        for number in stride(from: -800_000, to: 800_000, by: 997) {
+            XCTAssertEqual(CalendarDate(dayNumber: number).dayNumber, number)
+        }
+    }
+}
