@@ -77,6 +77,10 @@ final class MessageTests: XCTestCase {
         let all = try check()
         XCTAssertTrue(all.stdout.contains(" info in "), all.stdout.suffix(200).description)
         XCTAssertFalse(all.stdout.contains("infos"), all.stdout.suffix(200).description)
+        // With PATHs, the summary counts the files reported on, not the repository's.
+        let team = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("pathways/okrs/team").path)
+        let folder = try check(["pathways/okrs/team"])
+        XCTAssertTrue(folder.stdout.hasSuffix(" in \(team.count) files\n"), folder.stdout.suffix(200).description)
         let warnings = try check(["--min-severity", "warning"])
         XCTAssertEqual(warnings.status, all.status)
         XCTAssertFalse(warnings.stdout.contains("info["), warnings.stdout)

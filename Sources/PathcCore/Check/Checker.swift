@@ -25,6 +25,8 @@ public struct CheckResult: Sendable {
     public var setupFailed: Bool
     /// The quality verdict of every objective, key result, milestone and practice task.
     public var verdicts: [QualityVerdict] = []
+    /// The content files read, as their diagnostics show them (for a full check: every one).
+    public var files: [String] = []
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
@@ -158,8 +160,10 @@ public struct Checker: Sendable {
                        file: SourceFile(path: display(path), bytes: []), span: .at(0),
                        help: "move the content into the repository's content folder, or remove the link")
         }
-        return analyse(outcomes, config: config, scope: scope, fileCount: fileCount, extra: links + setup.houseRules.problems,
-                       houseRules: setup.houseRules.rules)
+        var result = analyse(outcomes, config: config, scope: scope, fileCount: fileCount, extra: links + setup.houseRules.problems,
+                             houseRules: setup.houseRules.rules)
+        result.files = paths.map(display)
+        return result
     }
 
     /// Everything after the files are read, parsed and validated: the model, its references, the

@@ -99,18 +99,23 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
     } else {
         result = checker.run()
     }
-    func reported(_ file: SourceFile) -> Bool {
+    func reported(_ path: String) -> Bool {
         if result.setupFailed { return true }
-        if let affected, !affected.contains(checker.rootRelative(file.path)) { return false }
+        if let affected, !affected.contains(checker.rootRelative(path)) { return false }
         return filters.isEmpty || filters.contains { filter in
-            filter == "." || file.path == filter || file.path.hasPrefix(filter.hasSuffix("/") ? filter : filter + "/")
+            filter == "." || path == filter || path.hasPrefix(filter.hasSuffix("/") ? filter : filter + "/")
         }
     }
+    func reported(_ file: SourceFile) -> Bool { reported(file.path) }
+    // The summary counts the files reported on: with PATHs or --since, not the whole repository.
+    let reportedFiles = filters.isEmpty && affected == nil ? result.fileCount
+        : affected.map { affected in result.files.count { affected.contains(checker.rootRelative($0)) && reported($0) } }
+            ?? result.files.count(where: reported)
     // Only a baseline (hiding or recording findings) and --statistics need every finding as a
     // report; the outputs show at most a run's share, chosen before the report is made.
     let needsAll = baseline != nil || statistics || arguments.value("--write-baseline") != nil
     let reportedDiagnostics = result.diagnostics.filter { reported($0.file) }
-    var report = Report(diagnostics: needsAll ? reportedDiagnostics : Report.shown(reportedDiagnostics), fileCount: result.fileCount,
+    var report = Report(diagnostics: needsAll ? reportedDiagnostics : Report.shown(reportedDiagnostics), fileCount: reportedFiles,
                         verdicts: result.verdicts.filter { reported($0.entity.file) }, rootRelative: checker.rootRelative)
 
     if let path = arguments.value("--write-baseline"), !result.setupFailed {
