@@ -81,6 +81,11 @@ if arguments.count >= 2, arguments[1] == "vocabulary-doc" {
     print(VocabularyDocument.markdown, terminator: "")
     exit(0)
 }
+if arguments.count >= 2, arguments[1] == "codes-doc" {
+    // docs/codes.md, made from the catalogue of codes (scripts/generate-codes-doc).
+    print(CodeCatalogue.markdown, terminator: "")
+    exit(0)
+}
 if arguments.count >= 2, arguments[1] == "review" {
     // Development aid: each stdin line "FIELD<TAB>TEXT" judged as `pathc review` would, one line
     // out per statement ("FIELD<TAB>rule,rule<TAB>TEXT"); --tags adds how the words were read.

@@ -86,6 +86,24 @@ final class MessageTests: XCTestCase {
         XCTAssertFalse(warnings.stdout.contains("info["), warnings.stdout)
     }
 
+    /// Every code of docs/codes.md (the whole catalogue) is explained, by code and by name.
+    func testExplainAnswersEveryCode() throws {
+        let page = try String(contentsOf: CLI.repository.appendingPathComponent("docs/codes.md"), encoding: .utf8)
+        let headings = page.split(separator: "\n").filter { $0.hasPrefix("### PW") }.map { $0.dropFirst(4).split(separator: " ") }
+        XCTAssertGreaterThan(headings.count, 100)
+        for heading in headings {
+            let (code, name) = (String(heading[0]), String(heading[1]))
+            let result = try CLI.run(["explain", code])
+            XCTAssertEqual(result.status, 0, "\(code): \(result.stderr)")
+            XCTAssertTrue(result.stdout.hasPrefix("\(code) \(name)"), "\(code): \(result.stdout.prefix(200))")
+        }
+        let byName = try CLI.run(["explain", "duplicate-key"])
+        XCTAssertTrue(byName.stdout.contains("What to do"), byName.stdout)
+        let unknown = try CLI.run(["explain", "PW2099"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("unknown code or rule 'PW2099'"), unknown.stderr)
+    }
+
     func testVersionIsAnOption() throws {
         let result = try CLI.run(["version"])
         XCTAssertEqual(result.status, 2)

@@ -10,6 +10,14 @@ public struct CodeEntry: Sendable {
     public let details: String
     /// A markdown rendering of the same, for tools that show it.
     public let markdown: String
+    /// For a code that is not a quality rule: its description, with an example.
+    let description: CodeDescription?
+
+    /// Example input that produces the code, the file it is, and the input corrected.
+    public var example: (file: String, text: String, fixed: String?)? {
+        guard let description, let text = description.example, let file = description.exampleFile else { return nil }
+        return (file, text, description.fixed)
+    }
 }
 
 public enum CodeCatalogue {
@@ -21,7 +29,7 @@ public enum CodeCatalogue {
             if let good = rule.good.first { markdown += "\n\nGood:\n\n```yaml\n\(good.text)\n```" }
             markdown += "\n\nSuppress a reviewed finding with `# pathc: ignore[\(rule.name)] the reason`."
             return CodeEntry(code: rule.code, severity: rule.severity, summary: rule.summary,
-                             details: "\(rule.why) Fix: \(rule.fix)", markdown: markdown)
+                             details: "\(rule.why) Fix: \(rule.fix)", markdown: markdown, description: nil)
         }
         let families: [([DiagnosticCode], Severity, String)] = [
             (SyntaxCode.all, .error, "the file is not in the YAML subset pathc reads; fix the text at the caret (see docs/language.md)"),
@@ -37,13 +45,24 @@ public enum CodeCatalogue {
              "a schema in schemas/ is itself invalid, so the check cannot run"),
             ([ConfigCode.unknownRule], .error, "pathc.yaml names a rule that does not exist"),
             ([BaselineCode.invalid], .error, "the file given to --baseline is not a baseline pathc wrote"),
+            ([HouseRuleCode.invalid, HouseRuleCode.exampleFails], .error, "a house rule file of the repository is invalid, or its examples do not behave as it says"),
             (ModelCode.all, .error, "ids and references across the repository: every id is unique and every reference resolves"),
         ]
+        let described = Dictionary(CodeDescriptions.all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let others = families.flatMap { codes, severity, family in
             codes.map { code in
-                let summary = code.name.replacingOccurrences(of: "-", with: " ")
-                return CodeEntry(code: code, severity: severity, summary: summary, details: "\(summary): \(family).",
-                                 markdown: "**\(code.code) \(code.name)**: \(family).")
+                guard let description = described[code.code] else {
+                    let summary = code.name.replacingOccurrences(of: "-", with: " ")
+                    return CodeEntry(code: code, severity: severity, summary: summary, details: "\(summary): \(family).",
+                                     markdown: "**\(code.code) \(code.name)**: \(family).", description: nil)
+                }
+                var markdown = "**\(code.code) \(code.name)**: \(description.summary).\n\n\(description.explanation)"
+                if let example = description.example, let file = description.exampleFile {
+                    markdown += "\n\nFor example, in `\(file)`:\n\n```yaml\n\(example)\n```"
+                    if let fixed = description.fixed { markdown += "\n\nFixed:\n\n```yaml\n\(fixed)\n```" }
+                }
+                return CodeEntry(code: code, severity: severity, summary: description.summary, details: description.explanation,
+                                 markdown: markdown, description: description)
             }
         }
         return (rules + others).sorted { $0.code.code < $1.code.code }
@@ -54,6 +73,40 @@ public enum CodeCatalogue {
     /// The entry of a code; one made from the code itself for a code the catalogue lacks, so that
     /// a new code can never break an output.
     public static func entry(_ code: DiagnosticCode) -> CodeEntry {
-        byCode[code.code] ?? CodeEntry(code: code, severity: .error, summary: code.name, details: code.name, markdown: code.name)
+        byCode[code.code] ?? CodeEntry(code: code, severity: .error, summary: code.name, details: code.name, markdown: code.name,
+                                       description: nil)
+    }
+
+    /// The entry of a code (PW0102) or a name (duplicate-key), if pathc has one.
+    public static func find(_ key: String) -> CodeEntry? {
+        byCode[key] ?? all.first { $0.code.name == key }
+    }
+
+    /// docs/codes.md: every code, by family, made by scripts/generate-codes-doc.
+    public static var markdown: String {
+        var text = """
+            # Diagnostic codes
+
+            Every code pathc can print, with what it finds and what to do. `pathc explain CODE` shows
+            the same in the terminal, and `pathc rules` lists the quality rules with their default
+            severities. This page is generated from the code by `scripts/generate-codes-doc`.
+
+            """
+        let families: [(String, (String) -> Bool)] = [
+            ("The file: encoding, size and reading (PW00xx)", { $0 < "PW0100" }),
+            ("The YAML subset (PW01xx, PW02xx)", { $0 >= "PW0100" && $0 < "PW1000" }),
+            ("Schemas (PW10xx)", { $0 >= "PW1000" && $0 < "PW1100" }),
+            ("Schemas, configuration, baselines and house rules themselves (PW11xx)", { $0 >= "PW1100" && $0 < "PW2000" }),
+            ("Ids and references across the repository (PW20xx)", { $0 >= "PW2000" && $0 < "PW3000" }),
+            ("Quality rules (PW3xxx to PW6xxx)", { $0 >= "PW3000" }),
+        ]
+        for (title, contains) in families {
+            text += "\n## \(title)\n"
+            for entry in all where contains(entry.code.code) {
+                text += "\n### \(entry.code.code) \(entry.code.name)\n\n"
+                text += "Severity: \(entry.severity.rawValue). " + entry.markdown.replacingOccurrences(of: "**\(entry.code.code) \(entry.code.name)**: ", with: "") + "\n"
+            }
+        }
+        return text
     }
 }

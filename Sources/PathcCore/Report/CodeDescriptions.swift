@@ -1172,7 +1172,7 @@ enum CodeDescriptions {
         CodeDescription(
             code: "PW2002", name: "unknown-reference",
             summary: "a reference to an id that no entity has",
-            explanation: "A field that refers to another entity (a competency, a rubric, an OKR or a key result) names an id that no file in the content folder has, often because of a typo or a renamed entity. Use the id of an existing entity (the message suggests the closest one), or add the missing entity.",
+            explanation: "A field that refers to another entity (a competency, a rubric, an OKR or a key result) names an id that no file in the content folder has, often because of a typo or a renamed entity. Use the id of an existing entity (the message suggests the closest one), or add the missing entity. When the entity exists but its own file has errors, the message names that file: fix it first, and the reference resolves.",
             example: """
                 kind: role
                 id: support-engineer

@@ -4,9 +4,9 @@ import PathcCore
 extension CommandDescriptor {
     static let explain = CommandDescriptor(
         name: "explain",
-        summary: "explain a rule: what it finds, why it matters, examples, how to suppress it",
-        synopsis: "explain RULE",
-        details: "RULE is a code such as PW3003 or a name such as vague-term. 'pathc rules' lists them all.",
+        summary: "explain a code or a rule: what it finds, why it matters, examples, what to do",
+        synopsis: "explain CODE",
+        details: "CODE is any code pathc prints, such as PW0102 or PW3003, or a name such as duplicate-key or vague-term. 'pathc rules' lists the rules; docs/codes.md lists every code.",
         options: [],
         positionals: 1...1,
         positionalName: "a RULE (code or name)",
@@ -28,9 +28,14 @@ private func runExplain(_ arguments: ParsedArguments, context: CommandContext) -
     let house = HouseRuleSet.ofRepository(around: context.root ?? FileManager.default.currentDirectoryPath).rules
     let houseRule = house.first { $0.name == key || $0.code.code == key }
     guard let rule = RuleRegistry.find(key) ?? houseRule?.description else {
-        let names = RuleRegistry.descriptions.flatMap { [$0.code.code, $0.name] } + house.map(\.name)
-        context.terminal.error("unknown rule '\(key)'",
-                               help: (Suggestion.closest(to: key, in: names).map { "did you mean '\($0)'? " } ?? "") + "'pathc rules' lists every rule")
+        if let entry = CodeCatalogue.find(key.uppercased().hasPrefix("PW") ? key.uppercased() : key) {
+            context.terminal.out(explanation(of: entry, context: context))
+            return ExitCode.success
+        }
+        let names = CodeCatalogue.all.flatMap { [$0.code.code, $0.code.name] } + house.map(\.name)
+        context.terminal.error("unknown code or rule '\(key)'",
+                               help: (Suggestion.closest(to: key, in: names).map { "did you mean '\($0)'? " } ?? "")
+                                   + "'pathc rules' lists the rules; docs/codes.md lists every code")
         return ExitCode.usage
     }
     let bold = context.terminal.useColor && Terminal.isTerminal(1) ? "\u{1B}[1m" : ""
@@ -63,6 +68,23 @@ private func runExplain(_ arguments: ParsedArguments, context: CommandContext) -
         """
     context.terminal.out(text)
     return ExitCode.success
+}
+
+/// A code that is not a quality rule: a problem in the file, its schema, the configuration or
+/// the references between files.
+private func explanation(of entry: CodeEntry, context: CommandContext) -> String {
+    let bold = context.terminal.useColor && Terminal.isTerminal(1) ? "\u{1B}[1m" : ""
+    let reset = bold.isEmpty ? "" : "\u{1B}[0m"
+    var text = "\(bold)\(entry.code.code) \(entry.code.name)\(reset) (severity: \(entry.severity.rawValue))\n\n"
+    text += "What it finds\n  \(entry.summary.prefix(1).uppercased() + entry.summary.dropFirst()).\n\n"
+    text += "What to do\n" + wrap(entry.details, indent: "  ") + "\n"
+    if let example = entry.example {
+        text += "\nExample (\(example.file))\n" + example.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+        if let fixed = example.fixed {
+            text += "\nFixed\n" + fixed.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+        }
+    }
+    return text
 }
 
 private func wrap(_ text: String, indent: String, width: Int = 96) -> String {
