@@ -26,6 +26,19 @@ final class StarterTests: XCTestCase {
         }
     }
 
+    /// The CI workflow init writes is YAML pathc reads, pins a version of pathc, and installs it
+    /// with the script this repository has.
+    func testTheWorkflowPinsAndInstallsPathc() throws {
+        let workflow = try XCTUnwrap(StarterFiles.all(today: CalendarDate(year: 2026, month: 5, day: 4)!)
+            .first { $0.path == ".github/workflows/pathc.yml" }?.contents)
+        let tree = SyntaxTree.parse(SourceFile(path: "pathc.yml", text: workflow))
+        XCTAssertEqual(tree.diagnostics.map(\.message), [])
+        XCTAssertEqual(tree.root?["env"]?["PATHC_VERSION"]?.scalar?.text, "v" + PathcVersion.current)
+        XCTAssertTrue(workflow.contains(".pathc/source/scripts/install --prefix"))
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: TestPaths.repository.appendingPathComponent("scripts/install").path))
+        XCTAssertTrue(StarterFiles.gitignore.contains("/.pathc/"))
+    }
+
     func testDatesCountDaysBothWays() {
         let day = CalendarDate(year: 2028, month: 3, day: 1)!
         XCTAssertEqual(day.adding(days: -1).description, "2028-02-29")

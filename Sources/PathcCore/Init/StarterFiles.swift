@@ -11,13 +11,93 @@ public enum StarterFiles {
         files += examples(today: today)
         files.append((".githooks/pre-commit", PreCommitHook.script + "\n"))
         files.append((".gitignore", gitignore))
+        files.append((".github/workflows/pathc.yml", githubWorkflow))
         return files
     }
+
+    /// The CI workflow for GitHub: pathc built once at a pinned version and cached, every pull
+    /// request checked (annotations on the diff), the site published from main.
+    static let githubWorkflow = """
+        # pathc on GitHub Actions: checks the pathway files of every pull request (findings show
+        # as annotations on the diff) and publishes the site from main to GitHub Pages (turn Pages
+        # on with "GitHub Actions" as the source). pathc is built from its source once per version,
+        # then restored from the cache.
+        name: pathc
+
+        on:
+          pull_request:
+          push:
+            branches: [main]
+
+        permissions:
+          contents: read
+
+        env:
+          # Where your organisation keeps pathc's source, and the tag to build: change the tag to
+          # move to another version of pathc, on purpose and in a pull request of its own.
+          PATHC_REPOSITORY: your-organisation/pathc
+          PATHC_VERSION: v\(PathcVersion.current)
+
+        jobs:
+          check:
+            runs-on: ubuntu-latest
+            container: swift:6.0
+            env:
+              # Through the environment, never pasted into the script: a branch name is user input.
+              BASE_REF: ${{ github.base_ref }}
+            steps:
+              - uses: actions/checkout@v4
+                with:
+                  fetch-depth: 0 # --since compares with the base branch, which needs its history
+              - run: git config --global --add safe.directory "$GITHUB_WORKSPACE"
+              - id: cache
+                uses: actions/cache@v4
+                with:
+                  path: .pathc
+                  key: pathc-${{ env.PATHC_VERSION }}-swift-6.0
+              - name: Build pathc
+                if: steps.cache.outputs.cache-hit != 'true'
+                run: |
+                  git clone --quiet --depth 1 --branch "$PATHC_VERSION" "https://github.com/$PATHC_REPOSITORY" .pathc/source
+                  .pathc/source/scripts/install --prefix "$PWD/.pathc"
+              - run: echo "$PWD/.pathc/bin" >> "$GITHUB_PATH"
+              - name: Check the pathway files
+                run: |
+                  if [ -n "$BASE_REF" ]; then
+                    pathc check --since "origin/$BASE_REF" --format github
+                  else
+                    pathc check --format github
+                  fi
+              - name: Build the site
+                if: github.event_name == 'push'
+                run: pathc build
+              - if: github.event_name == 'push'
+                uses: actions/upload-pages-artifact@v3
+                with:
+                  path: site
+
+          publish:
+            if: github.event_name == 'push'
+            needs: check
+            runs-on: ubuntu-latest
+            permissions:
+              pages: write
+              id-token: write
+            environment:
+              name: github-pages
+              url: ${{ steps.deployment.outputs.page_url }}
+            steps:
+              - id: deployment
+                uses: actions/deploy-pages@v4
+
+        """
 
     /// The site is built, not committed.
     static let gitignore = """
         # The site pathc builds (pathc build): publish it from CI, do not commit it.
         /site/
+        # pathc as CI builds it (.github/workflows/pathc.yml).
+        /.pathc/
 
         """
 
