@@ -81,6 +81,16 @@ final class MessageTests: XCTestCase {
         let team = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("pathways/okrs/team").path)
         let folder = try check(["pathways/okrs/team"])
         XCTAssertTrue(folder.stdout.hasSuffix(" in \(team.count) files\n"), folder.stdout.suffix(200).description)
+        // The terminal shows errors last, right above the summary; markdown shows them first.
+        try write("pathways/roles/broken-role.role.yaml", "kind: role\nid: broken-role\n")
+        let mixed = try check()
+        let error = try XCTUnwrap(mixed.stdout.range(of: "error[PW1003]")).lowerBound
+        let note = try XCTUnwrap(mixed.stdout.range(of: "info[PW6002]")).lowerBound
+        XCTAssertLessThan(note, error, mixed.stdout)
+        let markdown = try check(["--format", "markdown"]).stdout
+        XCTAssertLessThan(try XCTUnwrap(markdown.range(of: "PW1003 missing-field |")).lowerBound,
+                          try XCTUnwrap(markdown.range(of: "PW6002 at-risk |")).lowerBound, markdown)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("pathways/roles/broken-role.role.yaml"))
         let warnings = try check(["--min-severity", "warning"])
         XCTAssertEqual(warnings.status, all.status)
         XCTAssertFalse(warnings.stdout.contains("info["), warnings.stdout)

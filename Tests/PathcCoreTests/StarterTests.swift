@@ -1,3 +1,4 @@
+import Testing
 import XCTest
 @testable import PathcCore
 
@@ -39,13 +40,20 @@ final class StarterTests: XCTestCase {
         XCTAssertTrue(StarterFiles.gitignore.contains("/.pathc/"))
     }
 
-    func testDatesCountDaysBothWays() {
+}
+
+/// Dates counted in days both ways, as the starter's check-ins are placed. (Swift Testing, so
+/// that `swift test`'s second runner reports tests of its own rather than none.)
+@Suite struct CalendarDateDayTests {
+    @Test func daysCountBothWays() {
         let day = CalendarDate(year: 2028, month: 3, day: 1)!
-        XCTAssertEqual(day.adding(days: -1).description, "2028-02-29")
-        XCTAssertEqual(day.adding(days: 365).description, "2029-03-01")
-        XCTAssertEqual(CalendarDate(dayNumber: 0).description, "1970-01-01")
-        for number in stride(from: -800_000, to: 800_000, by: 997) {
-            XCTAssertEqual(CalendarDate(dayNumber: number).dayNumber, number)
-        }
+        #expect(day.adding(days: -1).description == "2028-02-29")
+        #expect(day.adding(days: 365).description == "2029-03-01")
+        #expect(CalendarDate(dayNumber: 0).description == "1970-01-01")
+    }
+
+    @Test(arguments: stride(from: -800_000, to: 800_000, by: 99_991).map { $0 })
+    func dayNumbersRoundTrip(_ number: Int) {
+        #expect(CalendarDate(dayNumber: number).dayNumber == number)
     }
 }

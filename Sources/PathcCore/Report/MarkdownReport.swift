@@ -18,7 +18,12 @@ public enum MarkdownReport {
                 out += "| \(row.code.code) | \(escape(row.code.name)) | \(row.count) |\n"
             }
             out += "\n| | file | line | rule | message |\n| --- | --- | ---: | --- | --- |\n"
-            for (index, diagnostic) in diagnostics.prefix(maximumRows).enumerated() {
+            // Read from the top: errors first, then warnings, then notes, each in file order.
+            let order = diagnostics.indices.sorted { a, b in
+                diagnostics[a].severity != diagnostics[b].severity ? diagnostics[a].severity > diagnostics[b].severity : a < b
+            }
+            for index in order.prefix(maximumRows) {
+                let diagnostic = diagnostics[index]
                 let start = diagnostic.start
                 var message = escape(diagnostic.message)
                 if let help = diagnostic.help { message += "<br>help: " + escape(help) }

@@ -226,7 +226,12 @@ func report(_ diagnostics: [Diagnostic], files: Int, format: String, context: Co
 /// Compiler-style text and the summary line (unless --quiet).
 private func outputText(_ diagnostics: [Diagnostic], files: Int, context: CommandContext, summarySuffix: String = "") {
     let renderer = DiagnosticRenderer(useColor: Terminal.wantsColor(context.colorMode, fd: STDOUT_FILENO))
-    var text = renderer.render(all: diagnostics)
+    // A terminal is read from the bottom: notes first, then warnings, then errors, each in file
+    // order, so that the errors stand right above the summary.
+    let order = diagnostics.indices.sorted { a, b in
+        diagnostics[a].severity != diagnostics[b].severity ? diagnostics[a].severity < diagnostics[b].severity : a < b
+    }
+    var text = renderer.render(all: order.map { diagnostics[$0] })
     if !context.terminal.quiet {
         if !text.isEmpty { text += "\n" }
         text += DiagnosticReport.summaryLine(diagnostics, files: files) + summarySuffix + "\n"
