@@ -19,10 +19,14 @@ public final class SchemaDocument: @unchecked Sendable {
     let tracksEvaluation: Bool
     /// `$ref`s that point outside this document (another file or URL), which pathc does not fetch.
     public let externalReferences: [String]
+    /// Every schema of the document, which `$ref`s point to without owning them.
+    private let schemas: [Subschema]
 
-    init(file: SourceFile, root: Subschema, problems: [Diagnostic], tracksEvaluation: Bool, externalReferences: [String]) {
+    init(file: SourceFile, root: Subschema, problems: [Diagnostic], tracksEvaluation: Bool, externalReferences: [String],
+         schemas: [Subschema] = []) {
         self.file = file
         self.root = root
+        self.schemas = schemas
         self.problems = problems
         self.tracksEvaluation = tracksEvaluation
         self.externalReferences = externalReferences
@@ -51,7 +55,7 @@ public final class SchemaDocument: @unchecked Sendable {
         compiler.resolveReferences()
         for schema in compiler.locations.values { schema.finish() }
         return SchemaDocument(file: file, root: root, problems: compiler.problems, tracksEvaluation: compiler.tracksEvaluation,
-                              externalReferences: compiler.externalReferences)
+                              externalReferences: compiler.externalReferences, schemas: Array(compiler.locations.values))
     }
 }
 

@@ -61,7 +61,9 @@ public final class Subschema: @unchecked Sendable {
     /// For `true` and `false` schemas.
     var boolean: Bool?
 
-    var ref: Subschema?
+    /// The schema a `$ref` resolves to. Not owned: references make cycles (`$ref: '#'`), so the
+    /// document that compiled this schema owns every schema in it and outlives its validators.
+    unowned(unsafe) var ref: Subschema?
     var types: JSONTypeSet?
     var enumValues: [Node]? {
         didSet { enumIndex = (enumValues?.count ?? 0) > 16 ? Set(enumValues!.map(JSONData.canonical)) : nil }
