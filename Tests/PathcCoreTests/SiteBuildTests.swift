@@ -80,6 +80,37 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(try files(under: folder.appendingPathComponent("one")), one)
     }
 
+    /// A role page says in words what the role expects: each competency's behaviours at the
+    /// role's level, the levels below folded, and what changes at the next level.
+    func testARolePageShowsTheBehavioursExpectedAndTheNextLevel() throws {
+        let output = try temporaryFolder().appendingPathComponent("site")
+        try build(TestPaths.repository, into: output)
+        let page = try String(contentsOf: output.appendingPathComponent("roles/engineering-team-lead.html"), encoding: .utf8)
+        let expected = try XCTUnwrap(page.range(of: "<h2>What is expected</h2>"))
+        let rest = String(page[expected.upperBound...])
+        // Performance coaching, needed at level 2: its level-2 behaviour in the open, level 1 folded, level 3 as the next.
+        for text in ["Reviews one recorded piece of work with each direct report every week",
+                     "<details><summary>Taken for granted: the levels below</summary>",
+                     "<details><summary>What changes at the next level: 3 · Advanced</summary>"] {
+            XCTAssertTrue(rest.contains(text), text)
+        }
+        let open = try XCTUnwrap(rest.range(of: "Reviews one recorded piece of work")).lowerBound
+        let folded = try XCTUnwrap(rest.range(of: "What changes at the next level: 3")).lowerBound
+        XCTAssertLessThan(open, folded)
+    }
+
+    /// Search finds the words of behaviours and descriptions, not only titles.
+    func testSearchIndexesTheWordsOfEachEntity() throws {
+        let output = try temporaryFolder().appendingPathComponent("site")
+        try build(TestPaths.repository, into: output)
+        let script = try String(contentsOf: output.appendingPathComponent("assets/search-index.js"), encoding: .utf8)
+        let json = String(script.dropFirst("window.PATHC_SEARCH = ".count).dropLast(2))
+        let entries = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let competency = try XCTUnwrap(entries.first { $0["id"] as? String == "root-cause-diagnosis" })
+        XCTAssertTrue((competency["text"] as? String ?? "").contains("five whys"))
+        XCTAssertTrue(entries.allSatisfy { ($0["text"] as? String ?? "").utf8.count <= 1_500 })
+    }
+
     /// site.json is streamed a wave of entities at a time, so that the whole API is never in
     /// memory. Whatever the wave, even one entity, the file is the document made in memory, and
     /// the rest of the site is the same.

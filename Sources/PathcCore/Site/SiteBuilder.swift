@@ -85,10 +85,25 @@ public struct SiteBuilder: Sendable {
     }
 
     /// `window.PATHC_SEARCH = [...]`: titles, objectives and ids, lower-cased for matching.
+    static let searchTextLimit = 1_500
+
     private func searchIndex() -> [UInt8] {
         let entries: [JSONValue] = site.model.ordered.map { entity in
+            // The title and id, then the entity's words in document order (descriptions,
+            // behaviours, objectives, key results, tasks), up to a few thousand characters each,
+            // so that "five whys" finds the behaviour that says it without the index growing
+            // with every word of a large repository.
             var text = site.title(entity) + " " + entity.id
-            for result in entity.keyResults { text += " " + (result.node["result"]?.string ?? "") }
+            var stack: [Node] = [entity.root]
+            while let node = stack.popLast(), text.utf8.count < Self.searchTextLimit {
+                switch node.content {
+                case .scalar(let scalar):
+                    if case .string(let words) = scalar.value, words.contains(" ") { text += " " + words }
+                case .sequence(let items): stack += items.reversed()
+                case .mapping(let pairs): stack += pairs.map(\.value).reversed()
+                }
+            }
+            if text.utf8.count > Self.searchTextLimit { text = String(text.unicodeScalars.prefix(Self.searchTextLimit)) }
             return .object([
                 JSONMember("kind", .string(entity.kind.rawValue)),
                 JSONMember("id", .string(entity.id)),

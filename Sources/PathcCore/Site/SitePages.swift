@@ -53,6 +53,54 @@ struct SitePages: Sendable {
         return page.html.bytes
     }
 
+    /// What the role expects, in words: for each competency, the behaviours of the role's level,
+    /// then, folded, those of the levels below (which the role takes for granted) and of the next
+    /// level (what changes on the way up). Folded with `<details>`: no script needed.
+    private func expectations(of role: Entity, into page: inout Page) {
+        let items = role.root["competencies"]?.sequence ?? []
+        guard !items.isEmpty else { return }
+        page.html.raw("<section><h2>What is expected</h2>")
+        for item in items {
+            let id = item["competency"]?.string ?? ""
+            guard let competency = site.model.entity(.competency, id), let needed = item["level"]?.integer else { continue }
+            let levels = competency.root["levels"]?.sequence ?? []
+            page.html.raw("<h3>"); page.html.link(page.href(competency), site.title(competency))
+            page.html.raw(" <span class=\"muted\">· "); page.html.text(levelName(id, item["level"])); page.html.raw("</span></h3>")
+            func behaviours(_ level: Node) {
+                page.html.raw("<ul>")
+                for behaviour in level["behaviors"]?.sequence ?? [] {
+                    page.html.raw("<li>"); page.html.text(behaviour.scalar?.text ?? ""); page.html.raw("</li>")
+                }
+                page.html.raw("</ul>")
+            }
+            func label(_ level: Node) -> String {
+                "\(level["level"]?.scalar?.text ?? "?") · \(level["name"]?.scalar?.text ?? "")"
+            }
+            if let current = levels.first(where: { $0["level"]?.integer == needed }) {
+                behaviours(current)
+            } else {
+                page.html.raw("<p class=\"muted\">The competency has no level of that number.</p>")
+            }
+            let below = levels.filter { ($0["level"]?.integer ?? .max) < needed }
+            if !below.isEmpty {
+                page.html.raw("<details><summary>Taken for granted: the levels below</summary>")
+                for level in below {
+                    page.html.raw("<p><strong>"); page.html.text(label(level)); page.html.raw("</strong></p>")
+                    behaviours(level)
+                }
+                page.html.raw("</details>")
+            }
+            if let next = levels.filter({ ($0["level"]?.integer ?? .min) > needed }).min(by: { ($0["level"]?.integer ?? 0) < ($1["level"]?.integer ?? 0) }) {
+                page.html.raw("<details><summary>What changes at the next level: ")
+                page.html.text(label(next))
+                page.html.raw("</summary>")
+                behaviours(next)
+                page.html.raw("</details>")
+            }
+        }
+        page.html.raw("</section>")
+    }
+
     /// The role's competency profile.
     func rolePage(_ role: Entity) -> [UInt8] {
         var page = Page(path: SiteModel.pagePath(role))
@@ -74,7 +122,9 @@ struct SitePages: Sendable {
             for step in 0..<min(levels, 10) { page.html.raw(step < level ? "●" : "○") }
             page.html.raw("</span></td></tr>")
         }
-        page.html.raw("</tbody></table></section><section><h2>Pathways for this role</h2><p>")
+        page.html.raw("</tbody></table></section>")
+        expectations(of: role, into: &page)
+        page.html.raw("<section><h2>Pathways for this role</h2><p>")
         page.links(site.referrers(role, kind: .pathway), site: site)
         page.html.raw("</p></section>")
         page.source(role, site: site)
