@@ -99,6 +99,22 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertLessThan(open, folded)
     }
 
+    /// The OKR list is grouped by level, strategy first, with owner, cycle, progress and the
+    /// status of the key results in words.
+    func testTheOKRListGroupsByLevelAndSaysHowEachStands() throws {
+        let output = try temporaryFolder().appendingPathComponent("site")
+        try build(TestPaths.repository, into: output)
+        let page = try String(contentsOf: output.appendingPathComponent("okrs/index.html"), encoding: .utf8)
+        let strategic = try XCTUnwrap(page.range(of: "<h2>Strategic (3)</h2>")).lowerBound
+        let team = try XCTUnwrap(page.range(of: "<h2>Team (3)</h2>")).lowerBound
+        let developmental = try XCTUnwrap(page.range(of: "<h2>Developmental (4)</h2>")).lowerBound
+        XCTAssertLessThan(strategic, team)
+        XCTAssertLessThan(team, developmental)
+        XCTAssertTrue(page.contains("<td data-label=\"Owner\">chief-customer-officer</td>"), page)
+        XCTAssertTrue(page.contains("<td data-label=\"Key results\">● 3 on track</td>"), page)
+        XCTAssertTrue(page.contains("<td data-label=\"Progress\">66%</td>"), page)
+    }
+
     /// Search finds the words of behaviours and descriptions, not only titles.
     func testSearchIndexesTheWordsOfEachEntity() throws {
         let output = try temporaryFolder().appendingPathComponent("site")

@@ -52,6 +52,13 @@ enum SiteAssets {
     table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
     th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid var(--line); }
     thead th { font-size: .85rem; color: var(--muted); }
+    /* On a phone a wide table becomes one card per row, each cell labelled. */
+    @media (max-width: 640px) {
+      table.stack thead { display: none; }
+      table.stack tr { display: block; padding: .5rem 0; border-bottom: 1px solid var(--line); }
+      table.stack td { display: block; border: 0; padding: .1rem 0; }
+      table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .85rem; }
+    }
     .scroll { overflow-x: auto; }
     .status { display: inline-block; font-size: .85rem; font-weight: 600; padding: 0 .5rem; border-radius: 1rem; border: 1px solid currentColor; white-space: nowrap; }
     .status.done, .dot.done { color: var(--done); } .status.on-track, .dot.on-track { color: var(--on-track); }

@@ -172,6 +172,7 @@ struct SitePages: Sendable {
 
     /// The list of every entity of a kind.
     func listPage(_ kind: EntityKind) -> [UInt8] {
+        if kind == .okr { return okrListPage() }
         let folder = SiteModel.folder(kind)
         let section = kind == .okr ? "OKRs" : folder.capitalizedFirst
         var page = Page(path: folder + "/index.html")
@@ -196,6 +197,48 @@ struct SitePages: Sendable {
             page.html.raw("</li>")
         }
         page.html.raw("</ul>")
+        page.end(footer: footer)
+        return page.html.bytes
+    }
+
+    /// OKRs by level, strategy first, each with its owner, cycle, progress and the status of its
+    /// key results in words (a symbol beside each word, so colour never carries it alone).
+    func okrListPage() -> [UInt8] {
+        var page = Page(path: SiteModel.folder(.okr) + "/index.html")
+        page.begin(title: "OKRs", project: project, section: "OKRs")
+        page.html.raw("<h1>OKRs</h1>")
+        let okrs = site.model.all(.okr)
+        page.html.raw("<p class=\"muted\">"); page.html.number(okrs.count); page.html.raw(okrs.count == 1 ? " OKR</p>" : " OKRs</p>")
+        let levels: [(String, String)] = [("strategic", "Strategic"), ("team", "Team"), ("developmental", "Developmental")]
+        var groups = levels.map { level in (level.1, okrs.filter { $0.text("level") == level.0 }) }
+        let other = okrs.filter { okr in !levels.contains { $0.0 == okr.text("level") } }
+        if !other.isEmpty { groups.append(("Other", other)) }
+        for (title, members) in groups where !members.isEmpty {
+            page.html.raw("<section><h2>"); page.html.text("\(title) (\(members.count))"); page.html.raw("</h2>")
+            page.html.raw("<table class=\"stack\"><thead><tr><th scope=\"col\">Objective</th><th scope=\"col\">Owner</th><th scope=\"col\">Cycle</th>")
+            page.html.raw("<th scope=\"col\">Progress</th><th scope=\"col\">Key results</th></tr></thead><tbody>")
+            for okr in members {
+                let progress = site.progress(okr)
+                page.html.raw("<tr><td>"); page.html.link(page.href(okr), site.title(okr))
+                page.html.raw("</td><td data-label=\"Owner\">"); page.html.text(okr.text("owner") ?? "")
+                page.html.raw("</td><td data-label=\"Cycle\">"); page.html.text(okr.root["cycle"]?.scalar?.text ?? "")
+                page.html.raw("</td><td data-label=\"Progress\">")
+                let measured = progress.compactMap(\.percent)
+                if measured.isEmpty {
+                    page.html.raw("<span class=\"muted\">no check-in yet</span>")
+                } else {
+                    page.html.text("\(Int((measured.reduce(0, +) / Double(measured.count)).rounded()))%")
+                }
+                page.html.raw("</td><td data-label=\"Key results\">")
+                let counts = KeyResultStatus.allCases.compactMap { status -> String? in
+                    let count = progress.count { $0.status == status }
+                    return count == 0 ? nil : "\(status.symbol) \(count) \(status.label.lowercased())"
+                }
+                page.html.text(counts.joined(separator: ", "))
+                page.html.raw("</td></tr>")
+            }
+            page.html.raw("</tbody></table></section>")
+        }
         page.end(footer: footer)
         return page.html.bytes
     }
