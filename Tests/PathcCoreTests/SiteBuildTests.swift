@@ -115,6 +115,24 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(page.contains("<td data-label=\"Progress\">66%</td>"), page)
     }
 
+    /// The quality page lists findings the most severe first, each at the entity it is in.
+    func testTheQualityPageListsFindingsBySeverityAtTheirEntity() throws {
+        let root = try copyOfRepository()
+        let fixture = TestPaths.repository.appendingPathComponent("Tests/PathcCLITests/Fixtures/risk-2026-q3.okr.yaml")
+        let text = try String(contentsOf: fixture, encoding: .utf8)
+        // Two at-risk notes come first in the file; a vague objective's warning comes after them.
+        try text.replacingOccurrences(of: "objective: Resolve enterprise customer escalations within five working days to protect renewals",
+                                      with: "objective: Improve the customer experience across all channels")
+            .write(to: root.appendingPathComponent("pathways/okrs/team/risk-2026-q3.okr.yaml"), atomically: true, encoding: .utf8)
+        let output = try temporaryFolder().appendingPathComponent("site")
+        try build(root, into: output)
+        let page = try String(contentsOf: output.appendingPathComponent("quality.html"), encoding: .utf8)
+        let warning = try XCTUnwrap(page.range(of: "PW3003 vague-term")).lowerBound
+        let note = try XCTUnwrap(page.range(of: "PW6002 at-risk")).lowerBound
+        XCTAssertLessThan(warning, note, "the warning comes before the notes")
+        XCTAssertTrue(page.contains("<a href=\"okrs/risk-2026-q3.html\">Improve the customer experience across all channels</a>"), page)
+    }
+
     /// Search finds the words of behaviours and descriptions, not only titles.
     func testSearchIndexesTheWordsOfEachEntity() throws {
         let output = try temporaryFolder().appendingPathComponent("site")

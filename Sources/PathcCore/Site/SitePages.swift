@@ -303,12 +303,23 @@ struct SitePages: Sendable {
         let findings = site.diagnostics
         if findings.isEmpty { page.html.raw("<p>No findings.</p>") }
         else {
-            page.html.raw("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Severity</th><th scope=\"col\">Rule</th><th scope=\"col\">Message</th></tr></thead><tbody>")
-            for diagnostic in findings.prefix(1000) {
-                page.html.raw("<tr><td><code>"); page.html.text("\(site.rootRelative(diagnostic.file)):\(diagnostic.start.line)")
-                page.html.markup("</code></td><td><span class=\"severity \(diagnostic.severity.rawValue)\">\(diagnostic.severity.rawValue)</span></td><td>")
+            // The most severe first, each in file order; where a finding is, by the name of the
+            // entity it is in (linked), with the file and line beneath for those who edit it.
+            let ordered = findings.indices.sorted { a, b in
+                findings[a].severity != findings[b].severity ? findings[a].severity > findings[b].severity : a < b
+            }.map { findings[$0] }
+            var entities: [String: Entity] = [:]
+            for entity in site.model.ordered { entities[entity.file.path] = entity }
+            page.html.raw("<div class=\"scroll\"><table class=\"stack\"><thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Severity</th><th scope=\"col\">Rule</th><th scope=\"col\">Message</th></tr></thead><tbody>")
+            for diagnostic in ordered.prefix(1000) {
+                page.html.raw("<tr><td>")
+                if let entity = entities[diagnostic.file.path] {
+                    page.html.link(page.href(entity), site.title(entity)); page.html.raw("<br>")
+                }
+                page.html.raw("<code class=\"small\">"); page.html.text("\(site.rootRelative(diagnostic.file)):\(diagnostic.start.line)")
+                page.html.markup("</code></td><td data-label=\"Severity\"><span class=\"severity \(diagnostic.severity.rawValue)\">\(diagnostic.severity.rawValue)</span></td><td data-label=\"Rule\">")
                 page.html.text("\(diagnostic.code.code) \(diagnostic.code.name)")
-                page.html.raw("</td><td>"); page.html.text(diagnostic.message); page.html.raw("</td></tr>")
+                page.html.raw("</td><td data-label=\"Message\">"); page.html.text(diagnostic.message); page.html.raw("</td></tr>")
             }
             page.html.raw("</tbody></table></div>")
             if findings.count > 1000 { page.html.text("and \(findings.count - 1000) more, in api/diagnostics.json") }
