@@ -70,7 +70,9 @@ enum SiteAssets {
     svg .track { fill: var(--line); }
     svg.bar { width: 100%; height: .6rem; display: block; margin: .5rem 0 .25rem; }
     svg.stack { width: 100%; height: 1rem; display: block; border-radius: .25rem; }
-    svg.chart { width: 100%; max-width: 40rem; height: auto; display: block; margin: .75rem 0; }
+    /* Never narrower than its labels can be read at: on a phone the chart scrolls sideways. */
+    svg.chart { width: 100%; min-width: 34rem; max-width: 40rem; height: auto; display: block; margin: .75rem 0; }
+    article.kr { overflow-x: auto; }
     svg.journey { width: 100%; min-width: 36rem; height: auto; display: block; }
     .figure { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: .5rem; }
     svg .axis { stroke: var(--muted); stroke-width: 1; }
