@@ -308,13 +308,9 @@ struct FileCheck: Sendable {
             return result
         }
         let validation = schemas.validators[kind]!.validate(root, budget: schemas.regexBudget)
-        var violations = validation.violations
-        if violations.count > CheckCode.findingsPerFile {
-            violations.sort { $0.node.span.start < $1.node.span.start }
-            result.unshownSchemaFindings = violations.count - CheckCode.findingsPerFile
-            violations.removeLast(result.unshownSchemaFindings)
-        }
-        result.diagnostics = violations.map { SchemaMessages.diagnostic(for: $0, in: file) }
+        let (shown, omitted) = SchemaMessages.firstDiagnostics(for: validation.violations, in: file)
+        result.diagnostics = shown
+        result.unshownSchemaFindings = omitted.count
         if let idNode = root["id"], let scalar = idNode.scalar, case .string(let id) = scalar.value {
             result.entity = Entity(kind: kind, id: id, file: file, root: root, idNode: idNode, annotations: validation.annotations)
         }

@@ -87,6 +87,17 @@ public struct Diagnostic: Sendable {
     public var end: SourcePosition { file.position(of: span.end) }
 }
 
+extension Array where Element == Diagnostic {
+    /// The indices of the findings by severity (the most severe first, or last), each severity in
+    /// the order the findings have: how reports put first what their readers look at first.
+    public func indicesBySeverity(mostSevereFirst: Bool = true) -> [Int] {
+        indices.sorted { a, b in
+            let (x, y) = (self[a].severity, self[b].severity)
+            return x != y ? (mostSevereFirst ? x > y : x < y) : a < b
+        }
+    }
+}
+
 extension Diagnostic {
     /// The order of every report: by file, line, column, then code.
     public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {

@@ -19,10 +19,7 @@ public enum MarkdownReport {
             }
             out += "\n| | file | line | rule | message |\n| --- | --- | ---: | --- | --- |\n"
             // Read from the top: errors first, then warnings, then notes, each in file order.
-            let order = diagnostics.indices.sorted { a, b in
-                diagnostics[a].severity != diagnostics[b].severity ? diagnostics[a].severity > diagnostics[b].severity : a < b
-            }
-            for index in order.prefix(maximumRows) {
+            for index in diagnostics.indicesBySeverity().prefix(maximumRows) {
                 let diagnostic = diagnostics[index]
                 let start = diagnostic.start
                 var message = escape(diagnostic.message)

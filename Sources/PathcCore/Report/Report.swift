@@ -59,14 +59,7 @@ public struct Report: Sendable {
     /// At most `limit` findings, the most severe first (in report order among those kept), then
     /// one that counts the rest, with the worst severity among them so that the exit code holds.
     public func limited(to limit: Int = CheckCode.findingsPerRun) -> Report {
-        guard diagnostics.count > limit else { return self }
-        // (`shown(_:)` does the same on findings before they are a report, which is cheaper.)
-        let bySeverity = diagnostics.indices.sorted { a, b in
-            let (x, y) = (diagnostics[a].severity, diagnostics[b].severity)
-            return x != y ? x > y : a < b
-        }
-        let kept = bySeverity.prefix(limit).sorted()
-        let omitted = bySeverity.dropFirst(limit).sorted()
+        guard let (kept, omitted) = Self.split(diagnostics, limit: limit) else { return self }
         var limitedReport = filtered(Set(kept).contains)
         let summary = Self.moreFindings(omitted.map { diagnostics[$0] })
         limitedReport.append(summary, path: paths[omitted[0]])
@@ -76,14 +69,16 @@ public struct Report: Sendable {
     /// At most `limit` findings as `limited(to:)` keeps them, then the one that counts the rest:
     /// for a report that need not know the others (no baseline), made without them.
     public static func shown(_ diagnostics: [Diagnostic], limit: Int = CheckCode.findingsPerRun) -> [Diagnostic] {
-        guard diagnostics.count > limit else { return diagnostics }
-        let bySeverity = diagnostics.indices.sorted { a, b in
-            let (x, y) = (diagnostics[a].severity, diagnostics[b].severity)
-            return x != y ? x > y : a < b
-        }
-        let kept = bySeverity.prefix(limit).sorted().map { diagnostics[$0] }
-        let rest = bySeverity.dropFirst(limit).sorted().map { diagnostics[$0] }
-        return kept + [moreFindings(rest)]
+        guard let (kept, omitted) = split(diagnostics, limit: limit) else { return diagnostics }
+        return kept.map { diagnostics[$0] } + [moreFindings(omitted.map { diagnostics[$0] })]
+    }
+
+    /// The indices kept (the `limit` most severe) and left out, each in report order; nil when
+    /// all fit.
+    private static func split(_ diagnostics: [Diagnostic], limit: Int) -> (kept: [Int], omitted: [Int])? {
+        guard diagnostics.count > limit else { return nil }
+        let bySeverity = diagnostics.indicesBySeverity()
+        return (bySeverity.prefix(limit).sorted(), bySeverity.dropFirst(limit).sorted())
     }
 
     /// The finding that counts findings a report leaves out, placed at the first of them.

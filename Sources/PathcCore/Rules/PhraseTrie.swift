@@ -9,8 +9,6 @@ struct PhraseTrie<Value: Sendable>: Sendable {
     /// Longer phrases are not matched: a list entry is a word or a short phrase.
     static var maxWords: Int { 8 }
 
-    var isEmpty: Bool { children.count == 1 }
-
     /// Adds a phrase under each form its first word may take.
     mutating func insert(firstForms: some Sequence<String>, rest: [String], _ value: Value) {
         guard rest.count < Self.maxWords else { return }

@@ -28,6 +28,16 @@ public enum SchemaMessages {
         "^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$": ("a key-result reference: OKR-ID/KR-ID", "sales-2026-q3/win-rate"),
     ]
 
+    /// The first `CheckCode.findingsPerFile` violations of a file, in file order, as diagnostics,
+    /// and the rest, counted but never made into messages (a file of a million unknown keys would
+    /// otherwise make a million).
+    public static func firstDiagnostics(for violations: [SchemaViolation], in file: SourceFile)
+        -> (shown: [Diagnostic], omitted: ArraySlice<SchemaViolation>) {
+        let limit = CheckCode.findingsPerFile
+        let ordered = violations.count > limit ? violations.sorted { $0.node.span.start < $1.node.span.start } : violations
+        return (ordered.prefix(limit).map { diagnostic(for: $0, in: file) }, ordered.dropFirst(limit))
+    }
+
     public static func diagnostic(for violation: SchemaViolation, in file: SourceFile) -> Diagnostic {
         let node = violation.node
         let field = fieldName(violation.pointer)

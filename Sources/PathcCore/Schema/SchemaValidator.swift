@@ -135,7 +135,6 @@ struct Evaluator {
     /// Regular-expression steps: what this document drew from the run's budget and has left.
     private let budget: RunBudget?
     private var regexSteps = 0
-    private var regexDrawn = 0
     private var regexStarted = false
     /// Why the evaluation stopped before the end, if it did.
     private(set) var unfinished: SchemaViolation?
@@ -174,8 +173,7 @@ struct Evaluator {
     private mutating func patternMatches(_ regex: SchemaRegex, _ text: String) -> Bool? {
         if !regexStarted {
             regexStarted = true
-            regexDrawn = budget?.draw(upTo: Self.regexStepsPerDocument) ?? Self.regexStepsPerDocument
-            regexSteps = regexDrawn
+            regexSteps = budget?.draw(upTo: Self.regexStepsPerDocument) ?? Self.regexStepsPerDocument
         }
         return regex.match(text, steps: &regexSteps)
     }

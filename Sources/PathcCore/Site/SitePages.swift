@@ -305,9 +305,7 @@ struct SitePages: Sendable {
         else {
             // The most severe first, each in file order; where a finding is, by the name of the
             // entity it is in (linked), with the file and line beneath for those who edit it.
-            let ordered = findings.indices.sorted { a, b in
-                findings[a].severity != findings[b].severity ? findings[a].severity > findings[b].severity : a < b
-            }.map { findings[$0] }
+            let ordered = findings.indicesBySeverity().map { findings[$0] }
             var entities: [String: Entity] = [:]
             for entity in site.model.ordered { entities[entity.file.path] = entity }
             page.html.raw("<div class=\"scroll\"><table class=\"stack\"><thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Severity</th><th scope=\"col\">Rule</th><th scope=\"col\">Message</th></tr></thead><tbody>")

@@ -98,9 +98,8 @@ public final class SiteWriter: Sendable {
             throw refuse("another build of it has been running for \(FolderLock.patience) seconds",
                          "wait for that build to end, or stop it")
         }
-        func unlock() { lock.release() }
         if lstat(target, &info) == 0, !isOwnSite(target) {
-            unlock()
+            lock.release()
             throw refuse("another program created the folder while pathc waited for its turn")
         }
         removeLeftovers(in: parent, name: name)
@@ -108,7 +107,7 @@ public final class SiteWriter: Sendable {
         if isOwnSite(staging) { removeTree(staging) }
         guard mkdir(staging, 0o755) == 0 else {
             let reason = String(cString: strerror(errno))
-            unlock()
+            lock.release()
             throw SiteWriteError(message: "cannot create the staging folder '\(staging)': \(reason)",
                                  help: "check that the output's parent folder is writable")
         }

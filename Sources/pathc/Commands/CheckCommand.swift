@@ -108,9 +108,7 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
     }
     func reported(_ file: SourceFile) -> Bool { reported(file.path) }
     // The summary counts the files reported on: with PATHs or --since, not the whole repository.
-    let reportedFiles = filters.isEmpty && affected == nil ? result.fileCount
-        : affected.map { affected in result.files.count { affected.contains(checker.rootRelative($0)) && reported($0) } }
-            ?? result.files.count(where: reported)
+    let reportedFiles = filters.isEmpty && affected == nil ? result.fileCount : result.files.count(where: reported)
     // Only a baseline (hiding or recording findings) and --statistics need every finding as a
     // report; the outputs show at most a run's share, chosen before the report is made.
     let needsAll = baseline != nil || statistics || arguments.value("--write-baseline") != nil
@@ -228,10 +226,7 @@ private func outputText(_ diagnostics: [Diagnostic], files: Int, context: Comman
     let renderer = DiagnosticRenderer(useColor: Terminal.wantsColor(context.colorMode, fd: STDOUT_FILENO))
     // A terminal is read from the bottom: notes first, then warnings, then errors, each in file
     // order, so that the errors stand right above the summary.
-    let order = diagnostics.indices.sorted { a, b in
-        diagnostics[a].severity != diagnostics[b].severity ? diagnostics[a].severity < diagnostics[b].severity : a < b
-    }
-    var text = renderer.render(all: order.map { diagnostics[$0] })
+    var text = renderer.render(all: diagnostics.indicesBySeverity(mostSevereFirst: false).map { diagnostics[$0] })
     if !context.terminal.quiet {
         if !text.isEmpty { text += "\n" }
         text += DiagnosticReport.summaryLine(diagnostics, files: files) + summarySuffix + "\n"

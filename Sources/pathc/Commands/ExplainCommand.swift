@@ -38,9 +38,7 @@ private func runExplain(_ arguments: ParsedArguments, context: CommandContext) -
                                    + "'pathc rules' lists the rules; docs/codes.md lists every code")
         return ExitCode.usage
     }
-    let bold = context.terminal.useColor && Terminal.isTerminal(1) ? "\u{1B}[1m" : ""
-    let reset = bold.isEmpty ? "" : "\u{1B}[0m"
-    var text = "\(bold)\(rule.code.code) \(rule.name)\(reset) (\(houseRule.map { "a house rule of this repository, in \($0.file.path); " } ?? "")default severity: \(rule.severity.rawValue)"
+    var text = "\(heading("\(rule.code.code) \(rule.name)", context)) (\(houseRule.map { "a house rule of this repository, in \($0.file.path); " } ?? "")default severity: \(rule.severity.rawValue)"
     if let axis = rule.axis { text += "; fails the \(axis.rawValue) axis" }
     text += ")\n\n"
     text += "What it finds\n  \(rule.summary.prefix(1).uppercased() + rule.summary.dropFirst()).\n\n"
@@ -54,7 +52,7 @@ private func runExplain(_ arguments: ParsedArguments, context: CommandContext) -
         } else if houseRule != nil {
             text += "  \(example.text)\n"
         } else {
-            text += example.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+            text += indented(example.text)
         }
     }
     text += """
@@ -73,18 +71,26 @@ private func runExplain(_ arguments: ParsedArguments, context: CommandContext) -
 /// A code that is not a quality rule: a problem in the file, its schema, the configuration or
 /// the references between files.
 private func explanation(of entry: CodeEntry, context: CommandContext) -> String {
-    let bold = context.terminal.useColor && Terminal.isTerminal(1) ? "\u{1B}[1m" : ""
-    let reset = bold.isEmpty ? "" : "\u{1B}[0m"
-    var text = "\(bold)\(entry.code.code) \(entry.code.name)\(reset) (severity: \(entry.severity.rawValue))\n\n"
+    var text = "\(heading("\(entry.code.code) \(entry.code.name)", context)) (severity: \(entry.severity.rawValue))\n\n"
     text += "What it finds\n  \(entry.summary.prefix(1).uppercased() + entry.summary.dropFirst()).\n\n"
     text += "What to do\n" + wrap(entry.details, indent: "  ") + "\n"
     if let example = entry.example {
-        text += "\nExample (\(example.file))\n" + example.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+        text += "\nExample (\(example.file))\n" + indented(example.text)
         if let fixed = example.fixed {
-            text += "\nFixed\n" + fixed.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+            text += "\nFixed\n" + indented(fixed)
         }
     }
     return text
+}
+
+/// A code and its name, bold on a terminal that shows colour.
+private func heading(_ text: String, _ context: CommandContext) -> String {
+    context.terminal.useColor && Terminal.isTerminal(1) ? "\u{1B}[1m" + text + "\u{1B}[0m" : text
+}
+
+/// An example, each line indented four spaces.
+private func indented(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
 }
 
 private func wrap(_ text: String, indent: String, width: Int = 96) -> String {

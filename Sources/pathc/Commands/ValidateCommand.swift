@@ -52,11 +52,10 @@ private func runValidate(_ arguments: ParsedArguments, context: CommandContext) 
         }
         let validation = validator.validate(tree.root ?? .null(at: 0), budget: budget)
         // Only what a file may show becomes a message; the rest are counted, as check counts them.
-        let violations = validation.violations.sorted { $0.node.span.start < $1.node.span.start }
-        diagnostics += violations.prefix(CheckCode.findingsPerFile).map { SchemaMessages.diagnostic(for: $0, in: file) }
-        if violations.count > CheckCode.findingsPerFile {
-            let first = SchemaMessages.diagnostic(for: violations[CheckCode.findingsPerFile], in: file)
-            diagnostics.append(Checker.moreFindings(violations.count - CheckCode.findingsPerFile, worst: .error, at: first))
+        let (shown, omitted) = SchemaMessages.firstDiagnostics(for: validation.violations, in: file)
+        diagnostics += shown
+        if let first = omitted.first {
+            diagnostics.append(Checker.moreFindings(omitted.count, worst: .error, at: SchemaMessages.diagnostic(for: first, in: file)))
         }
     }
     let shown = Report(diagnostics: diagnostics, fileCount: arguments.positionals.count).limited()
