@@ -20,6 +20,13 @@ final class SiteBuildTests: XCTestCase {
         return summary
     }
 
+    /// Builds this repository's site and reads the pages named, in order.
+    private func repositoryPages(_ paths: String...) throws -> [String] {
+        let output = try temporaryFolder().appendingPathComponent("site")
+        try build(TestPaths.repository, into: output)
+        return try paths.map { try String(contentsOf: output.appendingPathComponent($0), encoding: .utf8) }
+    }
+
     /// Every file under a folder, by path relative to it.
     private func files(under folder: URL) throws -> [String: Data] {
         var found: [String: Data] = [:]
@@ -83,9 +90,7 @@ final class SiteBuildTests: XCTestCase {
     /// A role page says in words what the role expects: each competency's behaviours at the
     /// role's level, the levels below folded, and what changes at the next level.
     func testARolePageShowsTheBehavioursExpectedAndTheNextLevel() throws {
-        let output = try temporaryFolder().appendingPathComponent("site")
-        try build(TestPaths.repository, into: output)
-        let page = try String(contentsOf: output.appendingPathComponent("roles/engineering-team-lead.html"), encoding: .utf8)
+        let page = try repositoryPages("roles/engineering-team-lead.html")[0]
         let expected = try XCTUnwrap(page.range(of: "<h2>What is expected</h2>"))
         let rest = String(page[expected.upperBound...])
         // Performance coaching, needed at level 2: its level-2 behaviour in the open, level 1 folded, level 3 as the next.
@@ -99,20 +104,149 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertLessThan(open, folded)
     }
 
-    /// The OKR list is grouped by level, strategy first, with owner, cycle, progress and the
-    /// status of the key results in words.
-    func testTheOKRListGroupsByLevelAndSaysHowEachStands() throws {
+    /// The OKR dashboard: by cycle, then level, strategy first; owner, progress and the status of
+    /// the key results in words; each row carrying what the filter script reads.
+    func testTheOKRDashboardGroupsByCycleAndLevelAndSaysHowEachStands() throws {
+        let page = try repositoryPages("okrs/index.html")[0]
+        let year = try XCTUnwrap(page.range(of: "<h2>Cycle 2026</h2>")).lowerBound
+        let strategic = try XCTUnwrap(page.range(of: "<h3>Strategic (3)</h3>")).lowerBound
+        let quarter = try XCTUnwrap(page.range(of: "<h2>Cycle 2026-Q3</h2>")).lowerBound
+        let team = try XCTUnwrap(page.range(of: "<h3>Team (3)</h3>")).lowerBound
+        let developmental = try XCTUnwrap(page.range(of: "<h3>Developmental (4)</h3>")).lowerBound
+        XCTAssertEqual([year, strategic, quarter, team, developmental], [year, strategic, quarter, team, developmental].sorted())
+        XCTAssertTrue(page.contains("<td data-label=\"Owner\">chief-customer-officer</td>"), page)
+        XCTAssertTrue(page.contains("<td data-label=\"Key results\"><span class=\"kr-status on-track\">● 3 on track</span></td>"), page)
+        XCTAssertTrue(page.contains("<td data-label=\"Progress\">66%</td>"), page)
+        XCTAssertTrue(page.contains("<tr data-owner=\"chief-customer-officer\" data-statuses=\"on-track\" data-risk=\"0.34\" data-order=\"0\">"), page)
+        // The filters, hidden until the script shows them; every owner offered once.
+        XCTAssertTrue(page.contains("<form class=\"filters\" id=\"okr-filters\" hidden>"), page)
+        XCTAssertEqual(page.components(separatedBy: "<option value=\"sales-enablement\">").count - 1, 1)
+        XCTAssertTrue(page.contains("<script src=\"../assets/okrs.js\" defer></script>"), page)
+    }
+
+    /// Risk orders what needs attention first: at risk over stale over no data, then how far to go.
+    func testOKRStandingRanksRisk() {
+        let risky = progress("  - {date: 2026-08-15, value: 11}\n", today: "2026-08-20")
+        let fine = progress("  - {date: 2026-08-15, value: 17}\n", today: "2026-08-20")
+        XCTAssertEqual(risky.status, .atRisk)
+        XCTAssertGreaterThan(OKRStanding([risky, fine]).risk, OKRStanding([fine, fine]).risk)
+        XCTAssertEqual(OKRStanding([risky, fine]).statusText, "▲ 1 at risk, ● 1 on track")
+        XCTAssertEqual(String(format2: 0.345), "0.35")
+        XCTAssertEqual(String(format2: 3), "3.00")
+    }
+
+    /// A role compared with the next one: per competency the two levels and the behaviours of
+    /// the levels in between; linked from the role's page.
+    func testARoleIsComparedWithTheNextOneBehaviourByBehaviour() throws {
         let output = try temporaryFolder().appendingPathComponent("site")
         try build(TestPaths.repository, into: output)
-        let page = try String(contentsOf: output.appendingPathComponent("okrs/index.html"), encoding: .utf8)
-        let strategic = try XCTUnwrap(page.range(of: "<h2>Strategic (3)</h2>")).lowerBound
-        let team = try XCTUnwrap(page.range(of: "<h2>Team (3)</h2>")).lowerBound
-        let developmental = try XCTUnwrap(page.range(of: "<h2>Developmental (4)</h2>")).lowerBound
-        XCTAssertLessThan(strategic, team)
-        XCTAssertLessThan(team, developmental)
-        XCTAssertTrue(page.contains("<td data-label=\"Owner\">chief-customer-officer</td>"), page)
-        XCTAssertTrue(page.contains("<td data-label=\"Key results\">● 3 on track</td>"), page)
-        XCTAssertTrue(page.contains("<td data-label=\"Progress\">66%</td>"), page)
+        let role = try String(contentsOf: output.appendingPathComponent("roles/account-executive.html"), encoding: .utf8)
+        XCTAssertTrue(role.contains("<a href=\"../compare/account-executive.to.sales-manager.html\">What changes at the next level: Enterprise sales manager</a>"), role)
+        XCTAssertTrue(role.contains("<a href=\"../checklists/account-executive.html\">Checklist and self-assessment</a>"), role)
+        let page = try String(contentsOf: output.appendingPathComponent("compare/account-executive.to.sales-manager.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("2 competencies at a higher level, 1 new competency; 10 behaviours to add."), page)
+        // Consultative selling 3 to 4: level 4's behaviours are new, level 3's are not.
+        let new = try XCTUnwrap(page.range(of: "<h2>What is new</h2>")).upperBound
+        let rest = String(page[new...])
+        XCTAssertTrue(rest.contains("Negotiates multi-year enterprise agreements without discounting below the approved floor"), rest)
+        XCTAssertFalse(rest.contains("Builds a mutual action plan with the buyer for every late-stage opportunity"), rest)
+        XCTAssertTrue(page.contains("<td data-label=\"Enterprise account executive\">not needed</td><td data-label=\"Enterprise sales manager\">3 · Advanced</td>"), page)
+        // The family's other direction is there too, and nothing else: no family, no comparison.
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("compare/sales-manager.to.account-executive.html").path))
+        let compared = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("compare").path).sorted()
+        XCTAssertEqual(compared, ["account-executive.to.sales-manager.html", "sales-manager.to.account-executive.html"])
+    }
+
+    /// Without `next`, the next role is the family's role that needs the least more.
+    func testTheNextRoleOfAFamilyIsTheOneThatNeedsTheLeastMore() throws {
+        let root = try copyOfRepository()
+        for (id, levels) in [("junior", [1, 1]), ("middle", [2, 2]), ("senior", [3, 3])] {
+            try """
+                kind: role
+                id: \(id)
+                title: \(id.capitalized) seller
+                family: sellers
+                competencies:
+                  - competency: consultative-selling
+                    level: \(levels[0])
+                  - competency: pipeline-forecasting
+                    level: \(levels[1])
+                """.write(to: root.appendingPathComponent("pathways/roles/\(id).role.yaml"), atomically: true, encoding: .utf8)
+        }
+        let result = Checker(root: root.path, currentDirectory: root.path).run()
+        let junior = try XCTUnwrap(result.model.entity(.role, "junior"))
+        XCTAssertEqual(RoleComparison.nextRole(of: junior, in: result.model)?.id, "middle")
+        XCTAssertNil(RoleComparison.nextRole(of: try XCTUnwrap(result.model.entity(.role, "senior")), in: result.model))
+        XCTAssertEqual(RoleComparison.comparedRoles(of: junior, in: result.model).map(\.id), ["middle", "senior"])
+    }
+
+    /// The checklist: a box and an evidence field per behaviour of the role's levels, the
+    /// self-assessment's tools hidden until its script runs, and print styles.
+    func testTheChecklistHasABoxAndEvidencePerBehaviour() throws {
+        let pages = try repositoryPages("checklists/sales-manager.html", "assets/site.css", "assets/assess.js")
+        let (page, css, script) = (pages[0], pages[1], pages[2])
+        XCTAssertEqual(page.components(separatedBy: "<input type=\"checkbox\"").count - 1, 6)
+        XCTAssertEqual(page.components(separatedBy: "<textarea").count - 1, 6)
+        XCTAssertTrue(page.contains("<tr data-item=\"consultative-selling/4/0\"><td class=\"box\"><input type=\"checkbox\" id=\"done-1\" aria-label=\"I do this: Negotiates multi-year enterprise agreements without discounting below the approved floor\">"), page)
+        XCTAssertTrue(page.contains("<div class=\"assess-tools\" id=\"assess-tools\" hidden data-key=\"pathc-assessment:pathc example organisation:sales-manager\" data-role=\"sales-manager\">"), page)
+        XCTAssertTrue(page.contains("<script src=\"../assets/assess.js\" defer></script>"), page)
+        XCTAssertTrue(css.contains("@media print"), css)
+        XCTAssertTrue(css.contains("[hidden] { display: none !important; }"), css)
+        XCTAssertTrue(script.contains("localStorage"), script)
+        for network in ["fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket"] { XCTAssertFalse(script.contains(network), network) }
+    }
+
+    /// A developmental OKR names the competencies it develops and the pathway it follows; each
+    /// page involved shows the link.
+    func testDevelopmentalOKRsShowWhatTheyDevelopOnEveryPageInvolved() throws {
+        let pages = try repositoryPages("okrs/escalation-handling-2026-q3.html", "competencies/root-cause-diagnosis.html",
+                                        "pathways/escalation-diagnosis-journey.html")
+        let (okr, competency, pathway) = (pages[0], pages[1], pages[2])
+        XCTAssertTrue(okr.contains("<dt>Competencies it develops</dt><dd><a href=\"../competencies/root-cause-diagnosis.html\">Root-cause diagnosis</a>, <a href=\"../competencies/escalation-management.html\">Escalation management</a></dd>"), okr)
+        XCTAssertTrue(okr.contains("<dt>Pathway followed</dt><dd><a href=\"../pathways/escalation-diagnosis-journey.html\">"), okr)
+        XCTAssertFalse(okr.contains("Competencies that support it"), okr)
+        XCTAssertTrue(competency.contains("<dt>OKRs that develop it</dt><dd><a href=\"../okrs/escalation-handling-2026-q3.html\">"), competency)
+        XCTAssertTrue(pathway.contains("<dt>Developmental OKRs that follow it</dt><dd><a href=\"../okrs/escalation-handling-2026-q3.html\">"), pathway)
+    }
+
+    func testAnUnknownCompetencyOrPathwayOfAnOKRIsAnError() throws {
+        let root = try copyOfRepository()
+        let path = root.appendingPathComponent("pathways/okrs/developmental/escalation-handling-2026-q3.okr.yaml")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "develops: [root-cause-diagnosis,", with: "develops: [root-cause-diagnostics,")
+            .replacingOccurrences(of: "pathway: escalation-diagnosis-journey", with: "pathway: escalation-journey")
+            .write(to: path, atomically: true, encoding: .utf8)
+        let result = Checker(root: root.path, currentDirectory: root.path).run()
+        let unknown = result.diagnostics.filter { $0.code.code == "PW2002" }.map(\.message)
+        XCTAssertEqual(unknown.count, 2, "\(result.diagnostics.map(\.message))")
+        XCTAssertTrue(unknown.contains { $0.contains("root-cause-diagnostics") }, "\(unknown)")
+        XCTAssertTrue(unknown.contains { $0.contains("escalation-journey") }, "\(unknown)")
+    }
+
+    /// A competency's levels side by side, each with what it adds; the matrix's cells open to the
+    /// behaviours of the level without a script.
+    func testLevelsSideBySideAndTheMatrixOpensToBehaviours() throws {
+        let pages = try repositoryPages("competencies/consultative-selling.html", "matrix.html")
+        let (page, matrix) = (pages[0], pages[1])
+        XCTAssertTrue(page.contains("<h2>Levels side by side</h2><div class=\"levels\"><section class=\"level\"><h3>1 · Foundational</h3><p class=\"small muted\">Where it starts: 2 behaviours</p>"), page)
+        XCTAssertTrue(page.contains("<h3>4 · Expert</h3><p class=\"small muted\">Adds 2 behaviours to 3 · Advanced</p>"), page)
+        XCTAssertTrue(matrix.contains("<td class=\"need level-4\"><details><summary>4 · Expert</summary><ul><li>Negotiates multi-year enterprise agreements"), matrix)
+    }
+
+    /// The journey: the whole title of every stage, one difficulty scale, the stage number under
+    /// its bar; the check-in chart marks today.
+    func testTheJourneyShowsWholeTitlesOnOneScaleAndChartsMarkToday() throws {
+        let pages = try repositoryPages("pathways/escalation-diagnosis-journey.html", "okrs/consultative-selling-2026-q3.html")
+        let (page, okr) = (pages[0], pages[1])
+        let start = try XCTUnwrap(page.range(of: "<svg class=\"journey\"")).lowerBound
+        let end = try XCTUnwrap(page.range(of: "</svg>", range: start..<page.endIndex)).upperBound
+        let picture = String(page[start..<end])
+        XCTAssertFalse(picture.contains("…"), picture)
+        for line in ["Root-cause notes", "alongside a senior", "engineer"] { XCTAssertTrue(picture.contains(">\(line)</text>"), line) }
+        for level in 1...5 { XCTAssertTrue(picture.contains("dominant-baseline=\"middle\">\(level)</text>"), "scale \(level)") }
+        XCTAssertTrue(picture.contains(">Stage 1</text>"), picture)
+        XCTAssertTrue(okr.contains("<line class=\"today\""), okr)
+        XCTAssertTrue(okr.contains(">today</text>"), okr)
     }
 
     /// The quality page lists findings the most severe first, each at the entity it is in.
@@ -135,9 +269,7 @@ final class SiteBuildTests: XCTestCase {
 
     /// Search finds the words of behaviours and descriptions, not only titles.
     func testSearchIndexesTheWordsOfEachEntity() throws {
-        let output = try temporaryFolder().appendingPathComponent("site")
-        try build(TestPaths.repository, into: output)
-        let script = try String(contentsOf: output.appendingPathComponent("assets/search-index.js"), encoding: .utf8)
+        let script = try repositoryPages("assets/search-index.js")[0]
         let json = String(script.dropFirst("window.PATHC_SEARCH = ".count).dropLast(2))
         let entries = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         let competency = try XCTUnwrap(entries.first { $0["id"] as? String == "root-cause-diagnosis" })
@@ -199,7 +331,9 @@ final class SiteBuildTests: XCTestCase {
             XCTAssertFalse(html.contains(" style=\""), "\(path): inline style attribute")
             XCTAssertFalse(html.contains("<script>"), "\(path): inline script")
             let scripts = html.components(separatedBy: "<script ").count - 1
-            XCTAssertEqual(scripts, path == "search.html" ? 2 : 0, "\(path): scripts")
+            // The search, the dashboard's filters and the checklists' self-assessment; nothing else.
+            let expected = path == "search.html" ? 2 : path == "okrs/index.html" || path.hasPrefix("checklists/") ? 1 : 0
+            XCTAssertEqual(scripts, expected, "\(path): scripts")
         }
     }
 

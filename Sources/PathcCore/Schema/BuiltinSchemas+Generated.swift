@@ -435,6 +435,23 @@ properties:
       pattern: '^[a-z0-9]+(-[a-z0-9]+)*$'
       maxLength: 64
       x-ref: okr
+  develops:
+    description: The ids of the competencies this OKR develops, for a developmental OKR; the competencies' pages list it.
+    type: array
+    minItems: 1
+    uniqueItems: true
+    items:
+      description: The id of a competency the people grow in.
+      type: string
+      pattern: '^[a-z0-9]+(-[a-z0-9]+)*$'
+      maxLength: 64
+      x-ref: competency
+  pathway:
+    description: The id of the pathway the people follow to reach the objective; the pathway's page lists this OKR.
+    type: string
+    pattern: '^[a-z0-9]+(-[a-z0-9]+)*$'
+    maxLength: 64
+    x-ref: pathway
   objective:
     description: A concise statement of the observable behaviour or outcome the OKR aims for.
     type: string
@@ -882,6 +899,12 @@ properties:
     type: string
     minLength: 1
     maxLength: 64
+  next:
+    description: The id of the role people usually move to from this one; the site compares the two.
+    type: string
+    pattern: '^[a-z0-9]+(-[a-z0-9]+)*$'
+    maxLength: 64
+    x-ref: role
   competencies:
     description: The competencies the role needs and the level it needs each at.
     type: array
@@ -1021,6 +1044,150 @@ properties:
       }
     },
     "quality": {"type": "array", "description": "With `check --format json`: the quality verdicts."}
+  }
+}
+"""####,
+        "diff.schema.json": ####"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://pathc.dev/schemas/output/diff.schema.json",
+  "title": "pathc diff",
+  "description": "What changed in the framework between two revisions, as `pathc diff --format json` and a site's api/changes.json give it.",
+  "type": "object",
+  "required": [
+    "from",
+    "to",
+    "summary",
+    "entities",
+    "leftOut"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "$schema": {
+      "type": "string",
+      "description": "This document's schema."
+    },
+    "from": {
+      "type": "string",
+      "description": "The earlier revision, as named, with its commit."
+    },
+    "to": {
+      "type": "string",
+      "description": "The later revision, or 'the working tree'."
+    },
+    "summary": {
+      "type": "string",
+      "description": "The changes counted, in words."
+    },
+    "entities": {
+      "type": "array",
+      "description": "Each entity that changed, by kind then id.",
+      "items": {
+        "$ref": "#/$defs/entity"
+      }
+    },
+    "leftOut": {
+      "type": "array",
+      "items": {
+        "type": "string"
+      },
+      "description": "Content files of either revision that gave no entity (they do not parse, or have no kind and id)."
+    }
+  },
+  "$defs": {
+    "entity": {
+      "type": "object",
+      "required": [
+        "kind",
+        "id",
+        "title",
+        "changes"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "kind": {
+          "enum": [
+            "competency",
+            "role",
+            "rubric",
+            "pathway",
+            "okr"
+          ],
+          "description": "What the entity is."
+        },
+        "id": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Its id at the later revision (the earlier, when it was removed)."
+        },
+        "title": {
+          "type": "string",
+          "description": "Its name, title or objective."
+        },
+        "changes": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "$ref": "#/$defs/change"
+          },
+          "description": "Its changes, in document order."
+        }
+      }
+    },
+    "change": {
+      "type": "object",
+      "required": [
+        "change",
+        "place",
+        "path",
+        "description",
+        "before",
+        "after"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "change": {
+          "enum": [
+            "added",
+            "removed",
+            "renamed",
+            "reworded",
+            "moved",
+            "changed"
+          ],
+          "description": "What happened."
+        },
+        "place": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "description": "Where in the entity, in words, outermost first; empty for the entity itself."
+        },
+        "path": {
+          "type": "string",
+          "description": "The JSON Pointer in the entity at the later revision (the earlier, for what was removed); empty for the entity itself."
+        },
+        "description": {
+          "type": "string",
+          "description": "The change in one line."
+        },
+        "before": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "description": "The old text or value (for a rename, the old id)."
+        },
+        "after": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "description": "The new text or value (for a rename, the new id)."
+        }
+      }
+    }
   }
 }
 """####,

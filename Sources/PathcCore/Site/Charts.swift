@@ -31,7 +31,7 @@ enum Charts {
         if high == low { high += 1; low -= 1 }
         let margin = (high - low) * 0.08
         low -= margin; high += margin
-        let (left, right, top, bottom) = (56.0, 584.0, 14.0, 186.0)
+        let (left, right, top, bottom) = (64.0, 584.0, 26.0, 186.0)
         func yValue(_ value: Double) -> Double { bottom - (bottom - top) * (value - low) / (high - low) }
 
         let titleID = "chart-\(id)-title", descID = "chart-\(id)-desc"
@@ -80,19 +80,37 @@ enum Charts {
             html.raw("<line class=\"projection\""); html.attribute("x1", xValue(latest.0.dayNumber)); html.attribute("y1", yValue(latest.1))
             html.attribute("x2", xValue(due.dayNumber)); html.attribute("y2", yValue(projected)); html.raw("/>")
         }
+        // Today, where it falls inside the chart: its label above the plot, kept inside the
+        // picture at either end, where nothing else is written.
+        let today = progress.today.dayNumber
+        if today >= firstDay && today <= lastDay {
+            let x = xValue(today)
+            html.raw("<line class=\"today\""); html.attribute("x1", x); html.attribute("y1", top - 4)
+            html.attribute("x2", x); html.attribute("y2", bottom); html.raw("/>")
+            html.raw("<text class=\"tick\""); html.attribute("x", x); html.raw(" y=\"14\" text-anchor=\"")
+            html.raw(x < left + 40 ? "start" : x > right - 40 ? "end" : "middle")
+            html.raw("\">today</text>")
+        }
         html.raw("</svg>")
     }
 
-    /// A pathway's journey: the baseline, the stages in order as steps whose height is their
-    /// difficulty, the milestones after the stages they follow, and the retention check.
+    /// A pathway's journey: the baseline, the stages in order from left to right as bars whose
+    /// height is their difficulty on one labelled scale (1 to 5), the milestones after the
+    /// stages they follow, and the retention check. Stage titles wrap onto as many as four lines
+    /// under their bar; the full title is the bar's tooltip and is written out below the picture.
     static func journey(_ pathway: Entity, into html: inout HTML) {
         let stages = pathway.root["stages"]?.sequence ?? []
         let milestones = pathway.root["milestones"]?.sequence ?? []
         let retention = pathway.root["retention"]
+        let (columnWidth, barWidth, left) = (170.0, 140.0, 48.0)
         let columns = stages.count + 1 + (retention == nil ? 0 : 1)
-        let width = max(600, columns * 150 + 20)
-        let (baseY, stepHeight) = (190.0, 28.0)
-        html.markup("<svg class=\"journey\" viewBox=\"0 0 \(width) 250\" role=\"img\" aria-labelledby=\"journey-title journey-desc\">")
+        let width = max(600, Int(left) + columns * Int(columnWidth) + 10)
+        let (top, stepHeight) = (24.0, 30.0)
+        let baseY = top + 5 * stepHeight
+        let titles = stages.map { wrapped($0["title"]?.scalar?.text ?? $0["id"]?.scalar?.text ?? "", width: 22, lines: 4) }
+        let titleLines = titles.map(\.count).max() ?? 1
+        let height = Int(baseY) + 28 + (titleLines + 1) * 16 + 22
+        html.markup("<svg class=\"journey\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"journey-title journey-desc\">")
         html.raw("<title id=\"journey-title\">")
         html.text("The journey of \(pathway.text("title") ?? pathway.id)")
         html.raw("</title><desc id=\"journey-desc\">")
@@ -105,42 +123,55 @@ enum Charts {
         if let after = retention?["after"]?.scalar?.text { description += " Retention check \(after) after the last stage." }
         html.text(description)
         html.raw("</desc>")
-        html.markup("<line class=\"axis\" x1=\"10\" y1=\"\(format(baseY))\" x2=\"\(width - 10)\" y2=\"\(format(baseY))\"/>")
-        func column(_ index: Int) -> Double { 20 + Double(index) * 150 }
-        // Baseline.
-        html.markup("<circle class=\"node baseline\" cx=\"\(format(column(0) + 60))\" cy=\"\(format(baseY - 20))\" r=\"14\"/>")
-        html.markup("<text class=\"label\" x=\"\(format(column(0) + 60))\" y=\"\(format(baseY + 20))\" text-anchor=\"middle\">baseline</text>")
+        // The difficulty scale: one gridline a level, labelled, so every bar reads against it.
+        for level in 1...5 {
+            let y = baseY - Double(level) * stepHeight
+            html.markup("<line class=\"grid\" x1=\"\(format(left))\" y1=\"\(format(y))\" x2=\"\(width - 10)\" y2=\"\(format(y))\"/>")
+            html.markup("<text class=\"tick\" x=\"\(format(left - 8))\" y=\"\(format(y))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(level)</text>")
+        }
+        html.markup("<text class=\"tick\" x=\"4\" y=\"\(format(top - 12))\">difficulty</text>")
+        html.markup("<line class=\"axis\" x1=\"\(format(left))\" y1=\"\(format(baseY))\" x2=\"\(width - 10)\" y2=\"\(format(baseY))\"/>")
+        func column(_ index: Int) -> Double { left + 10 + Double(index) * columnWidth }
+        let labelY = baseY + 22
+        html.markup("<circle class=\"node baseline\" cx=\"\(format(column(0) + barWidth / 2))\" cy=\"\(format(baseY - 20))\" r=\"14\"/>")
+        html.markup("<text class=\"label\" x=\"\(format(column(0) + barWidth / 2))\" y=\"\(format(labelY))\" text-anchor=\"middle\">baseline</text>")
         for (index, stage) in stages.enumerated() {
             let level = max(1, min(5, stage["level"]?.integer ?? 1))
-            let height = Double(level) * stepHeight
+            let barHeight = Double(level) * stepHeight
             let x0 = column(index + 1)
-            html.markup("<rect class=\"stage level-\(level)\" x=\"\(format(x0))\" y=\"\(format(baseY - height))\" width=\"130\" height=\"\(format(height))\" rx=\"6\"/>")
-            html.markup("<text class=\"stage-number\" x=\"\(format(x0 + 65))\" y=\"\(format(baseY - height + 20))\" text-anchor=\"middle\">\(index + 1)</text>")
-            let lines = wrapped(stage["title"]?.scalar?.text ?? stage["id"]?.scalar?.text ?? "", width: 21, lines: 2)
-            for (number, line) in lines.enumerated() {
-                html.markup("<text class=\"label\" x=\"\(format(x0 + 65))\" y=\"\(format(baseY + 20 + Double(number) * 15))\" text-anchor=\"middle\">")
+            let centre = x0 + barWidth / 2
+            html.markup("<rect class=\"stage level-\(level)\" x=\"\(format(x0))\" y=\"\(format(baseY - barHeight))\" width=\"\(format(barWidth))\" height=\"\(format(barHeight))\" rx=\"6\"><title>")
+            html.text("Stage \(index + 1): \(stage["title"]?.scalar?.text ?? "") (difficulty \(level) of 5)")
+            html.raw("</title></rect>")
+            // The stage's number goes under the bar with its title, not inside it, where it would
+            // read as a height on the difficulty scale.
+            html.markup("<text class=\"stage-number\" x=\"\(format(centre))\" y=\"\(format(labelY))\" text-anchor=\"middle\">Stage \(index + 1)</text>")
+            for (number, line) in titles[index].enumerated() {
+                html.markup("<text class=\"label\" x=\"\(format(centre))\" y=\"\(format(labelY + Double(number + 1) * 16))\" text-anchor=\"middle\">")
                 html.text(line)
                 html.raw("</text>")
             }
-            html.markup("<text class=\"tick\" x=\"\(format(x0 + 65))\" y=\"\(format(baseY + 52))\" text-anchor=\"middle\">level \(level)")
-            if let duration = stage["duration"]?.scalar?.text { html.raw(" · "); html.text(duration) }
-            html.raw("</text>")
+            if let duration = stage["duration"]?.scalar?.text {
+                html.markup("<text class=\"tick\" x=\"\(format(centre))\" y=\"\(format(labelY + Double(titles[index].count + 1) * 16 + 2))\" text-anchor=\"middle\">")
+                html.text(duration)
+                html.raw("</text>")
+            }
             let stageID = stage["id"]?.scalar?.text
             let reached = milestones.filter { $0["after"]?.scalar?.text == stageID && stageID != nil }
             for (offset, milestone) in reached.enumerated() {
-                let cx = x0 + 118 - Double(offset) * 18
-                let cy = baseY - height - 14
+                let cx = x0 + barWidth - 12 - Double(offset) * 18
+                let cy = baseY - barHeight - 14
                 html.markup("<path class=\"milestone\" d=\"M \(format(cx)) \(format(cy - 8)) l 8 8 l -8 8 l -8 -8 z\"><title>")
                 html.text("Milestone: " + (milestone["outcome"]?.scalar?.text ?? ""))
                 html.raw("</title></path>")
             }
         }
         if let retention {
-            let x0 = column(stages.count + 1)
-            html.markup("<circle class=\"node retention\" cx=\"\(format(x0 + 60))\" cy=\"\(format(baseY - 20))\" r=\"14\"/>")
-            html.markup("<text class=\"label\" x=\"\(format(x0 + 60))\" y=\"\(format(baseY + 20))\" text-anchor=\"middle\">retention</text>")
+            let centre = column(stages.count + 1) + barWidth / 2
+            html.markup("<circle class=\"node retention\" cx=\"\(format(centre))\" cy=\"\(format(baseY - 20))\" r=\"14\"/>")
+            html.markup("<text class=\"label\" x=\"\(format(centre))\" y=\"\(format(labelY))\" text-anchor=\"middle\">retention</text>")
             if let after = retention["after"]?.scalar?.text {
-                html.markup("<text class=\"tick\" x=\"\(format(x0 + 60))\" y=\"\(format(baseY + 36))\" text-anchor=\"middle\">after ")
+                html.markup("<text class=\"tick\" x=\"\(format(centre))\" y=\"\(format(labelY + 16))\" text-anchor=\"middle\">after ")
                 html.text(after)
                 html.raw("</text>")
             }

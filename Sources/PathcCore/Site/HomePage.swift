@@ -24,7 +24,11 @@ extension SitePages {
             page.html.link(page.href(SiteModel.folder(kind) + "/index.html"), "\(count) \(count == 1 ? kind.rawValue : SiteModel.folder(kind))")
             page.html.raw("</li>")
         }
-        page.html.raw("<li>"); page.html.link(page.href("matrix.html"), "Roles by competencies"); page.html.raw("</li></ul></section>")
+        page.html.raw("<li>"); page.html.link(page.href("matrix.html"), "Roles by competencies"); page.html.raw("</li>")
+        if let changes = site.changes {
+            page.html.raw("<li>"); page.html.link(page.href("changes.html"), "What changed since \(changes.from)"); page.html.raw("</li>")
+        }
+        page.html.raw("</ul></section>")
         page.end(footer: footer)
         return page.html.bytes
     }
@@ -39,14 +43,18 @@ extension SitePages {
         page.html.markup("<span class=\"badge \(["strategic", "team", "developmental"].contains(level) ? level : "okr")\">")
         page.html.text(level); page.html.raw("</span> ")
         page.html.link(page.href(okr), site.title(okr))
-        page.html.raw(" ")
-        for progress in site.progress(okr) {
-            page.html.markup("<span class=\"dot \(progress.status.rawValue)\" title=\"")
-            page.html.text("\(progress.keyResult.id): \(progress.status.label)")
-            page.html.markup("\">\(progress.status.symbol)</span>")
+        let standing = OKRStanding(site.progress(okr))
+        var facts = [okr.text("owner"), okr.root["cycle"]?.scalar?.text].compactMap { $0 }
+        facts.append(standing.progress.map { "\($0)% of the way" } ?? "no check-in yet")
+        if !standing.statuses.isEmpty { facts.append(standing.statusText) }
+        page.html.raw("<p class=\"small muted\">"); page.html.text(facts.joined(separator: " · ")); page.html.raw("</p>")
+        // What supports it, and for a developmental OKR what it develops and follows.
+        var pathways = site.drivingPathways(okr)
+        for pathway in site.referred(okr, kind: .pathway, field: "pathway") where !pathways.contains(where: { $0 === pathway }) { pathways.append(pathway) }
+        var competencies = site.referrers(okr, kind: .competency)
+        for competency in site.referred(okr, kind: .competency, field: "develops") where !competencies.contains(where: { $0 === competency }) {
+            competencies.append(competency)
         }
-        let pathways = site.drivingPathways(okr)
-        let competencies = site.referrers(okr, kind: .competency)
         if !pathways.isEmpty || !competencies.isEmpty {
             page.html.raw("<p class=\"small\">")
             if !pathways.isEmpty { page.html.raw("Pathways: "); page.links(pathways, site: site) }

@@ -45,8 +45,11 @@ struct KeyResultProgress: Sendable {
     let projected: Double?
     let start: CalendarDate?
     let due: CalendarDate?
+    /// The date the status is evaluated on, which the chart marks.
+    let today: CalendarDate
 
     init(_ result: KeyResult, cycle: Cycle?, cadence: String?, today: CalendarDate) {
+        self.today = today
         keyResult = result
         var latest: (date: CalendarDate, value: Quantity)?
         for checkin in result.checkins {

@@ -21,6 +21,15 @@ extension SitePages {
             reviewText = reviewers.isEmpty ? cadence : "\(cadence), with \(reviewers.joined(separator: ", "))"
         }
         page.facts([("Owner", okr.text("owner")), ("Cycle", okr.root["cycle"]?.scalar?.text), ("Review", reviewText)])
+        let develops = site.referred(okr, kind: .competency, field: "develops")
+        let followed = site.referred(okr, kind: .pathway, field: "pathway")
+        if !develops.isEmpty || !followed.isEmpty {
+            page.html.raw("<dl class=\"facts\"><div><dt>Competencies it develops</dt><dd>")
+            page.links(develops, site: site)
+            page.html.raw("</dd></div><div><dt>Pathway followed</dt><dd>")
+            page.links(followed, site: site)
+            page.html.raw("</dd></div></dl>")
+        }
         let chain = site.alignmentChain(okr)
         page.html.raw("<section><h2>Alignment</h2>")
         if chain.isEmpty {
@@ -44,9 +53,14 @@ extension SitePages {
         page.links(children, site: site)
         page.html.raw("</dd></div><div><dt>Pathways that drive it</dt><dd>")
         page.links(pathways, site: site)
-        page.html.raw("</dd></div><div><dt>Competencies that support it</dt><dd>")
-        page.links(competencies, site: site)
-        page.html.raw("</dd></div></dl></section>")
+        page.html.raw("</dd></div>")
+        // A developmental OKR names what it develops above; here only what names this OKR.
+        if !competencies.isEmpty || develops.isEmpty {
+            page.html.raw("<div><dt>Competencies that support it</dt><dd>")
+            page.links(competencies, site: site)
+            page.html.raw("</dd></div>")
+        }
+        page.html.raw("</dl></section>")
 
         page.html.raw("<section><h2>Key results</h2>")
         for progress in site.progress(okr) {

@@ -19,6 +19,8 @@ extension SitePages {
                     ("Duration", root["duration"]?.scalar?.text), ("Review", root["review"]?.scalar?.text)])
         page.html.raw("<dl class=\"facts\"><div><dt>For roles</dt><dd>")
         page.links(site.referred(pathway, kind: .role, field: "roles"), site: site)
+        page.html.raw("</dd></div><div><dt>Developmental OKRs that follow it</dt><dd>")
+        page.links(site.referrers(pathway, kind: .okr, field: "pathway"), site: site)
         page.html.raw("</dd></div></dl>")
 
         page.html.raw("<section><h2>Competencies it moves</h2><table><thead><tr><th scope=\"col\">Competency</th><th scope=\"col\">From</th><th scope=\"col\">To</th></tr></thead><tbody>")
@@ -34,7 +36,7 @@ extension SitePages {
 
         page.html.raw("<section><h2>The journey</h2><div class=\"figure\">")
         Charts.journey(pathway, into: &page.html)
-        page.html.raw("</div><p class=\"small muted\">Each bar is a stage, in order; its height is the stage's difficulty (1 to 5). A diamond marks a milestone reached after that stage.</p>")
+        page.html.raw("</div><p class=\"small muted\">Stages from left to right in the order they are taken; each bar's height is the stage's difficulty on the scale at the left (1 to 5). A diamond marks a milestone reached after that stage.</p>")
         if let baseline = root["baseline"] {
             page.html.raw("<h3>Baseline</h3>")
             assessment(baseline, into: &page)
@@ -141,9 +143,7 @@ extension SitePages {
     /// "3 · Advanced": a competency level with its name where the competency gives one.
     func levelName(_ competencyID: String, _ node: Node?) -> String {
         guard let node, let level = node.integer else { return node?.scalar?.text ?? "–" }
-        let levels = site.model.entity(.competency, competencyID)?.root["levels"]?.sequence ?? []
-        let name = levels.first { $0["level"]?.integer == level }?["name"]?.scalar?.text
-        return name.map { "\(level) · \($0)" } ?? String(level)
+        return levelName(competencyID, level)
     }
 }
 

@@ -1,4 +1,4 @@
-/// The site's only stylesheet and only script, written by every build. No external fonts,
+/// The site's only stylesheet and its scripts, written by every build. No external fonts,
 /// scripts or styles: the site works offline and under a strict Content-Security-Policy.
 enum SiteAssets {
     static let stylesheet = """
@@ -18,6 +18,8 @@ enum SiteAssets {
       }
     }
     * { box-sizing: border-box; }
+    /* What a script hides stays hidden whatever display a rule gives the element. */
+    [hidden] { display: none !important; }
     body { margin: 0; background: var(--bg); color: var(--fg); font-size: 1rem; }
     a { color: var(--accent); }
     a:focus-visible, input:focus-visible, summary:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
@@ -81,9 +83,11 @@ enum SiteAssets {
     svg .series { fill: none; stroke: var(--on-track); stroke-width: 2.5; }
     svg .series.at-risk { stroke: var(--at-risk); } svg .series.done { stroke: var(--done); } svg .series.stale { stroke: var(--stale); }
     svg .point { fill: var(--card); stroke: var(--fg); stroke-width: 1.5; }
-    svg text { fill: var(--fg); font-size: 12px; }
-    svg .tick { fill: var(--muted); font-size: 11px; }
-    svg .stage-number { font-weight: 700; font-size: 14px; }
+    svg text { fill: var(--fg); font-size: 13px; }
+    svg .tick { fill: var(--muted); font-size: 12px; }
+    svg .today { stroke: var(--accent); stroke-width: 1.5; stroke-dasharray: 2 3; }
+    svg .grid { stroke: var(--line); stroke-width: 1; }
+    svg .stage-number { font-weight: 700; font-size: 13px; }
     svg .stage { stroke: var(--accent); stroke-width: 1; }
     svg .level-1 { fill: var(--l1); } svg .level-2 { fill: var(--l2); } svg .level-3 { fill: var(--l3); }
     svg .level-4 { fill: var(--l4); } svg .level-5 { fill: var(--l5); }
@@ -108,6 +112,45 @@ enum SiteAssets {
     table.matrix td.level-3 { background: var(--l3); } table.matrix td.level-4 { background: var(--l4); }
     table.matrix td.level-5 { background: var(--l5); }
     table.matrix td.none { text-align: center; color: var(--muted); }
+    /* A competency's levels side by side; on a phone they stack. */
+    div.levels { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(15rem, 1fr); gap: 1rem; overflow-x: auto; }
+    div.levels > section { background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; }
+    div.levels h3 { margin-top: 0; }
+    div.levels ul { padding-left: 1.1rem; }
+    @media (max-width: 40rem) { div.levels { grid-auto-flow: row; grid-auto-columns: auto; } }
+    ul.actions { list-style: none; padding: 0; display: grid; gap: .4rem; }
+    .change.up { color: var(--done); font-weight: 600; }
+    table.matrix details summary { cursor: pointer; font-weight: 700; }
+    table.matrix details ul { text-align: left; font-weight: 400; font-size: .85rem; padding-left: 1rem; min-width: 14rem; }
+    table.matrix td.need { min-width: 5rem; }
+    ul.matrix-legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .9rem; }
+    /* The OKR dashboard's filters, shown by the script that makes them work. */
+    form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; margin: .5rem 0; }
+    form.filters label { display: block; font-size: .8rem; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+    form.filters select, .assess-tools button, .assess-tools input { font: inherit; padding: .3rem .5rem; border: 1px solid var(--line); border-radius: .3rem; background: var(--card); color: var(--fg); }
+    .kr-status { white-space: nowrap; }
+    .kr-status.at-risk { color: var(--at-risk); font-weight: 600; } .kr-status.stale { color: var(--stale); }
+    /* The checklist: a box per behaviour, room for evidence. */
+    .assess-tools { background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; margin: 1rem 0; }
+    .assess-tools label { margin-left: .5rem; }
+    table.checklist td.box, table.checklist th.box { width: 3rem; text-align: center; }
+    table.checklist td.box input { width: 1.2rem; height: 1.2rem; }
+    table.checklist td.evidence, table.checklist th.evidence { width: 40%; }
+    table.checklist textarea { width: 100%; font: inherit; border: 1px solid var(--line); border-radius: .3rem; background: var(--bg); color: var(--fg); }
+    .print-only { display: none; }
+    @media (max-width: 40rem) {
+      table.checklist td.evidence, table.checklist th.evidence { width: auto; }
+      table.checklist tr { display: grid; grid-template-columns: 2.5rem 1fr; }
+      table.checklist td.evidence { grid-column: 1 / -1; border: 0; }
+      table.checklist thead { display: none; }
+    }
+    ul.changes { list-style: none; padding: 0; display: grid; gap: .75rem; }
+    ul.changes > li { background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: .5rem 1rem; }
+    ul.changes > li > p { margin: .25rem 0; }
+    ul.changes ul { padding-left: 1.1rem; }
+    ul.changes li li { margin: .3rem 0; }
+    del { color: var(--at-risk); } ins { color: var(--done); text-decoration: none; }
+    del::before { content: "− "; } ins::before { content: "+ "; }
     .severity.error { color: var(--at-risk); font-weight: 700; } .severity.warning { color: var(--stale); font-weight: 600; }
     form.search label { display: block; font-weight: 600; margin-bottom: .25rem; }
     form.search input { width: 100%; max-width: 36rem; font-size: 1.1rem; padding: .5rem .75rem; border: 1px solid var(--line); border-radius: .4rem; background: var(--card); color: var(--fg); }
@@ -123,6 +166,15 @@ enum SiteAssets {
       .card, article.kr, .stages > li, .milestones > li { break-inside: avoid; border-color: #999; }
       a { color: #000; }
       details > *:not(summary) { display: block; }
+      footer, .assess-tools, form.filters, #filter-summary, ul.actions { display: none; }
+      .print-only { display: block; }
+      .wrap { max-width: none; padding: 0; }
+      section.checklist { break-inside: avoid-page; }
+      table.checklist tr { break-inside: avoid; }
+      table.checklist td.box input { appearance: none; border: 1.5px solid #000; width: 1rem; height: 1rem; }
+      table.checklist td.box input:checked { background: #000; }
+      table.checklist textarea { border: 0; border-bottom: 1px solid #999; resize: none; background: #fff; color: #000; min-height: 2.5rem; }
+      div.levels { grid-auto-flow: row; }
     }
 
     """
@@ -166,4 +218,342 @@ enum SiteAssets {
     })();
 
     """
+}
+
+extension SiteAssets {
+    /// Filters the OKR dashboard by owner and status and orders it by risk, keeping the choice
+    /// in the address's fragment; without it the page lists every OKR. Tested in a browser by
+    /// Tests/site-scripts/run_tests.py against a built site's copy.
+    static let okrScript = #"""
+    /* okrs.js: filter the OKR list by owner and status, and order it by risk.
+       The page is complete without this script; it only hides and reorders rows,
+       and keeps the choice in the URL hash so a filtered view can be linked. */
+    (function () {
+      'use strict';
+
+      var form = document.getElementById('okr-filters');
+      var ownerSel = document.getElementById('filter-owner');
+      var statusSel = document.getElementById('filter-status');
+      var orderSel = document.getElementById('filter-order');
+      var summary = document.getElementById('filter-summary');
+      if (!form || !ownerSel || !statusSel || !orderSel) return; // not the OKR list page
+
+      function all(selector) {
+        return Array.prototype.slice.call(document.querySelectorAll(selector));
+      }
+      var rows = all('.okr-cycle tbody tr');
+      var groups = all('.okr-group');
+      var cycles = all('.okr-cycle');
+
+      // A value from the hash counts only if the select really offers it.
+      function hasOption(select, value) {
+        for (var i = 0; i < select.options.length; i++) {
+          if (select.options[i].value === value) return true;
+        }
+        return false;
+      }
+
+      // Missing or malformed numbers sort as 0 rather than breaking the comparison.
+      function num(row, name) {
+        var n = parseFloat(row.getAttribute(name));
+        return isFinite(n) ? n : 0;
+      }
+
+      // Reorder each tbody on its own: rows never move between groups.
+      function sortRows(byRisk) {
+        var bodies = [];
+        rows.forEach(function (row) {
+          if (bodies.indexOf(row.parentNode) < 0) bodies.push(row.parentNode);
+        });
+        bodies.forEach(function (body) {
+          var list = rows.filter(function (row) { return row.parentNode === body; });
+          list.sort(function (a, b) {
+            var d = byRisk ? num(b, 'data-risk') - num(a, 'data-risk') : 0;
+            return d || num(a, 'data-order') - num(b, 'data-order');
+          });
+          list.forEach(function (row) { body.appendChild(row); });
+        });
+      }
+
+      function visibleRowsIn(container) {
+        return Array.prototype.filter.call(container.querySelectorAll('tbody tr'), function (row) {
+          return !row.hidden;
+        }).length;
+      }
+
+      function say(text) {
+        // Only touch the live region when the message changes, so screen readers
+        // are not told the same thing twice.
+        if (summary && summary.textContent !== text) summary.textContent = text;
+      }
+
+      function render() {
+        var owner = ownerSel.value;
+        var status = statusSel.value;
+        var filtering = Boolean(owner || status);
+        var shown = 0;
+        rows.forEach(function (row) {
+          var statuses = (row.getAttribute('data-statuses') || '').split(' ');
+          var match = (!owner || row.getAttribute('data-owner') === owner) &&
+            (!status || statuses.indexOf(status) >= 0);
+          row.hidden = !match;
+          if (match) shown++;
+        });
+        // Hide headings that would stand over nothing; with no filter, show everything as written.
+        groups.forEach(function (group) { group.hidden = filtering && !visibleRowsIn(group); });
+        cycles.forEach(function (cycle) { cycle.hidden = filtering && !visibleRowsIn(cycle); });
+        sortRows(orderSel.value === 'risk');
+
+        var total = rows.length;
+        var noun = total === 1 ? 'OKR' : 'OKRs';
+        if (!filtering) {
+          say('Showing all ' + total + ' ' + noun);
+        } else if (!shown) {
+          // Name the "no filter" choices by their own labels, so the hint matches the page.
+          say('No OKRs match: choose ' + ownerSel.options[0].text + ' and ' +
+            statusSel.options[0].text + ' to see them all');
+        } else {
+          say('Showing ' + shown + ' of ' + total + ' ' + noun);
+        }
+      }
+
+      function readHash() {
+        var state = { owner: '', status: '', order: '' };
+        location.hash.replace(/^#/, '').split('&').forEach(function (part) {
+          var eq = part.indexOf('=');
+          if (eq < 0) return;
+          var name = part.slice(0, eq);
+          var value;
+          try {
+            value = decodeURIComponent(part.slice(eq + 1).split('+').join(' '));
+          } catch (e) {
+            return; // malformed escape: ignore this part, keep the rest
+          }
+          if (Object.prototype.hasOwnProperty.call(state, name)) state[name] = value;
+        });
+        return state;
+      }
+
+      function applyState(state) {
+        ownerSel.value = hasOption(ownerSel, state.owner) ? state.owner : '';
+        statusSel.value = hasOption(statusSel, state.status) ? state.status : '';
+        orderSel.value = hasOption(orderSel, state.order) ? state.order : '';
+      }
+
+      function writeHash() {
+        var parts = [];
+        if (ownerSel.value) parts.push('owner=' + encodeURIComponent(ownerSel.value));
+        if (statusSel.value) parts.push('status=' + encodeURIComponent(statusSel.value));
+        if (orderSel.value) parts.push('order=' + encodeURIComponent(orderSel.value));
+        var hash = parts.length ? '#' + parts.join('&') : '';
+        if (hash === location.hash) return;
+        // replaceState keeps the back button free of one entry per click; it can
+        // throw on file:// or in sandboxed frames, so fall back to the hash itself.
+        try {
+          if (window.history && typeof history.replaceState === 'function') {
+            history.replaceState(history.state, '', hash || location.href.split('#')[0]);
+            return;
+          }
+        } catch (e) { /* fall through */ }
+        try {
+          location.hash = hash;
+        } catch (e) { /* the view still works, it just cannot be linked */ }
+      }
+
+      form.addEventListener('change', function () {
+        render();
+        writeHash();
+      });
+      // There is nothing to submit; keep Enter from trying (form-action is 'none' anyway).
+      form.addEventListener('submit', function (event) { event.preventDefault(); });
+      // Someone edits the hash by hand, or the fallback above changed it.
+      window.addEventListener('hashchange', function () {
+        applyState(readHash());
+        render();
+      });
+
+      form.hidden = false;
+      applyState(readHash());
+      render();
+    }());
+    """#
+
+    /// The self-assessment of a role's checklist: answers kept in the browser's local storage
+    /// only, downloaded and loaded back as a file by the reader. Tested with the script above.
+    static let assessScript = #"""
+    /* assess.js: lets the printable role checklist double as a self-assessment.
+       Answers stay in this browser (localStorage) or in a file the person downloads;
+       nothing is ever sent anywhere. Without this script the checklist still prints. */
+    (function () {
+      'use strict';
+
+      var FORMAT = 'pathc-self-assessment';
+      var MAX_TEXT = 5000; // same cap when typing and when loading, so a download loads back unchanged
+      var NO_STORE = 'This browser will not keep your answers here. ' +
+        'Download them before you close the page, and load the file next time.';
+      var tools = document.getElementById('assess-tools');
+      if (!tools) return; // not a checklist page
+      var key = tools.getAttribute('data-key') || 'pathc-assessment';
+      var role = tools.getAttribute('data-role') || 'role';
+      var statusEl = document.getElementById('assess-status');
+
+      // One entry per checklist row. Object.create(null): item ids can never clash with prototype names.
+      var entries = [];
+      var byId = Object.create(null);
+      Array.prototype.forEach.call(document.querySelectorAll('table.checklist tr[data-item]'), function (tr) {
+        var e = { id: tr.getAttribute('data-item'), box: tr.querySelector('input[type=checkbox]'), text: tr.querySelector('textarea') };
+        if (e.text) e.text.maxLength = MAX_TEXT;
+        entries.push(e);
+        byId[e.id] = e;
+      });
+
+      function say(text) {
+        if (statusEl && statusEl.textContent !== text) statusEl.textContent = text; // no repeated announcements
+      }
+      function answers(n) { return n + (n === 1 ? ' answer' : ' answers'); }
+
+      // Storage may be absent or throw on any call (private mode, file://, full disk).
+      var storage = null;
+      try {
+        storage = window.localStorage;
+        storage.setItem(key + ':probe', '1');
+        storage.removeItem(key + ':probe');
+      } catch (e) { storage = null; }
+
+      // The answers on the page: only rows with a tick or some evidence.
+      function collect() {
+        var items = Object.create(null);
+        entries.forEach(function (e) {
+          var done = Boolean(e.box && e.box.checked);
+          var evidence = e.text ? e.text.value : '';
+          if (done || evidence.trim()) items[e.id] = { done: done, evidence: evidence };
+        });
+        return items;
+      }
+      function build(items, now) {
+        return { format: FORMAT, version: 1, role: role, saved: (now || new Date()).toISOString(), items: items };
+      }
+
+      // Checks text from storage or a file: {items, loaded, ignored, role}, or {error}
+      // where error ends the sentence "The file was not loaded: ...".
+      function parse(text) {
+        var data;
+        try { data = JSON.parse(text); } catch (e) { return { error: 'it is not a JSON file.' }; }
+        if (!data || typeof data !== 'object' || data.format !== FORMAT) return { error: 'it is not a self-assessment file made by this page.' };
+        if (data.version !== 1) return { error: 'it was made by a different version of this page.' };
+        if (!data.items || typeof data.items !== 'object' || Array.isArray(data.items)) return { error: 'it does not contain a list of answers.' };
+        var got = { items: Object.create(null), loaded: 0, ignored: 0, role: typeof data.role === 'string' ? data.role : '' };
+        Object.keys(data.items).forEach(function (id) {
+          var v = data.items[id];
+          if (!byId[id] || !v || typeof v !== 'object') { got.ignored++; return; } // not on this checklist
+          var evidence = typeof v.evidence === 'string' ? v.evidence.slice(0, MAX_TEXT) : '';
+          if (v.done !== true && !evidence.trim()) return;
+          got.items[id] = { done: v.done === true, evidence: evidence };
+          got.loaded++;
+        });
+        return got;
+      }
+
+      // Puts answers into the inputs; rows not in items are left alone unless clearing.
+      function fill(items, clearOthers) {
+        entries.forEach(function (e) {
+          var v = items[e.id];
+          if (!v && !clearOthers) return;
+          if (e.box) e.box.checked = Boolean(v && v.done);
+          if (e.text) e.text.value = v ? v.evidence : '';
+        });
+      }
+
+      function save() {
+        if (!storage) return say(NO_STORE);
+        var items = collect();
+        try {
+          if (Object.keys(items).length) storage.setItem(key, JSON.stringify(build(items)));
+          else storage.removeItem(key);
+          say('Saved in this browser only. Nothing is sent anywhere.');
+        } catch (e) {
+          say('Could not save in this browser (its storage may be full). Download your answers before you close the page.');
+        }
+      }
+
+      function fileName() {
+        var d = new Date();
+        var two = function (n) { return (n < 10 ? '0' : '') + n; };
+        return role.replace(/[^A-Za-z0-9_-]+/g, '-') + '-self-assessment-' +
+          d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + '.json';
+      }
+
+      function download() {
+        var items = collect();
+        var url = URL.createObjectURL(new Blob([JSON.stringify(build(items), null, 2)], { type: 'application/json' }));
+        var a = document.createElement('a');
+        a.href = url;
+        a.download = fileName();
+        a.hidden = true;
+        document.body.appendChild(a);
+        a.click();
+        document.body.removeChild(a);
+        setTimeout(function () { URL.revokeObjectURL(url); }, 1000); // revoking at once can cancel the download
+        say('Downloaded ' + answers(Object.keys(items).length) + ' as ' + a.download + '. Load that file here later to carry on.');
+      }
+
+      function load(file) {
+        if (file.size > 1000000) return say('The file was not loaded: it is too large to be a self-assessment.');
+        var reader = new FileReader();
+        reader.onload = function () {
+          var got = parse(String(reader.result));
+          if (got.error) return say('The file was not loaded: ' + got.error);
+          fill(got.items, false); // merge: answers not in the file stay as they are
+          save();
+          var text = got.loaded ? 'Loaded ' + answers(got.loaded) + ' from ' + file.name + '.'
+            : 'The file ' + file.name + ' has no answers for this checklist, so nothing changed.';
+          if (got.ignored) text += ' Skipped ' + answers(got.ignored) + ' for items not on this checklist.';
+          if (got.role && got.role !== role) text += ' The file was made for the role ' + got.role + '.';
+          say(storage ? text : text + ' ' + NO_STORE);
+        };
+        reader.onerror = function () { say('The file could not be read, so nothing changed.'); };
+        reader.readAsText(file);
+      }
+
+      // Save on every tick and keystroke in the checklist (not on other inputs such as the file picker).
+      function onEdit(event) {
+        if (event.target.closest && event.target.closest('table.checklist tr[data-item]')) save();
+      }
+      document.addEventListener('input', onEdit);
+      document.addEventListener('change', onEdit);
+
+      // Blob, FileReader and createObjectURL exist in every browser that runs ES2017, so no fallbacks.
+      function on(id, type, handler) {
+        var el = document.getElementById(id);
+        if (el) el.addEventListener(type, handler);
+      }
+      on('assess-print', 'click', function () { window.print(); });
+      on('assess-export', 'click', download);
+      on('assess-clear', 'click', function () {
+        if (!window.confirm('Clear all your answers on this page? This cannot be undone unless you downloaded them.')) return;
+        fill({}, true);
+        try { if (storage) storage.removeItem(key); } catch (e) { /* nothing kept, nothing to clear */ }
+        say('Your answers were cleared.');
+      });
+      on('assess-import', 'change', function (event) {
+        var input = event.target;
+        var file = input.files && input.files[0];
+        input.value = ''; // so choosing the same file again still fires change
+        if (file) load(file);
+      });
+
+      // Show the tools and restore what this browser kept from last time.
+      tools.hidden = false;
+      var stored = null;
+      try { stored = storage && storage.getItem(key); } catch (e) { stored = null; }
+      var got = stored ? parse(stored) : null;
+      if (!storage) say(NO_STORE);
+      else if (!got) say('Your answers are saved in this browser only, as you type. Nothing is sent anywhere.');
+      else if (got.error) say('Answers saved earlier in this browser could not be read, so the page starts empty.');
+      else { fill(got.items, false); say('Restored ' + answers(got.loaded) + ' saved in this browser. Nothing is sent anywhere.'); }
+
+      // For the test harness only; it exposes nothing that is not already on the page.
+      window.pathcAssess = { build: build, parse: parse, collect: collect, fileName: fileName };
+    }());
+    """#
 }

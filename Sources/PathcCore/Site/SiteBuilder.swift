@@ -25,11 +25,16 @@ public struct SiteBuilder: Sendable {
         case entityPage(Entity), entityJSON(Entity), list(EntityKind)
         case home, matrix, quality, search, searchIndex, siteJSON, diagnostics, stylesheet, searchScript
         case schema(String), sitemap
+        case comparison(from: Entity, to: Entity), checklist(Entity), okrScript, assessScript
+        case changes, changesJSON
     }
 
-    public init(result: CheckResult, root: String, currentDirectory: String) {
+    /// `changes`: what changed since a revision, for the "what changed" page (`--changes-since`).
+    public init(result: CheckResult, root: String, currentDirectory: String, changes: FrameworkDiff? = nil) {
         var clock = PhaseClock()
-        site = SiteModel(result: result, root: root, currentDirectory: currentDirectory)
+        var site = SiteModel(result: result, root: root, currentDirectory: currentDirectory)
+        site.changes = changes
+        self.site = site
         clock.lap("site model")
         pages = SitePages(site: site)
         api = SiteJSON(site: site)
@@ -41,13 +46,19 @@ public struct SiteBuilder: Sendable {
         jobs += SiteJSON.schemaFiles.map { .schema($0) }
         if site.config.baseURL != nil { jobs.append(.sitemap) }
         jobs += EntityKind.allCases.map { .list($0) }
+        jobs += [.okrScript, .assessScript]
+        if site.changes != nil { jobs += [.changes, .changesJSON] }
         for entity in site.model.ordered { jobs += [.entityPage(entity), .entityJSON(entity)] }
+        for role in site.model.all(.role) {
+            jobs.append(.checklist(role))
+            jobs += RoleComparison.comparedRoles(of: role, in: site.model).map { .comparison(from: role, to: $0) }
+        }
         return jobs
     }
 
     /// The folders the jobs write into, created before any job runs.
     static var folders: [String] {
-        ["api", "api/schemas", "assets"] + EntityKind.allCases.flatMap { [SiteModel.folder($0), "api/" + SiteModel.folder($0)] }
+        ["api", "api/schemas", "assets", "compare", "checklists"] + EntityKind.allCases.flatMap { [SiteModel.folder($0), "api/" + SiteModel.folder($0)] }
     }
 
     func render(_ job: Job) -> (path: String, bytes: [UInt8]) {
@@ -75,6 +86,12 @@ public struct SiteBuilder: Sendable {
         case .searchScript: return ("assets/search.js", Array(SiteAssets.searchScript.utf8))
         case .schema(let name): return ("api/schemas/" + name, Array(((BuiltinSchemas.outputFiles[name] ?? "{}") + "\n").utf8))
         case .sitemap: return ("sitemap.xml", sitemap())
+        case .comparison(let from, let to): return (RoleComparison.pagePath(from: from, to: to), pages.comparisonPage(from: from, to: to))
+        case .checklist(let role): return (RoleComparison.checklistPath(role), pages.checklistPage(role))
+        case .okrScript: return ("assets/okrs.js", Array(SiteAssets.okrScript.utf8))
+        case .assessScript: return ("assets/assess.js", Array(SiteAssets.assessScript.utf8))
+        case .changes: return ("changes.html", pages.changesPage())
+        case .changesJSON: return ("api/changes.json", site.changes.map { json(DiffReport.json($0, schema: "schemas/diff.schema.json")) } ?? [])
         }
     }
 
@@ -120,7 +137,12 @@ public struct SiteBuilder: Sendable {
         guard let base = site.config.baseURL else { return [] }
         let prefix = base.hasSuffix("/") ? base : base + "/"
         var paths = ["index.html", "matrix.html", "quality.html", "search.html"] + EntityKind.allCases.map { SiteModel.folder($0) + "/index.html" }
+        if site.changes != nil { paths.append("changes.html") }
         paths += site.model.ordered.map(SiteModel.pagePath)
+        for role in site.model.all(.role) {
+            paths.append(RoleComparison.checklistPath(role))
+            paths += RoleComparison.comparedRoles(of: role, in: site.model).map { RoleComparison.pagePath(from: role, to: $0) }
+        }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths { xml += "<url><loc>\(HTML.escaped(prefix + path))</loc></url>\n" }
         xml += "</urlset>\n"
@@ -150,8 +172,8 @@ public struct SiteBuilder: Sendable {
         for (job, result) in zip(rest, results) {
             summary.bytes += try result.get()
             switch job {
-            case .diagnostics, .schema: summary.jsonFiles += 1
-            case .entityPage, .list, .home, .matrix, .quality, .search: summary.pages += 1
+            case .diagnostics, .schema, .changesJSON: summary.jsonFiles += 1
+            case .entityPage, .list, .home, .matrix, .quality, .search, .comparison, .checklist, .changes: summary.pages += 1
             default: break
             }
         }

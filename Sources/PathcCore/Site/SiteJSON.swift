@@ -4,7 +4,7 @@ struct SiteJSON {
     let site: SiteModel
 
     /// The schemas' names, as `$schema` points at them inside the site (`api/schemas/`).
-    static let schemaFiles = ["site.schema.json", "entity.schema.json", "diagnostics.schema.json"]
+    static let schemaFiles = ["site.schema.json", "entity.schema.json", "diagnostics.schema.json", "diff.schema.json"]
 
     init(site: SiteModel) {
         self.site = site

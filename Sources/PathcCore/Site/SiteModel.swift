@@ -34,6 +34,8 @@ struct SiteModel: Sendable {
     /// Each entity's title, made once (OKR objectives are folded onto one line).
     private let titles: [String]
     let diagnostics: [Diagnostic]
+    /// What changed since the revision `build --changes-since` names, when it does.
+    var changes: FrameworkDiff?
     let fileCount: Int
     /// The repository root and the folder the diagnostics' paths are relative to.
     let root: String

@@ -22,19 +22,24 @@ struct SitePages: Sendable {
             page.html.raw("<p class=\"lead\">"); page.html.textWithLinks(description); page.html.raw("</p>")
         }
         page.facts([("Category", competency.text("category"))])
-        page.html.raw("<section><h2>Levels</h2><ol class=\"levels\">")
-        for (index, level) in (competency.root["levels"]?.sequence ?? []).enumerated() {
-            page.html.raw("<li><h3>")
-            page.html.text("\(level["level"]?.scalar?.text ?? "?") · \(level["name"]?.scalar?.text ?? "")")
-            page.html.raw("</h3><ul>")
+        // The levels side by side, each with what it adds to the one before: the comparison a
+        // reader makes between two levels, made once. On a phone the columns stack.
+        let levels = competency.root["levels"]?.sequence ?? []
+        page.html.raw("<section><h2>Levels side by side</h2><div class=\"levels\">")
+        for (index, level) in levels.enumerated() {
+            page.html.raw("<section class=\"level\"><h3>"); page.html.text(levelLabel(level)); page.html.raw("</h3><p class=\"small muted\">")
+            let count = level["behaviors"]?.sequence?.count ?? 0
+            let adds = count == 1 ? "1 behaviour" : "\(count) behaviours"
+            page.html.text(index == 0 ? "Where it starts: \(adds)" : "Adds \(adds) to \(levelLabel(levels[index - 1]))")
+            page.html.raw("</p><ul>")
             for (behaviourIndex, behaviour) in (level["behaviors"]?.sequence ?? []).enumerated() {
                 page.html.raw("<li>"); page.html.text(behaviour.scalar?.text ?? "")
                 page.verdict(site.verdict(competency, "/levels/\(index)/behaviors/\(behaviourIndex)"))
                 page.html.raw("</li>")
             }
-            page.html.raw("</ul></li>")
+            page.html.raw("</ul></section>")
         }
-        page.html.raw("</ol></section><section><h2>Where it matters</h2><dl class=\"facts\"><div><dt>Roles that need it</dt><dd>")
+        page.html.raw("</div></section><section><h2>Where it matters</h2><dl class=\"facts\"><div><dt>Roles that need it</dt><dd>")
         let roles = site.referrers(competency, kind: .role)
         if roles.isEmpty { page.html.raw("<span class=\"muted\">none</span>") }
         for (index, role) in roles.enumerated() {
@@ -45,6 +50,8 @@ struct SitePages: Sendable {
         }
         page.html.raw("</dd></div><div><dt>Pathways that build it</dt><dd>")
         page.links(site.referrers(competency, kind: .pathway), site: site)
+        page.html.raw("</dd></div><div><dt>OKRs that develop it</dt><dd>")
+        page.links(site.referrers(competency, kind: .okr, field: "develops"), site: site)
         page.html.raw("</dd></div><div><dt>Strategy it supports</dt><dd>")
         page.links(site.referred(competency, kind: .okr, field: "supports"), site: site)
         page.html.raw("</dd></div></dl></section>")
@@ -66,18 +73,8 @@ struct SitePages: Sendable {
             let levels = competency.root["levels"]?.sequence ?? []
             page.html.raw("<h3>"); page.html.link(page.href(competency), site.title(competency))
             page.html.raw(" <span class=\"muted\">· "); page.html.text(levelName(id, item["level"])); page.html.raw("</span></h3>")
-            func behaviours(_ level: Node) {
-                page.html.raw("<ul>")
-                for behaviour in level["behaviors"]?.sequence ?? [] {
-                    page.html.raw("<li>"); page.html.text(behaviour.scalar?.text ?? ""); page.html.raw("</li>")
-                }
-                page.html.raw("</ul>")
-            }
-            func label(_ level: Node) -> String {
-                "\(level["level"]?.scalar?.text ?? "?") · \(level["name"]?.scalar?.text ?? "")"
-            }
             if let current = levels.first(where: { $0["level"]?.integer == needed }) {
-                behaviours(current)
+                behaviourList(current, into: &page)
             } else {
                 page.html.raw("<p class=\"muted\">The competency has no level of that number.</p>")
             }
@@ -85,16 +82,16 @@ struct SitePages: Sendable {
             if !below.isEmpty {
                 page.html.raw("<details><summary>Taken for granted: the levels below</summary>")
                 for level in below {
-                    page.html.raw("<p><strong>"); page.html.text(label(level)); page.html.raw("</strong></p>")
-                    behaviours(level)
+                    page.html.raw("<p><strong>"); page.html.text(levelLabel(level)); page.html.raw("</strong></p>")
+                    behaviourList(level, into: &page)
                 }
                 page.html.raw("</details>")
             }
             if let next = levels.filter({ ($0["level"]?.integer ?? .min) > needed }).min(by: { ($0["level"]?.integer ?? 0) < ($1["level"]?.integer ?? 0) }) {
                 page.html.raw("<details><summary>What changes at the next level: ")
-                page.html.text(label(next))
+                page.html.text(levelLabel(next))
                 page.html.raw("</summary>")
-                behaviours(next)
+                behaviourList(next, into: &page)
                 page.html.raw("</details>")
             }
         }
@@ -123,6 +120,26 @@ struct SitePages: Sendable {
             page.html.raw("</span></td></tr>")
         }
         page.html.raw("</tbody></table></section>")
+        let compared = RoleComparison.comparedRoles(of: role, in: site.model)
+        let next = RoleComparison.nextRole(of: role, in: site.model)
+        page.html.raw("<section class=\"next\"><h2>Growing from here</h2><ul class=\"actions\">")
+        if let next {
+            page.html.raw("<li><strong>")
+            page.html.link(page.href(RoleComparison.pagePath(from: role, to: next)), "What changes at the next level: \(site.title(next))")
+            page.html.raw("</strong></li>")
+        }
+        let others = compared.filter { $0 !== next }
+        if !others.isEmpty {
+            page.html.raw("<li>Compare with ")
+            for (index, other) in others.enumerated() {
+                if index > 0 { page.html.raw(", ") }
+                page.html.link(page.href(RoleComparison.pagePath(from: role, to: other)), site.title(other))
+            }
+            page.html.raw("</li>")
+        }
+        page.html.raw("<li>")
+        page.html.link(page.href(RoleComparison.checklistPath(role)), "Checklist and self-assessment")
+        page.html.raw(" <span class=\"muted\">(to print, or to fill in here: your answers stay in your browser)</span></li></ul></section>")
         expectations(of: role, into: &page)
         page.html.raw("<section><h2>Pathways for this role</h2><p>")
         page.links(site.referrers(role, kind: .pathway), site: site)
@@ -174,7 +191,7 @@ struct SitePages: Sendable {
     func listPage(_ kind: EntityKind) -> [UInt8] {
         if kind == .okr { return okrListPage() }
         let folder = SiteModel.folder(kind)
-        let section = kind == .okr ? "OKRs" : folder.capitalizedFirst
+        let section = folder.capitalizedFirst
         var page = Page(path: folder + "/index.html")
         page.begin(title: section, project: project, section: section)
         page.html.raw("<h1>"); page.html.text(section); page.html.raw("</h1>")
@@ -183,62 +200,9 @@ struct SitePages: Sendable {
         page.html.raw("<ul class=\"list\">")
         for entity in entities {
             page.html.raw("<li>"); page.html.link(page.href(entity), site.title(entity))
-            page.html.raw(" <span class=\"muted\">"); page.html.text(entity.id)
-            if kind == .okr {
-                page.html.text(" · \(entity.text("level") ?? "") · \(entity.root["cycle"]?.scalar?.text ?? "")")
-            }
-            page.html.raw("</span>")
-            if kind == .okr {
-                page.html.raw(" ")
-                for progress in site.progress(entity) {
-                    page.html.markup("<span class=\"dot \(progress.status.rawValue)\" title=\"\(progress.status.label)\">\(progress.status.symbol)</span>")
-                }
-            }
-            page.html.raw("</li>")
+            page.html.raw(" <span class=\"muted\">"); page.html.text(entity.id); page.html.raw("</span></li>")
         }
         page.html.raw("</ul>")
-        page.end(footer: footer)
-        return page.html.bytes
-    }
-
-    /// OKRs by level, strategy first, each with its owner, cycle, progress and the status of its
-    /// key results in words (a symbol beside each word, so colour never carries it alone).
-    func okrListPage() -> [UInt8] {
-        var page = Page(path: SiteModel.folder(.okr) + "/index.html")
-        page.begin(title: "OKRs", project: project, section: "OKRs")
-        page.html.raw("<h1>OKRs</h1>")
-        let okrs = site.model.all(.okr)
-        page.html.raw("<p class=\"muted\">"); page.html.number(okrs.count); page.html.raw(okrs.count == 1 ? " OKR</p>" : " OKRs</p>")
-        let levels: [(String, String)] = [("strategic", "Strategic"), ("team", "Team"), ("developmental", "Developmental")]
-        var groups = levels.map { level in (level.1, okrs.filter { $0.text("level") == level.0 }) }
-        let other = okrs.filter { okr in !levels.contains { $0.0 == okr.text("level") } }
-        if !other.isEmpty { groups.append(("Other", other)) }
-        for (title, members) in groups where !members.isEmpty {
-            page.html.raw("<section><h2>"); page.html.text("\(title) (\(members.count))"); page.html.raw("</h2>")
-            page.html.raw("<table class=\"stack\"><thead><tr><th scope=\"col\">Objective</th><th scope=\"col\">Owner</th><th scope=\"col\">Cycle</th>")
-            page.html.raw("<th scope=\"col\">Progress</th><th scope=\"col\">Key results</th></tr></thead><tbody>")
-            for okr in members {
-                let progress = site.progress(okr)
-                page.html.raw("<tr><td>"); page.html.link(page.href(okr), site.title(okr))
-                page.html.raw("</td><td data-label=\"Owner\">"); page.html.text(okr.text("owner") ?? "")
-                page.html.raw("</td><td data-label=\"Cycle\">"); page.html.text(okr.root["cycle"]?.scalar?.text ?? "")
-                page.html.raw("</td><td data-label=\"Progress\">")
-                let measured = progress.compactMap(\.percent)
-                if measured.isEmpty {
-                    page.html.raw("<span class=\"muted\">no check-in yet</span>")
-                } else {
-                    page.html.text("\(Int((measured.reduce(0, +) / Double(measured.count)).rounded()))%")
-                }
-                page.html.raw("</td><td data-label=\"Key results\">")
-                let counts = KeyResultStatus.allCases.compactMap { status -> String? in
-                    let count = progress.count { $0.status == status }
-                    return count == 0 ? nil : "\(status.symbol) \(count) \(status.label.lowercased())"
-                }
-                page.html.text(counts.joined(separator: ", "))
-                page.html.raw("</td></tr>")
-            }
-            page.html.raw("</tbody></table></section>")
-        }
         page.end(footer: footer)
         return page.html.bytes
     }
@@ -247,7 +211,7 @@ struct SitePages: Sendable {
     func matrixPage() -> [UInt8] {
         var page = Page(path: "matrix.html")
         page.begin(title: "Roles by competencies", project: project, section: "Matrix")
-        page.html.raw("<h1>Roles by competencies</h1><p class=\"muted\">The level each role needs of each competency; a dash where it needs none.</p>")
+        page.html.raw("<h1>Roles by competencies</h1><p class=\"muted\">The level each role needs of each competency; a dash where it needs none. Open a level to read the behaviours it expects.</p>")
         let roles = site.model.all(.role)
         let competencies = site.model.all(.competency)
         page.html.raw("<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th scope=\"col\">Competency</th>")
@@ -263,7 +227,16 @@ struct SitePages: Sendable {
             page.html.raw("<tr><th scope=\"row\">"); page.html.link(page.href(competency), site.title(competency)); page.html.raw("</th>")
             for role in roles {
                 if let level = needs[ObjectIdentifier(role)]?[competency.id] {
-                    page.html.markup("<td class=\"need level-\(min(level, 5))\">"); page.html.number(level); page.html.raw("</td>")
+                    page.html.markup("<td class=\"need level-\(min(level, 5))\">")
+                    let behaviours = competency.root["levels"]?.sequence?.first { $0["level"]?.integer == level }
+                    if let behaviours {
+                        page.html.raw("<details><summary>"); page.html.text(levelName(competency.id, level)); page.html.raw("</summary>")
+                        behaviourList(behaviours, into: &page)
+                        page.html.raw("</details>")
+                    } else {
+                        page.html.number(level)
+                    }
+                    page.html.raw("</td>")
                 } else {
                     page.html.raw("<td class=\"none\"><span aria-label=\"not needed\">–</span></td>")
                 }

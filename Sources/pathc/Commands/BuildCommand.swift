@@ -13,12 +13,15 @@ extension CommandDescriptor {
             atomic: it writes into a staging folder beside the target and swaps it into place, so a
             failed or interrupted build leaves the previous site whole. It replaces only a folder it
             created itself (marked with a .pathc-site file); two builds of one folder take turns.
+            With --changes-since REF the site gets a page of what changed in the framework since
+            that revision, as 'pathc diff REF' reports it.
             'output' in pathc.yaml must stay inside the repository; --out may name any folder. The
             same input gives byte-identical files.
             """,
         options: [
             .value("--out", "DIR", "the output folder (default: 'output' in pathc.yaml, else site/)"),
             .value("--format", "FORMAT", choices: ["text", "json"], "how findings are reported: text (default) or json"),
+            .value("--changes-since", "REF", "add a page of what changed in the framework since the git revision REF (changes.html, api/changes.json)"),
         ],
         positionals: 0...0,
         positionalName: "",
@@ -55,7 +58,19 @@ private func runBuild(_ arguments: ParsedArguments, context: CommandContext) -> 
         context.terminal.status("writing the site outside the repository, to \(target), as --out asks")
     }
     let protected = [result.config.content, result.config.schemas, ".git", ".githooks"].map { $0.hasPrefix("/") ? $0 : root + "/" + $0 }
-    let builder = SiteBuilder(result: result, root: root, currentDirectory: cwd)
+    var changes: FrameworkDiff?
+    if let revision = arguments.value("--changes-since") {
+        switch checker.diff(from: revision, to: nil) {
+        case .success(let diff): changes = diff
+        case .failure(.git(let error)):
+            context.terminal.error(error.message, help: error.help)
+            return ExitCode.usage
+        case .failure(.setup(let diagnostics)):
+            report(diagnostics, files: 0, format: format, context: context)
+            return ExitCode.usage
+        }
+    }
+    let builder = SiteBuilder(result: result, root: root, currentDirectory: cwd, changes: changes)
     let progress = BuildProgress(terminal: context.terminal)
     do {
         let writer = try SiteWriter.prepare(target: target, root: root, protected: protected)
