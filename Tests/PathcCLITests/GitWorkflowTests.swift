@@ -66,7 +66,7 @@ final class GitWorkflowTests: XCTestCase {
         try repository.git(["rm", "-q", "--", competency], expecting: 0)
         let refused = try repository.git(["commit", "-m", "remove a competency"])
         XCTAssertNotEqual(refused.status, 0)
-        XCTAssertTrue(refused.stderr.contains("pathways/roles/account-executive.role.yaml:8:17: error[PW2002]: unknown competency 'pipeline-forecasting'"),
+        XCTAssertTrue(refused.stderr.contains("pathways/roles/account-executive.role.yaml:9:17: error[PW2002]: unknown competency 'pipeline-forecasting'"),
                       refused.stderr)
     }
 
@@ -90,7 +90,7 @@ final class GitWorkflowTests: XCTestCase {
         XCTAssertEqual(since.status, 1, since.stderr)
         let reported = findings(since.stdout)
         let referrers = ["pathways/journeys/consultative-selling-journey.pathway.yaml", "pathways/roles/account-executive.role.yaml",
-                         "pathways/roles/sales-manager.role.yaml"]
+                         "pathways/roles/sales-manager.role.yaml", "pathways/okrs/developmental/consultative-selling-2026-q3.okr.yaml"]
         for file in referrers {
             XCTAssertTrue(reported.contains { $0.file == file && $0.code == "PW2002" }, "\(file) still uses the old id: \(reported)")
         }

@@ -155,6 +155,14 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("compare/sales-manager.to.account-executive.html").path))
         let compared = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("compare").path).sorted()
         XCTAssertEqual(compared, ["account-executive.to.sales-manager.html", "sales-manager.to.account-executive.html"])
+        // The API says the same.
+        let api = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("api/roles/account-executive.json"))) as? [String: Any])
+        XCTAssertEqual(api["checklist"] as? String, "checklists/account-executive.html")
+        let comparisons = try XCTUnwrap(api["comparisons"] as? [[String: Any]])
+        XCTAssertEqual(comparisons.count, 1)
+        XCTAssertEqual(comparisons.first?["role"] as? String, "sales-manager")
+        XCTAssertEqual(comparisons.first?["page"] as? String, "compare/account-executive.to.sales-manager.html")
+        XCTAssertEqual(comparisons.first?["next"] as? Bool, true)
     }
 
     /// Without `next`, the next role is the family's role that needs the least more.

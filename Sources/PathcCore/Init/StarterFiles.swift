@@ -164,6 +164,8 @@ public enum StarterFiles {
             cycle: '\(today.year)'
             owner: new-support-engineers
             aligned_to: [support-pairing-\(today.year)]
+            develops: [ticket-diagnosis]
+            pathway: support-onboarding
             objective: New support engineers diagnose routine tickets without escalating them
             review: {cadence: biweekly, reviewers: [support-team-lead]}
             key_results:

@@ -1241,6 +1241,21 @@ properties:
       }
     },
     "keyResults": {"type": "array", "items": {"$ref": "#/$defs/keyResult"}, "description": "For an OKR: each key result's computed progress and status."},
+    "checklist": {"type": "string", "pattern": "^checklists/[a-z0-9_A-F-]+\\.html$", "description": "For a role: its checklist and self-assessment page, relative to the site's root."},
+    "comparisons": {
+      "type": "array",
+      "description": "For a role: the roles its page compares it with, the next role first.",
+      "items": {
+        "type": "object",
+        "required": ["role", "page", "next"],
+        "additionalProperties": false,
+        "properties": {
+          "role": {"type": "string", "description": "The other role's id."},
+          "page": {"type": "string", "description": "The comparison page, relative to the site's root."},
+          "next": {"type": "boolean", "description": "Whether it is the next role: the one 'next' names, else the role of the family that needs the least more."}
+        }
+      }
+    },
     "quality": {"type": "array", "items": {"$ref": "#/$defs/verdict"}, "description": "The quality verdict of each statement the rules judge."}
   },
   "$defs": {

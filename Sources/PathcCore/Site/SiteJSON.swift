@@ -158,6 +158,21 @@ struct SiteJSON {
             for progress in site.progress(entity) { json.item(); keyResult(progress, into: &json) }
             json.endList()
         }
+        if entity.kind == .role {
+            json.key("checklist"); json.string(RoleComparison.checklistPath(entity))
+            let next = RoleComparison.nextRole(of: entity, in: site.model)
+            json.key("comparisons")
+            json.beginList()
+            for other in RoleComparison.comparedRoles(of: entity, in: site.model) {
+                json.item()
+                json.beginObject()
+                json.key("role"); json.string(other.id)
+                json.key("page"); json.string(RoleComparison.pagePath(from: entity, to: other))
+                json.key("next"); json.bool(other === next)
+                json.endObject()
+            }
+            json.endList()
+        }
         json.key("quality")
         json.beginList()
         for verdict in site.verdicts(of: entity) { json.item(); Self.verdict(verdict, into: &json) }
