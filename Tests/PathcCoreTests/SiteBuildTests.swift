@@ -109,10 +109,10 @@ final class SiteBuildTests: XCTestCase {
     func testTheOKRDashboardGroupsByCycleAndLevelAndSaysHowEachStands() throws {
         let page = try repositoryPages("okrs/index.html")[0]
         let year = try XCTUnwrap(page.range(of: "<h2>Cycle 2026</h2>")).lowerBound
-        let strategic = try XCTUnwrap(page.range(of: "<h3>Strategic (3)</h3>")).lowerBound
+        let strategic = try XCTUnwrap(page.range(of: "<h3>Strategic <span class=\"group-count\" data-total=\"3\">(3)</span></h3>")).lowerBound
         let quarter = try XCTUnwrap(page.range(of: "<h2>Cycle 2026-Q3</h2>")).lowerBound
-        let team = try XCTUnwrap(page.range(of: "<h3>Team (3)</h3>")).lowerBound
-        let developmental = try XCTUnwrap(page.range(of: "<h3>Developmental (4)</h3>")).lowerBound
+        let team = try XCTUnwrap(page.range(of: "<h3>Team <span class=\"group-count\" data-total=\"3\">(3)</span></h3>")).lowerBound
+        let developmental = try XCTUnwrap(page.range(of: "<h3>Developmental <span class=\"group-count\" data-total=\"4\">(4)</span></h3>")).lowerBound
         XCTAssertEqual([year, strategic, quarter, team, developmental], [year, strategic, quarter, team, developmental].sorted())
         XCTAssertTrue(page.contains("<td data-label=\"Owner\">chief-customer-officer</td>"), page)
         XCTAssertTrue(page.contains("<td data-label=\"Key results\"><span class=\"kr-status on-track\">● 3 on track</span></td>"), page)

@@ -81,12 +81,12 @@ class Dom(HTMLParser):
             self.groups.append('hidden' in a)
         if tag == 'h2' and self.cycles:
             self._h2 = True
-        if tag in ('p', 'pre') and 'id' in a:
+        if tag in ('p', 'pre', 'span') and 'id' in a:
             self._capture = a['id']
             self.texts[a['id']] = ''
 
     def handle_endtag(self, tag):
-        if tag in ('p', 'pre'):
+        if tag in ('p', 'pre', 'span'):
             self._capture = None
         if tag == 'h2':
             self._h2 = False
@@ -136,6 +136,7 @@ def okr_tests():
     check('hidden' not in dom.attrs['okr-filters'], 'no hash: form is unhidden')
     check(dom.visible() == AS_WRITTEN, 'no hash: every row visible', dom.rows)
     check(dom.texts['filter-summary'] == ALL, 'no hash: summary "%s"' % ALL, dom.texts['filter-summary'])
+    check(dom.texts.get('count-first') == '(3)', 'no filter: group heading counts all: "(3)"', dom.texts.get('count-first'))
 
     dom = Dom(chromium(url('okrs-test.html', 'status=at-risk&order=risk'))[0])
     check(dom.visible() == ['r1', 'r5', 'r8'], 'status=at-risk: only r1 r5 r8 visible', dom.rows)
@@ -144,6 +145,7 @@ def okr_tests():
     check(dom.hidden_cycles() == ['2026-Q3'], 'status=at-risk: cycle with no matches hidden', dom.cycles)
     check(dom.groups == [False, False, True, False], 'status=at-risk: group with no matches hidden', dom.groups)
     check(dom.texts['filter-summary'] == 'Showing 3 of 9 OKRs', 'summary "Showing 3 of 9 OKRs"', dom.texts['filter-summary'])
+    check(dom.texts.get('count-first') == '(1 of 3)', 'group heading counts what is shown: "(1 of 3)"', dom.texts.get('count-first'))
 
     dom = Dom(chromium(url('okrs-test.html', "owner=Zo%C3%AB%20O'Brien%20%26%20Co"))[0])
     check(dom.visible() == ['r8'], 'owner with accents, apostrophe and & decoded from hash', dom.rows)

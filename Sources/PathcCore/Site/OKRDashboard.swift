@@ -78,7 +78,8 @@ extension SitePages {
             let other = members.filter { okr in !levels.contains { $0.0 == okr.text("level") } }
             if !other.isEmpty { groups.append(("Other", other)) }
             for (title, okrs) in groups where !okrs.isEmpty {
-                page.html.raw("<div class=\"okr-group\"><h3>"); page.html.text("\(title) (\(okrs.count))"); page.html.raw("</h3>")
+                page.html.raw("<div class=\"okr-group\"><h3>"); page.html.text(title)
+                page.html.markup(" <span class=\"group-count\" data-total=\"\(okrs.count)\">(\(okrs.count))</span></h3>")
                 page.html.raw("<table class=\"stack\"><thead><tr><th scope=\"col\">Objective</th><th scope=\"col\">Owner</th>")
                 page.html.raw("<th scope=\"col\">Progress</th><th scope=\"col\">Key results</th></tr></thead><tbody>")
                 for okr in okrs {

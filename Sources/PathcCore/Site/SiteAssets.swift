@@ -86,6 +86,8 @@ enum SiteAssets {
     svg text { fill: var(--fg); font-size: 13px; }
     svg .tick { fill: var(--muted); font-size: 12px; }
     svg .today { stroke: var(--accent); stroke-width: 1.5; stroke-dasharray: 2 3; }
+    /* A halo of the card's colour under each label, so a line that crosses it never hides it. */
+    svg.chart text, svg.journey text { paint-order: stroke; stroke: var(--card); stroke-width: 4px; stroke-linejoin: round; }
     svg .grid { stroke: var(--line); stroke-width: 1; }
     svg .stage-number { font-weight: 700; font-size: 13px; }
     svg .stage { stroke: var(--accent); stroke-width: 1; }
@@ -132,7 +134,8 @@ enum SiteAssets {
     .kr-status.at-risk { color: var(--at-risk); font-weight: 600; } .kr-status.stale { color: var(--stale); }
     /* The checklist: a box per behaviour, room for evidence. */
     .assess-tools { background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; margin: 1rem 0; }
-    .assess-tools label { margin-left: .5rem; }
+    .assess-tools label { margin-left: .5rem; display: inline-block; }
+    .assess-tools input[type="file"] { max-width: 100%; }
     table.checklist td.box, table.checklist th.box { width: 3rem; text-align: center; }
     table.checklist td.box input { width: 1.2rem; height: 1.2rem; }
     table.checklist td.evidence, table.checklist th.evidence { width: 40%; }
@@ -300,7 +303,16 @@ extension SiteAssets {
           if (match) shown++;
         });
         // Hide headings that would stand over nothing; with no filter, show everything as written.
-        groups.forEach(function (group) { group.hidden = filtering && !visibleRowsIn(group); });
+        groups.forEach(function (group) {
+          var visible = visibleRowsIn(group);
+          group.hidden = filtering && !visible;
+          // The heading's count says how many of the group are shown.
+          var count = group.querySelector('.group-count');
+          if (count) {
+            var all = count.getAttribute('data-total');
+            count.textContent = filtering ? '(' + visible + ' of ' + all + ')' : '(' + all + ')';
+          }
+        });
         cycles.forEach(function (cycle) { cycle.hidden = filtering && !visibleRowsIn(cycle); });
         sortRows(orderSel.value === 'risk');
 

@@ -104,32 +104,72 @@ public struct SiteBuilder: Sendable {
     /// `window.PATHC_SEARCH = [...]`: titles, objectives and ids, lower-cased for matching.
     static let searchTextLimit = 1_500
 
+    /// One entry per entity, made on all cores: the index is one file, and made in one thread it
+    /// was the longest job of a large build.
     private func searchIndex() -> [UInt8] {
-        let entries: [JSONValue] = site.model.ordered.map { entity in
-            // The title and id, then the entity's words in document order (descriptions,
-            // behaviours, objectives, key results, tasks), up to a few thousand characters each,
-            // so that "five whys" finds the behaviour that says it without the index growing
-            // with every word of a large repository.
-            var text = site.title(entity) + " " + entity.id
-            var stack: [Node] = [entity.root]
-            while let node = stack.popLast(), text.utf8.count < Self.searchTextLimit {
-                switch node.content {
-                case .scalar(let scalar):
-                    if case .string(let words) = scalar.value, words.contains(" ") { text += " " + words }
-                case .sequence(let items): stack += items.reversed()
-                case .mapping(let pairs): stack += pairs.map(\.value).reversed()
-                }
-            }
-            if text.utf8.count > Self.searchTextLimit { text = String(text.unicodeScalars.prefix(Self.searchTextLimit)) }
-            return .object([
-                JSONMember("kind", .string(entity.kind.rawValue)),
-                JSONMember("id", .string(entity.id)),
-                JSONMember("title", .string(site.title(entity))),
-                JSONMember("page", .string(SiteModel.pagePath(entity))),
-                JSONMember("text", .string(SiteModel.oneLine(text).lowercased())),
-            ])
+        let site = self.site
+        let entries = parallelMap(site.model.ordered, chunk: 64) { entity -> [UInt8] in
+            var json = JSONStream(capacity: 512)
+            json.beginObject()
+            json.key("kind"); json.string(entity.kind.rawValue)
+            json.key("id"); json.string(entity.id)
+            json.key("title"); json.string(site.title(entity))
+            json.key("page"); json.string(SiteModel.pagePath(entity))
+            json.key("text"); json.string(Self.searchText(entity, title: site.title(entity)))
+            json.endObject()
+            return json.bytes
         }
-        return Array("window.PATHC_SEARCH = ".utf8) + JSONWriter(pretty: false).bytes(.array(entries)) + Array(";\n".utf8)
+        var out = Array("window.PATHC_SEARCH = [".utf8)
+        out.reserveCapacity(entries.reduce(32) { $0 + $1.count + 1 })
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += entry
+        }
+        out += Array("];\n".utf8)
+        return out
+    }
+
+    /// The title and id, then the entity's words in document order (descriptions, behaviours,
+    /// objectives, key results, tasks: every text with a space in it), up to `searchTextLimit`
+    /// bytes, on one line and lower-cased, so that "five whys" finds the behaviour that says it
+    /// without the index growing with every word of a large repository.
+    static func searchText(_ entity: Entity, title: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(searchTextLimit + 64)
+        var ascii = true
+        var pendingSpace = false
+        func append(_ text: String) {
+            for byte in text.utf8 {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    pendingSpace = !bytes.isEmpty
+                    continue
+                }
+                if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                if byte >= 0x80 { ascii = false }
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+            pendingSpace = !bytes.isEmpty
+        }
+        append(title)
+        append(entity.id)
+        var stack: [Node] = [entity.root]
+        while let node = stack.popLast(), bytes.count < searchTextLimit {
+            switch node.content {
+            case .scalar(let scalar):
+                if case .string(let words) = scalar.value, words.utf8.contains(0x20) { append(words) }
+            case .sequence(let items): stack += items.reversed()
+            case .mapping(let pairs): stack += pairs.map(\.value).reversed()
+            }
+        }
+        if bytes.count > searchTextLimit {
+            // Cut on a character's first byte, never inside one.
+            var end = searchTextLimit
+            while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            bytes.removeSubrange(end...)
+            while bytes.last == 0x20 { bytes.removeLast() }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return ascii ? text : text.lowercased()
     }
 
     /// Every page's absolute address, when `base_url` is set.
