@@ -110,7 +110,9 @@ enum Charts {
         let titles = stages.map { wrapped($0["title"]?.scalar?.text ?? $0["id"]?.scalar?.text ?? "", width: 22, lines: 4) }
         let titleLines = titles.map(\.count).max() ?? 1
         let height = Int(baseY) + 28 + (titleLines + 1) * 16 + 22
-        html.markup("<svg class=\"journey\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"journey-title journey-desc\">")
+        // Its natural size in pixels: shrunk to fit a wide page, never on a phone, where it
+        // scrolls inside its frame with its labels at their size.
+        html.markup("<svg class=\"journey\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"journey-title journey-desc\">")
         html.raw("<title id=\"journey-title\">")
         html.text("The journey of \(pathway.text("title") ?? pathway.id)")
         html.raw("</title><desc id=\"journey-desc\">")

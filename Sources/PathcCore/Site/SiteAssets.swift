@@ -75,7 +75,8 @@ enum SiteAssets {
     /* Never narrower than its labels can be read at: on a phone the chart scrolls sideways. */
     svg.chart { width: 100%; min-width: 34rem; max-width: 40rem; height: auto; display: block; margin: .75rem 0; }
     article.kr { overflow-x: auto; }
-    svg.journey { width: 100%; min-width: 36rem; height: auto; display: block; }
+    svg.journey { max-width: 100%; height: auto; display: block; }
+    @media (max-width: 40rem) { svg.journey { max-width: none; } }
     .figure { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: .5rem; }
     svg .axis { stroke: var(--muted); stroke-width: 1; }
     svg .target { stroke: var(--done); stroke-width: 1.5; stroke-dasharray: 6 4; }
