@@ -42,6 +42,8 @@ public struct FrameworkDiff: Sendable {
     static let rewordedSimilarity = 0.5
     /// How similar two entities' words must be for one with a new id to count as a rename.
     static let renamedSimilarity = 0.6
+    /// How many pairs of texts or entities are compared word by word, at most, in one place.
+    static let pairsCompared = 250_000
 
     static func compare(_ old: [Entity], _ new: [Entity]) -> [FrameworkChange] {
         struct Key: Hashable { let kind: EntityKind; let id: String }
@@ -55,12 +57,22 @@ public struct FrameworkDiff: Sendable {
         var renames: [String: String] = [:]
         var pairs: [(old: Entity, new: Entity)] = []
         var candidates: [(score: Double, old: Key, new: Key)] = []
-        let words = Dictionary(uniqueKeysWithValues: (removed.map { ($0, before[$0]!) } + added.map { ($0, after[$0]!) }).map { ($0.0, Self.words(of: $0.1)) })
+        var addedByFile: [String: [Key]] = [:]
+        for fresh in added { addedByFile[String(fileName(after[fresh]!.file.path)), default: []].append(fresh) }
         for gone in removed {
-            for fresh in added where fresh.kind == gone.kind {
-                let sameFile = fileName(before[gone]!.file.path) == fileName(after[fresh]!.file.path)
-                let score = sameFile ? 1 : similarity(words[gone]!, words[fresh]!)
-                if score >= renamedSimilarity { candidates.append((score, gone, fresh)) }
+            for fresh in addedByFile[String(fileName(before[gone]!.file.path))] ?? [] where fresh.kind == gone.kind {
+                candidates.append((1, gone, fresh))
+            }
+        }
+        // Comparing the words of every entity gone with every new one is quadratic: done only
+        // while that stays small, so a mass rename cannot make the diff run for hours.
+        if removed.count * added.count <= Self.pairsCompared {
+            let words = Dictionary(uniqueKeysWithValues: (removed.map { ($0, before[$0]!) } + added.map { ($0, after[$0]!) }).map { ($0.0, Self.words(of: $0.1)) })
+            for gone in removed {
+                for fresh in added where fresh.kind == gone.kind && fileName(before[gone]!.file.path) != fileName(after[fresh]!.file.path) {
+                    let score = similarity(words[gone]!, words[fresh]!)
+                    if score >= renamedSimilarity { candidates.append((score, gone, fresh)) }
+                }
             }
         }
         candidates.sort { ($0.score, $1.old.id, $1.new.id) > ($1.score, $0.old.id, $0.new.id) }
@@ -249,10 +261,15 @@ private struct Walker {
                 return old && referenceKind != nil ? renamed(referenceKind!, text) : text
             }
             var matched = Set<Int>()
+            // Each key's old items, in order: found without a scan per new item.
+            var oldByKey: [String: [Int]] = [:]
+            for (index, item) in oldItems.enumerated().reversed() {
+                if let itemKey = key(item, old: true) { oldByKey[itemKey, default: []].append(index) }
+            }
             for (newIndex, item) in newItems.enumerated() {
                 let itemKey = key(item, old: false)
                 let label = itemLabel(keyed.noun, item, key: itemKey)
-                if let itemKey, let oldIndex = oldItems.indices.first(where: { !matched.contains($0) && key(oldItems[$0], old: true) == itemKey }) {
+                if let itemKey, let oldIndex = oldByKey[itemKey]?.popLast() {
                     matched.insert(oldIndex)
                     compare(oldItems[oldIndex], item, oldPointer: "\(oldPointer)/\(oldIndex)", newPointer: "\(newPointer)/\(newIndex)",
                             path: path + "/*", place: Array(place.dropLast()) + [label])
@@ -292,13 +309,16 @@ private struct Walker {
         // The same text is the same item wherever it moved to; of the rest, the most similar
         // pairs are rewordings; what is left was added or removed.
         var oldLeft = Set(oldTexts.indices), newLeft = Set(newTexts.indices)
+        var oldByText: [String: [Int]] = [:]
+        for (index, text) in oldTexts.enumerated().reversed() { oldByText[text, default: []].append(index) }
         for (newIndex, text) in newTexts.enumerated() {
-            if let oldIndex = oldTexts.indices.first(where: { oldLeft.contains($0) && oldTexts[$0] == text }) {
+            if let oldIndex = oldByText[text]?.popLast() {
                 oldLeft.remove(oldIndex); newLeft.remove(newIndex)
             }
         }
         var candidates: [(score: Double, old: Int, new: Int)] = []
-        for oldIndex in oldLeft where oldTexts[oldIndex].contains(" ") {
+        let compared = oldLeft.count * newLeft.count <= FrameworkDiff.pairsCompared ? oldLeft : []
+        for oldIndex in compared.sorted() where oldTexts[oldIndex].contains(" ") {
             for newIndex in newLeft where newTexts[newIndex].contains(" ") {
                 let score = FrameworkDiff.similarity(FrameworkDiff.words(oldTexts[oldIndex]), FrameworkDiff.words(newTexts[newIndex]))
                 if score >= FrameworkDiff.rewordedSimilarity { candidates.append((score, oldIndex, newIndex)) }

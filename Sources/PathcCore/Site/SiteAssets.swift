@@ -63,10 +63,9 @@ enum SiteAssets {
     }
     .scroll { overflow-x: auto; }
     .status { display: inline-block; font-size: .85rem; font-weight: 600; padding: 0 .5rem; border-radius: 1rem; border: 1px solid currentColor; white-space: nowrap; }
-    .status.done, .dot.done { color: var(--done); } .status.on-track, .dot.on-track { color: var(--on-track); }
-    .status.at-risk, .dot.at-risk { color: var(--at-risk); } .status.stale, .dot.stale { color: var(--stale); }
-    .status.no-data, .dot.no-data { color: var(--no-data); }
-    .dot { font-size: .9rem; margin-right: .1rem; }
+    .status.done { color: var(--done); } .status.on-track { color: var(--on-track); }
+    .status.at-risk { color: var(--at-risk); } .status.stale { color: var(--stale); }
+    .status.no-data { color: var(--no-data); }
     svg .fill.done { fill: var(--done); } svg .fill.on-track { fill: var(--on-track); } svg .fill.at-risk { fill: var(--at-risk); }
     svg .fill.stale { fill: var(--stale); } svg .fill.no-data { fill: var(--no-data); }
     svg .track { fill: var(--line); }
