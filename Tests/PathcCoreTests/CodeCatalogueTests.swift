@@ -9,7 +9,7 @@ final class CodeCatalogueTests: XCTestCase {
         RuleRegistry.descriptions.map(\.code) + SyntaxCode.all + SchemaViolationCode.all + ModelCode.all
             + [CheckCode.unreadableFile, CheckCode.linkNotFollowed, CheckCode.tooManyFindings, CheckCode.tooManyFindingsInRun,
                SuppressionCode.invalid, SuppressionCode.unused, SchemaCode.invalidSchema, SchemaCode.unsupportedKeyword,
-               SchemaCode.unresolvedReference, ConfigCode.unknownRule, ConfigCode.pathOutsideRepository, ConfigCode.unsafeBaseURL,
+               SchemaCode.unresolvedReference, SchemaCode.unsupportedDialect, ConfigCode.unknownRule, ConfigCode.pathOutsideRepository, ConfigCode.unsafeBaseURL,
                BaselineCode.invalid, HouseRuleCode.invalid, HouseRuleCode.exampleFails]
     }
 

@@ -2,48 +2,71 @@ import Foundation
 import XCTest
 @testable import PathcCore
 
-/// Runs the JSON Schema test suite (draft 2020-12) through pathc's validator: every file of a
-/// keyword pathc implements must pass in full. Cases that need a document pathc does not fetch
-/// (another file by URL, or a custom metaschema) are counted as skipped. `format.json` is left
-/// out on purpose: it expects `format` to be an annotation only, while pathc asserts date,
-/// date-time, email and uri; those four are checked with the suite's optional format files.
+/// Runs the JSON Schema test suite (drafts 2020-12 and 2019-09, with their optional format files)
+/// through pathc's validator, with the suite's `remotes/` served from memory as
+/// http://localhost:1234/. Every case must come out right; the only cases skipped are those whose
+/// schema refers to a document on the network that neither the suite nor pathc holds, each
+/// listed with its reason.
+///
+/// `format.json` and `optional/format/unknown.json` test `format` as the drafts define it by
+/// default, an annotation that never fails and accepts unknown names; they run with format
+/// assertion off. Every other file runs as pathc validates: formats asserted.
 final class JSONSchemaConformanceTests: XCTestCase {
-    static let excluded: [String: String] = [
-        "dynamicRef.json": "$dynamicRef is not implemented",
-        "format.json": "pathc asserts formats; see optional/format/*.json",
-    ]
-    static let optionalFiles = ["optional/format/date.json", "optional/format/date-time.json",
-                                "optional/format/email.json", "optional/format/uri.json"]
-
-    /// Cases skipped because they use $dynamicRef or $dynamicAnchor (not implemented).
-    private var unimplemented = 0
+    static let annotationOnlyFiles: Set<String> = ["format.json", "optional/format/unknown.json"]
 
     struct Tally {
         var passed = 0, failed = 0, skipped = 0
     }
 
-    func testJSONSchemaTestSuite() throws {
-        let suite = try TestPaths.sharedFolder("conformance/json-schema-test-suite/draft2020-12")
-        let files = try FileManager.default.contentsOfDirectory(atPath: suite.path)
-            .filter { $0.hasSuffix(".json") && Self.excluded[$0] == nil }.sorted() + Self.optionalFiles
+    func testDraft2020_12() throws {
+        try runDraft("draft2020-12", name: "2020-12")
+    }
+
+    func testDraft2019_09() throws {
+        try runDraft("draft2019-09", name: "2019-09")
+    }
+
+    /// The suite's remote documents, by the URL the suite's schemas use for them.
+    static func remotes(_ folder: URL) throws -> SchemaRegistry {
+        var registry = SchemaRegistry.standard
+        let prefix = folder.standardizedFileURL.path + "/"
+        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) ?? .init()
+        where url.pathExtension == "json" {
+            let relative = String(url.standardizedFileURL.path.dropFirst(prefix.count))
+            registry.register(try SourceFile.read(path: url.path), as: "http://localhost:1234/" + relative)
+        }
+        return registry
+    }
+
+    private func runDraft(_ folder: String, name: String) throws {
+        let suite = try TestPaths.sharedFolder("conformance/json-schema-test-suite/\(folder)")
+        let registry = try Self.remotes(try TestPaths.sharedFolder("conformance/json-schema-test-suite/remotes"))
+        let manager = FileManager.default
+        let files = try manager.contentsOfDirectory(atPath: suite.path).filter { $0.hasSuffix(".json") }.sorted()
+            + manager.contentsOfDirectory(atPath: suite.appendingPathComponent("optional/format").path)
+                .filter { $0.hasSuffix(".json") }.sorted().map { "optional/format/" + $0 }
         var total = Tally()
         var failures: [String] = []
-        print("JSON Schema test suite (draft 2020-12): passed / failed / skipped per file")
-        for name in files {
-            let tally = try run(suite.appendingPathComponent(name), name: name, failures: &failures)
-            print("  \(name): \(tally.passed) / \(tally.failed) / \(tally.skipped)")
+        var skips: [String] = []
+        print("JSON Schema test suite (draft \(name)): passed / failed / skipped per file")
+        for file in files {
+            var options = SchemaDocument.Options(registry: registry)
+            options.assertsFormats = !Self.annotationOnlyFiles.contains(file)
+            let tally = try run(suite.appendingPathComponent(file), name: file, options: options, failures: &failures, skips: &skips)
+            print("  \(file): \(tally.passed) / \(tally.failed) / \(tally.skipped)")
             total.passed += tally.passed
             total.failed += tally.failed
             total.skipped += tally.skipped
         }
-        for (name, reason) in Self.excluded.sorted(by: { $0.key < $1.key }) { print("  \(name): not run (\(reason))") }
-        print("  total: \(total.passed) passed, \(total.failed) failed, \(total.skipped) skipped (\(unimplemented) of them use $dynamicRef, the rest need remote documents)")
-        for failure in failures.prefix(60) { print("  FAILED \(failure)") }
+        print("  total: \(total.passed) passed, \(total.failed) failed, \(total.skipped) skipped")
+        for skip in skips { print("  SKIPPED \(skip)") }
+        for failure in failures.prefix(80) { print("  FAILED \(failure)") }
         XCTAssertEqual(failures, [])
         XCTAssertGreaterThan(total.passed, 1000)
     }
 
-    private func run(_ url: URL, name: String, failures: inout [String]) throws -> Tally {
+    private func run(_ url: URL, name: String, options: SchemaDocument.Options, failures: inout [String],
+                     skips: inout [String]) throws -> Tally {
         let file = try SourceFile.read(path: url.path)
         let tree = SyntaxTree.parse(file)
         guard let groups = tree.root?.sequence else {
@@ -54,15 +77,10 @@ final class JSONSchemaConformanceTests: XCTestCase {
         for group in groups {
             guard let schemaNode = group["schema"], let tests = group["tests"]?.sequence else { continue }
             let description = group["description"]?.scalar?.text ?? "?"
-            let document = SchemaDocument.compile(schemaNode, file: file)
-            let usesCustomMetaschema = schemaNode["$schema"].map { $0.scalar?.text != "https://json-schema.org/draft/2020-12/schema" } ?? false
-            if !document.externalReferences.isEmpty || usesCustomMetaschema {
+            let document = SchemaDocument.compile(schemaNode, file: file, options: options)
+            if !document.externalReferences.isEmpty {
                 tally.skipped += tests.count
-                continue
-            }
-            if document.problems.contains(where: { $0.code == SchemaCode.unsupportedKeyword && $0.message.contains("$dynamic") }) {
-                unimplemented += tests.count
-                tally.skipped += tests.count
+                skips.append("\(name) / \(description) (\(tests.count) cases): needs the network for \(document.externalReferences.joined(separator: ", "))")
                 continue
             }
             if let problem = document.problems.first {

@@ -76,7 +76,7 @@ final class SchemaValidatorTests: XCTestCase {
     }
 
     func testUnsupportedKeywordIsASchemaError() {
-        let document = SchemaDocument.compile(SourceFile(path: "s.yaml", text: "type: object\nunevaluatedPropertys: false\n$dynamicRef: '#x'\n"))
+        let document = SchemaDocument.compile(SourceFile(path: "s.yaml", text: "type: object\nunevaluatedPropertys: false\n$recursiveRef: '#'\n"))
         XCTAssertEqual(document.problems.map(\.code.code), ["PW1101", "PW1101"])
         XCTAssertEqual(document.problems.first?.help, "did you mean 'unevaluatedProperties'?")
         XCTAssertEqual(document.problems.map(\.start.line), [2, 3])

@@ -41,7 +41,7 @@ public enum CodeCatalogue {
             ([SuppressionCode.invalid], .error, "a suppression comment pathc cannot read: write '# pathc: ignore[rule] the reason'"),
             ([SuppressionCode.unused], .warning, "a suppression comment that silences nothing: remove it"),
             (SchemaViolationCode.all, .error, "a value breaks the schema of its kind; the message names the field and what it allows"),
-            ([SchemaCode.invalidSchema, SchemaCode.unsupportedKeyword, SchemaCode.unresolvedReference], .error,
+            ([SchemaCode.invalidSchema, SchemaCode.unsupportedKeyword, SchemaCode.unresolvedReference, SchemaCode.unsupportedDialect], .error,
              "a schema in schemas/ is itself invalid, so the check cannot run"),
             ([ConfigCode.unknownRule], .error, "pathc.yaml names a rule that does not exist"),
             ([BaselineCode.invalid], .error, "the file given to --baseline is not a baseline pathc wrote"),

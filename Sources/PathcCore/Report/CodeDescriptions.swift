@@ -1037,7 +1037,7 @@ enum CodeDescriptions {
         CodeDescription(
             code: "PW1101", name: "unsupported-keyword",
             summary: "a schema keyword or format that pathc does not implement",
-            explanation: "A schema uses a keyword pathc does not know, most often a misspelling such as maxlength for maxLength, or a format other than date, date-time, email and uri. pathc stops rather than skip it, since a skipped keyword would silently check nothing. Correct the keyword, or use 'pattern' in place of an unsupported format.",
+            explanation: "A schema uses a keyword pathc does not know, most often a misspelling such as maxlength for maxLength, a keyword of the other draft (2019-09's $recursiveRef in a 2020-12 schema), or a format name that JSON Schema does not define. pathc stops rather than skip it, since a skipped keyword would silently check nothing. Correct the keyword, or use 'pattern' in place of an unknown format; docs/validator.md lists the formats pathc checks.",
             example: """
                 $schema: https://json-schema.org/draft/2020-12/schema
                 title: Role
@@ -1095,6 +1095,27 @@ enum CodeDescriptions {
                   requirement:
                     type: object
                     required: [competency, level]
+                """),
+        CodeDescription(
+            code: "PW1109", name: "unsupported-dialect",
+            summary: "a schema written in a JSON Schema dialect that pathc does not read",
+            explanation: "The schema's '$schema' names a dialect other than JSON Schema 2020-12 and 2019-09 (draft-07, say), or a metaschema whose '$vocabulary' requires a vocabulary pathc does not implement. Reading it as 2020-12 would check something other than what its author meant, so pathc stops. Write '$schema: https://json-schema.org/draft/2020-12/schema' (or the 2019-09 one) after checking that the schema means the same in that draft, or leave '$schema' out for 2020-12.",
+            example: """
+                $schema: http://json-schema.org/draft-07/schema#
+                title: Role
+                type: object
+                properties:
+                  kind:
+                    const: role
+                """,
+            exampleFile: "schemas/role.schema.yaml",
+            fixed: """
+                $schema: https://json-schema.org/draft/2020-12/schema
+                title: Role
+                type: object
+                properties:
+                  kind:
+                    const: role
                 """),
         CodeDescription(
             code: "PW1103", name: "unknown-rule",

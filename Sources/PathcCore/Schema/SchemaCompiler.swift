@@ -5,6 +5,7 @@ public enum SchemaCode {
     public static let invalidSchema = DiagnosticCode("PW1100", "invalid-schema")
     public static let unsupportedKeyword = DiagnosticCode("PW1101", "unsupported-keyword")
     public static let unresolvedReference = DiagnosticCode("PW1102", "unresolved-schema-reference")
+    public static let unsupportedDialect = DiagnosticCode("PW1109", "unsupported-dialect")
 }
 
 /// A schema file compiled for validation: its root schema and every schema resource and anchor
@@ -14,26 +15,50 @@ public final class SchemaDocument: @unchecked Sendable {
     public let file: SourceFile
     public let root: Subschema
     public let problems: [Diagnostic]
+    /// The dialect of the root schema, from its `$schema` (2020-12 when it has none).
+    public let dialect: Dialect
     /// True when some schema uses `unevaluatedProperties` or `unevaluatedItems`, which need
     /// the validator to track what each schema evaluated.
     let tracksEvaluation: Bool
-    /// `$ref`s that point outside this document (another file or URL), which pathc does not fetch.
+    /// True when some `$dynamicRef` or `$recursiveRef` resolves by the dynamic scope, which the
+    /// validator then tracks.
+    let usesDynamicScope: Bool
+    /// `$ref`s that point outside this document to a URI the registry does not hold.
     public let externalReferences: [String]
     /// Every schema of the document, which `$ref`s point to without owning them.
     private let schemas: [Subschema]
 
-    init(file: SourceFile, root: Subschema, problems: [Diagnostic], tracksEvaluation: Bool, externalReferences: [String],
-         schemas: [Subschema] = []) {
+    init(file: SourceFile, root: Subschema, problems: [Diagnostic], dialect: Dialect = .draft2020_12, tracksEvaluation: Bool,
+         usesDynamicScope: Bool = false, externalReferences: [String], schemas: [Subschema] = []) {
         self.file = file
         self.root = root
         self.schemas = schemas
         self.problems = problems
+        self.dialect = dialect
         self.tracksEvaluation = tracksEvaluation
+        self.usesDynamicScope = usesDynamicScope
         self.externalReferences = externalReferences
     }
 
+    /// How to compile: which documents `$ref` and `$schema` may name, which schema of the file to
+    /// validate against, and whether `format` asserts.
+    public struct Options: Sendable {
+        public var registry: SchemaRegistry
+        /// A JSON Pointer into the file (`/$defs/Name`): validate against that schema, not the root.
+        public var entryPointer: String?
+        /// False makes `format` an annotation, as the drafts define it by default; unknown format
+        /// names are then accepted. pathc asserts formats.
+        public var assertsFormats: Bool
+
+        public init(registry: SchemaRegistry = .standard, entryPointer: String? = nil, assertsFormats: Bool = true) {
+            self.registry = registry
+            self.entryPointer = entryPointer
+            self.assertsFormats = assertsFormats
+        }
+    }
+
     /// Parses and compiles a schema written in YAML or JSON.
-    public static func compile(_ file: SourceFile, baseURI: String? = nil) -> SchemaDocument {
+    public static func compile(_ file: SourceFile, baseURI: String? = nil, options: Options = Options()) -> SchemaDocument {
         let tree = SyntaxTree.parse(file)
         guard let rootNode = tree.root, tree.diagnostics.isEmpty else {
             let placeholder = Subschema(node: .null(at: 0), pointer: "")
@@ -44,17 +69,29 @@ public final class SchemaDocument: @unchecked Sendable {
                 : tree.diagnostics
             return SchemaDocument(file: file, root: placeholder, problems: problems, tracksEvaluation: false, externalReferences: [])
         }
-        return compile(rootNode, file: file, baseURI: baseURI)
+        return compile(rootNode, file: file, baseURI: baseURI, options: options)
     }
 
     /// Compiles a schema already parsed (the JSON Schema test suite's schemas are nodes of a larger file).
-    public static func compile(_ node: Node, file: SourceFile, baseURI: String? = nil) -> SchemaDocument {
-        var compiler = SchemaCompiler(file: file)
+    public static func compile(_ node: Node, file: SourceFile, baseURI: String? = nil, options: Options = Options()) -> SchemaDocument {
+        var compiler = SchemaCompiler(file: file, registry: options.registry, assertsFormats: options.assertsFormats)
         let base = URIReference(baseURI ?? "urn:pathc:schema:\(file.path)")
-        let root = compiler.compileResource(node, base: base)
+        var root = compiler.compileResource(node, base: base)
+        let dialect = compiler.rootDialect
+        if let pointer = options.entryPointer {
+            if let entry = compiler.schema(at: pointer, in: root) {
+                root = entry
+            } else {
+                compiler.problems.append(Diagnostic(
+                    code: SchemaCode.unresolvedReference, message: "the schema file has no schema at '#\(pointer)'",
+                    file: file, span: node.span, label: "no such location",
+                    help: "give a JSON Pointer to a schema of the file, such as '#/$defs/Name'"))
+            }
+        }
         compiler.resolveReferences()
         for schema in compiler.locations.values { schema.finish() }
-        return SchemaDocument(file: file, root: root, problems: compiler.problems, tracksEvaluation: compiler.tracksEvaluation,
+        return SchemaDocument(file: file, root: root, problems: compiler.problems, dialect: dialect,
+                              tracksEvaluation: compiler.tracksEvaluation, usesDynamicScope: compiler.usesDynamicScope,
                               externalReferences: compiler.externalReferences, schemas: Array(compiler.locations.values))
     }
 }
@@ -62,20 +99,43 @@ public final class SchemaDocument: @unchecked Sendable {
 /// Turns schema nodes into `Subschema`s, checking every keyword's value. Each problem becomes a
 /// diagnostic that points at the keyword or value in the schema file.
 struct SchemaCompiler {
-    let file: SourceFile
+    /// The file being compiled: the schema's, or a registered document's that a `$ref` reached.
+    private(set) var file: SourceFile
+    let registry: SchemaRegistry
+    let assertsFormats: Bool
     var problems: [Diagnostic] = []
     var tracksEvaluation = false
+    var usesDynamicScope = false
     var externalReferences: [String] = []
+    /// The dialect and vocabularies of the schema being compiled, set by the nearest `$schema`.
+    private var dialect: Dialect = .draft2020_12
+    private var vocabularies = Dialect.draft2020_12.vocabularies
+    private(set) var rootDialect: Dialect = .draft2020_12
 
     /// Schema resources by absolute URI (without fragment): their root node and base.
     private var resources: [String: (node: Node, schema: Subschema)] = [:]
     /// Compiled schemas by "resource-URI#pointer" and "resource-URI#anchor".
     private(set) var locations: [String: Subschema] = [:]
     private var anchors: [String: Subschema] = [:]
-    private var pendingReferences: [(schema: Subschema, target: URIReference, node: Node, base: URIReference)] = []
+    private var pendingReferences: [PendingReference] = []
 
-    init(file: SourceFile) {
+    private struct PendingReference {
+        let schema: Subschema
+        let target: URIReference
+        let node: Node
+        let kind: ReferenceKind
+        /// The file the reference is written in, for its diagnostic.
+        let file: SourceFile
+    }
+
+    private enum ReferenceKind {
+        case plain, dynamic, recursive
+    }
+
+    init(file: SourceFile, registry: SchemaRegistry = .standard, assertsFormats: Bool = true) {
         self.file = file
+        self.registry = registry
+        self.assertsFormats = assertsFormats
     }
 
     /// Every keyword pathc reads, for did-you-mean suggestions.
@@ -87,8 +147,35 @@ struct SchemaCompiler {
         "uniqueItems", "properties", "patternProperties", "additionalProperties", "propertyNames", "required",
         "minProperties", "maxProperties", "dependentRequired", "dependentSchemas", "allOf", "anyOf", "oneOf", "not",
         "if", "then", "else", "unevaluatedProperties", "unevaluatedItems", "x-ref", "x-quality",
+        "$vocabulary", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "additionalItems",
     ]
-    static let supportedFormats: Set<String> = ["date", "date-time", "email", "uri"]
+
+    /// Keywords of one draft only, with what the other draft uses instead.
+    static let keywordsOf2019: [String: String] = [
+        "$recursiveRef": "'$dynamicRef'", "$recursiveAnchor": "'$dynamicAnchor'", "additionalItems": "'items' after 'prefixItems'",
+    ]
+    static let keywordsOf2020: [String: String] = [
+        "$dynamicRef": "'$recursiveRef'", "$dynamicAnchor": "'$recursiveAnchor'", "prefixItems": "'items' as a list",
+    ]
+
+    /// The vocabulary of each keyword that a metaschema may leave out; core keywords are always on.
+    static let vocabularyOf: [String: Vocabularies] = {
+        var table: [String: Vocabularies] = [:]
+        for keyword in ["type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
+                        "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains",
+                        "maxProperties", "minProperties", "required", "dependentRequired"] {
+            table[keyword] = .validation
+        }
+        for keyword in ["prefixItems", "items", "additionalItems", "contains", "properties", "patternProperties",
+                        "additionalProperties", "propertyNames", "dependentSchemas", "allOf", "anyOf", "oneOf", "not", "if",
+                        "then", "else"] {
+            table[keyword] = .applicator
+        }
+        table["unevaluatedItems"] = .unevaluated
+        table["unevaluatedProperties"] = .unevaluated
+        table["format"] = .format
+        return table
+    }()
 
     mutating func compileResource(_ node: Node, base: URIReference) -> Subschema {
         compile(node, base: base, resource: base.text(withFragment: false), pointer: "")
@@ -138,28 +225,71 @@ struct SchemaCompiler {
         locations[resource + "#" + pointer] = schema
         if pointer.isEmpty, resources[resource] == nil { resources[resource] = (node, schema) }
         if inheritedPointer != pointer { locations[inheritedResource + "#" + inheritedPointer] = schema }
+        let resourceRoot = resources[resource]?.schema ?? schema
+        schema.resource = resourceRoot
+        // `$schema` sets the dialect of its schema resource, and of nothing outside it.
+        let outerDialect = dialect, outerVocabularies = vocabularies
+        defer {
+            dialect = outerDialect
+            vocabularies = outerVocabularies
+        }
+        if let declared = node["$schema"] {
+            readDialect(declared)
+            // The first resource is the document's root.
+            if pointer.isEmpty, resources.count == 1 { rootDialect = dialect }
+        }
+        schema.containsMarksEvaluated = dialect == .draft2020_12
+        var itemsIsList = false
+        var additionalItems: Subschema?
 
         for pair in pairs {
             let keyword = pair.keyText
             let value = pair.value
             let here = pointer + "/" + Self.escape(keyword)
+            if let vocabulary = Self.vocabularyOf[keyword], !vocabularies.contains(vocabulary) { continue }
+            if dialect == .draft2019_09 ? Self.keywordsOf2020[keyword] != nil : Self.keywordsOf2019[keyword] != nil {
+                let instead = (dialect == .draft2019_09 ? Self.keywordsOf2020 : Self.keywordsOf2019)[keyword]!
+                problems.append(Diagnostic(
+                    code: SchemaCode.unsupportedKeyword, message: "keyword '\(keyword)' is not part of \(dialect.name)",
+                    file: file, span: pair.key.span, label: "from another draft",
+                    help: "use \(instead) in \(dialect.name), or declare the draft that has it with '$schema'"))
+                continue
+            }
             switch keyword {
             case "$id", "$schema", "$comment", "default", "examples", "readOnly", "writeOnly", "contentEncoding", "contentMediaType":
                 continue
+            case "$vocabulary":
+                if value.mapping == nil { problem("'$vocabulary' must be a mapping of vocabulary URIs to true or false", at: value) }
+            case "$dynamicAnchor", "$anchor":
+                guard let name = text(value, keyword) else { continue }
+                if name.isEmpty || !name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.:".unicodeScalars.contains($0) })
+                    || !(name.unicodeScalars.first.map { $0.properties.isAlphabetic || $0 == "_" } ?? false) {
+                    problem("'\(keyword)' must be a plain name (letters, digits, '-', '_', '.'), found '\(name)'", at: value)
+                    continue
+                }
+                anchors[resource + "#" + name] = schema
+                if keyword == "$dynamicAnchor" {
+                    schema.ownDynamicAnchor = name
+                    resourceRoot.dynamicAnchors[name] = SchemaLink(schema: schema)
+                }
+            case "$recursiveAnchor":
+                if bool(value, keyword) == true {
+                    schema.ownDynamicAnchor = ""
+                    resourceRoot.dynamicAnchors[""] = SchemaLink(schema: schema)
+                }
+            case "$dynamicRef", "$recursiveRef":
+                guard let text = text(value, keyword) else { continue }
+                pendingReferences.append(PendingReference(schema: schema, target: URIReference(text).resolved(against: base), node: value,
+                                                          kind: keyword == "$dynamicRef" ? .dynamic : .recursive, file: file))
+            case "additionalItems":
+                additionalItems = compile(value, base: base, resource: resource, pointer: here)
             case "title": schema.title = text(value, keyword)
             case "description": schema.description = text(value, keyword)
             case "deprecated": schema.deprecated = bool(value, keyword) ?? false
-            case "$anchor":
-                guard let name = text(value, keyword) else { continue }
-                if name.isEmpty || !name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0) })
-                    || !(name.unicodeScalars.first.map { $0.properties.isAlphabetic || $0 == "_" } ?? false) {
-                    problem("'$anchor' must be a plain name (letters, digits, '-', '_', '.'), found '\(name)'", at: value)
-                } else {
-                    anchors[resource + "#" + name] = schema
-                }
             case "$ref":
                 guard let text = text(value, keyword) else { continue }
-                pendingReferences.append((schema, URIReference(text).resolved(against: base), value, base))
+                pendingReferences.append(PendingReference(schema: schema, target: URIReference(text).resolved(against: base), node: value,
+                                                          kind: .plain, file: file))
             case "$defs":
                 guard let definitions = value.mapping else {
                     problem("'$defs' must be a mapping of names to schemas", at: value)
@@ -201,15 +331,22 @@ struct SchemaCompiler {
                 guard let text = text(value, keyword) else { continue }
                 schema.pattern = regex(text, at: value)
             case "format":
-                guard let name = text(value, keyword) else { continue }
-                if Self.supportedFormats.contains(name) {
-                    schema.format = name
+                guard let name = text(value, keyword), assertsFormats else { continue }
+                if let format = Format(rawValue: name) {
+                    schema.format = format
                 } else {
                     problem("format '\(name)' is not supported", at: value, code: SchemaCode.unsupportedKeyword,
-                            help: "pathc checks the formats date, date-time, email and uri; use 'pattern' for others")
+                            help: Suggestion.closest(to: name, in: Format.allCases.map(\.rawValue)).map { "did you mean '\($0)'?" }
+                                ?? "pathc checks the formats of JSON Schema 2020-12 (docs/validator.md); use 'pattern' for others")
                 }
             case "items":
-                schema.items = compile(value, base: base, resource: resource, pointer: here)
+                if dialect == .draft2019_09, value.sequence != nil {
+                    // 2019-09's list form is 2020-12's prefixItems; additionalItems then plays items.
+                    itemsIsList = true
+                    schema.prefixItems = schemaList(value, keyword, base: base, resource: resource, pointer: here)
+                } else {
+                    schema.items = compile(value, base: base, resource: resource, pointer: here)
+                }
             case "prefixItems":
                 schema.prefixItems = schemaList(value, keyword, base: base, resource: resource, pointer: here)
             case "contains":
@@ -278,10 +415,53 @@ struct SchemaCompiler {
                     code: SchemaCode.unsupportedKeyword, message: "keyword '\(keyword)' is not supported",
                     file: file, span: pair.key.span, label: "unknown to pathc",
                     help: suggestion.map { "did you mean '\($0)'?" }
-                        ?? "pathc implements the JSON Schema 2020-12 validation keywords and x-ref/x-quality; remove this keyword or see docs/schemas.md"))
+                        ?? "pathc implements the keywords of JSON Schema 2020-12 and 2019-09 and x-ref/x-quality; remove this keyword or see docs/validator.md"))
             }
         }
+        if itemsIsList { schema.items = additionalItems }
         return schema
+    }
+
+    /// Reads `$schema`: one of the two drafts, or a metaschema the registry holds whose
+    /// `$vocabulary` pathc implements. Anything else stops compilation: reading a schema of an
+    /// unknown dialect as 2020-12 would check something other than what its author meant.
+    private mutating func readDialect(_ declared: Node) {
+        guard let text = text(declared, "$schema") else { return }
+        if let known = Dialect(metaschema: text) {
+            dialect = known
+            vocabularies = known.vocabularies
+            return
+        }
+        let uri = URIReference(text).text(withFragment: false)
+        guard let metaschemaFile = registry.file(for: uri), let metaschema = SyntaxTree.parse(metaschemaFile).root else {
+            problems.append(Diagnostic(
+                code: SchemaCode.unsupportedDialect, message: "unknown dialect '\(text)'", file: file, span: declared.span,
+                label: "not a dialect pathc reads",
+                help: "pathc reads JSON Schema 2020-12 and 2019-09: write '$schema: \(Dialect.draft2020_12.uri)' (or \(Dialect.draft2019_09.uri)), or leave '$schema' out for 2020-12"))
+            return
+        }
+        // A custom metaschema names vocabularies of the draft its own `$schema` declares.
+        let draft = metaschema["$schema"]?.scalar.flatMap { Dialect(metaschema: $0.text) } ?? .draft2020_12
+        dialect = draft
+        guard let declaredVocabularies = metaschema["$vocabulary"]?.mapping else {
+            vocabularies = draft.vocabularies
+            return
+        }
+        var enabled: Vocabularies = .core
+        for entry in declaredVocabularies {
+            if let vocabulary = draft.vocabulary(named: entry.keyText) {
+                enabled.insert(vocabulary)
+            } else if case .bool(true)? = entry.value.scalarValue {
+                problems.append(Diagnostic(
+                    code: SchemaCode.unsupportedDialect,
+                    message: "the dialect '\(text)' requires the vocabulary '\(entry.keyText)', which pathc does not implement",
+                    file: file, span: declared.span, label: "needs an unknown vocabulary",
+                    help: "pathc implements the vocabularies of \(draft.name); use '$schema: \(draft.uri)', or mark the vocabulary false (optional) in the metaschema's '$vocabulary'"))
+            }
+        }
+        // 2019-09 puts the unevaluated keywords in its applicator vocabulary.
+        if draft == .draft2019_09, enabled.contains(.applicator) { enabled.insert(.unevaluated) }
+        vocabularies = enabled
     }
 
     // MARK: - Keyword values
@@ -366,27 +546,66 @@ struct SchemaCompiler {
     mutating func resolveReferences() {
         var index = 0
         while index < pendingReferences.count {
-            let (schema, target, node, _) = pendingReferences[index]
+            let reference = pendingReferences[index]
             index += 1
-            let resourceURI = target.text(withFragment: false)
-            let fragment = target.fragment ?? ""
+            let resourceURI = reference.target.text(withFragment: false)
+            let fragment = reference.target.fragment ?? ""
+            if resources[resourceURI] == nil { compileRegistered(resourceURI) }
             if let resolved = lookup(resource: resourceURI, fragment: fragment) {
-                schema.ref = resolved
+                link(reference, to: resolved, fragment: fragment)
                 continue
             }
+            let written = reference.node.scalar?.text ?? ""
             if resources[resourceURI] == nil {
-                externalReferences.append(target.text())
+                externalReferences.append(reference.target.text())
                 problems.append(Diagnostic(
-                    code: SchemaCode.unresolvedReference, message: "'$ref' points outside this schema file: '\(node.scalar?.text ?? "")'",
-                    file: file, span: node.span, label: "not in this file",
-                    help: "pathc resolves references within one schema file; copy the referenced schema into '$defs'"))
+                    code: SchemaCode.unresolvedReference, message: "'$ref' points outside this schema file: '\(written)'",
+                    file: reference.file, span: reference.node.span, label: "not in this file",
+                    help: "pathc resolves references within one schema file and to the JSON Schema metaschemas; copy the referenced schema into '$defs'"))
             } else {
                 problems.append(Diagnostic(
-                    code: SchemaCode.unresolvedReference, message: "'$ref' target '\(node.scalar?.text ?? "")' does not exist",
-                    file: file, span: node.span, label: "no such location",
+                    code: SchemaCode.unresolvedReference, message: "'$ref' target '\(written)' does not exist",
+                    file: reference.file, span: reference.node.span, label: "no such location",
                     help: "point at an existing schema, such as '#/$defs/name'"))
             }
         }
+    }
+
+    private mutating func link(_ reference: PendingReference, to target: Subschema, fragment: String) {
+        switch reference.kind {
+        case .plain:
+            reference.schema.ref = target
+        case .dynamic:
+            reference.schema.dynamicRef = target
+            // Dynamic only when the static target declares the anchor the fragment names.
+            if !fragment.isEmpty, !fragment.hasPrefix("/"), target.ownDynamicAnchor == fragment {
+                reference.schema.dynamicAnchorName = fragment
+                usesDynamicScope = true
+            }
+        case .recursive:
+            reference.schema.dynamicRef = target
+            if target.ownDynamicAnchor == "" {
+                reference.schema.dynamicAnchorName = ""
+                usesDynamicScope = true
+            }
+        }
+    }
+
+    /// Compiles the registry's document at `uri`, if it has one, as a resource of this document.
+    private mutating func compileRegistered(_ uri: String) {
+        guard let registered = registry.file(for: uri), let node = SyntaxTree.parse(registered).root else { return }
+        let outerFile = file
+        file = registered
+        let root = compileResource(node, base: URIReference(uri))
+        file = outerFile
+        // A document whose `$id` differs from the URI it is registered at is found by both.
+        if resources[uri] == nil { resources[uri] = (node, root) }
+    }
+
+    /// The schema at a JSON Pointer of the root's resource, compiled if it was not yet.
+    mutating func schema(at pointer: String, in root: Subschema) -> Subschema? {
+        guard let resource = resources.first(where: { $0.value.schema === root })?.key else { return nil }
+        return lookup(resource: resource, fragment: pointer)
     }
 
     private mutating func lookup(resource: String, fragment: String) -> Subschema? {

@@ -124,20 +124,9 @@ public enum SchemaMessages {
             }
         case .formatMismatch(let format):
             code = SchemaViolationCode.invalidFormat
-            switch format {
-            case "date":
-                message = "\(shown) is not a valid date"
-                help = "write dates as YYYY-MM-DD, such as 2026-07-15"
-            case "date-time":
-                message = "\(shown) is not a valid date and time"
-                help = "write it as 2026-07-15T09:30:00Z (RFC 3339)"
-            case "email":
-                message = "\(shown) is not a valid email address"
-                help = "write it as name@example.org"
-            default:
-                message = "\(shown) is not a valid absolute URI"
-                help = "write a full address such as https://example.org/path"
-            }
+            let (what, example) = Self.formatWords[format] ?? ("a valid \(format)", "a valid \(format)")
+            message = "\(shown) is not \(what)"
+            help = "write \(example)"
             label = "not a valid \(format)"
         case .tooShort(let minimum, let actual):
             code = SchemaViolationCode.outOfRange
@@ -309,6 +298,29 @@ public enum SchemaMessages {
         }
         return out.isEmpty ? nil : out
     }
+
+    /// Each format in words, and how to write a valid value.
+    static let formatWords: [String: (what: String, example: String)] = [
+        "date": ("a valid date", "dates as YYYY-MM-DD, such as 2026-07-15"),
+        "date-time": ("a valid date and time", "it as 2026-07-15T09:30:00Z (RFC 3339)"),
+        "time": ("a valid time of day", "it as 09:30:00Z or 09:30:00+02:00 (RFC 3339, with a time zone)"),
+        "duration": ("a valid duration", "it as ISO 8601 durations are written, such as P3D, PT1H30M or P2W"),
+        "email": ("a valid email address", "it as name@example.org"),
+        "idn-email": ("a valid email address", "it as name@example.org"),
+        "hostname": ("a valid host name", "a name such as www.example.org"),
+        "idn-hostname": ("a valid host name", "a name such as www.example.org or bücher.example"),
+        "ipv4": ("a valid IPv4 address", "four numbers from 0 to 255, such as 192.0.2.1"),
+        "ipv6": ("a valid IPv6 address", "it such as 2001:db8::1"),
+        "uri": ("a valid absolute URI", "a full address such as https://example.org/path"),
+        "uri-reference": ("a valid URI reference", "an address such as https://example.org/path or ../path"),
+        "iri": ("a valid absolute IRI", "a full address such as https://example.org/päth"),
+        "iri-reference": ("a valid IRI reference", "an address such as https://example.org/päth or ../päth"),
+        "uri-template": ("a valid URI template", "a template such as https://example.org/{id} (RFC 6570)"),
+        "json-pointer": ("a valid JSON Pointer", "a pointer such as /items/0 (RFC 6901)"),
+        "relative-json-pointer": ("a valid relative JSON Pointer", "a pointer such as 1/name or 0#"),
+        "regex": ("a valid regular expression", "an ECMA-262 regular expression, as in JavaScript"),
+        "uuid": ("a valid UUID", "it as 8-4-4-4-12 hexadecimal digits, such as 2eb8aa08-aa98-11ea-b4aa-73b441d16380"),
+    ]
 
     static func format(_ number: Double) -> String {
         number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : "\(number)"

@@ -72,8 +72,8 @@ public struct SchemaValidator: Sendable {
     /// Validates one document. `budget` is the run's allowance of regular-expression steps, shared
     /// with the other files of the run; without one, the document has an allowance of its own.
     public func validate(_ root: Node, budget: RunBudget? = nil) -> SchemaValidation {
-        var evaluator = Evaluator(tracksEvaluation: document.tracksEvaluation, stepLimit: Evaluator.stepLimit(for: root),
-                                  budget: budget)
+        var evaluator = Evaluator(tracksEvaluation: document.tracksEvaluation, usesDynamicScope: document.usesDynamicScope,
+                                  stepLimit: Evaluator.stepLimit(for: root), budget: budget)
         var outcome = SchemaValidation()
         _ = evaluator.evaluate(root, document.root, into: &outcome)
         evaluator.returnUnspentSteps()
@@ -123,6 +123,10 @@ enum PathToken {
 
 struct Evaluator {
     let tracksEvaluation: Bool
+    /// Whether to keep `dynamicScope`: only documents whose dynamic references need it pay for it.
+    let usesDynamicScope: Bool
+    /// The schema resources evaluation has entered, outermost first, for `$dynamicRef`.
+    private var dynamicScope: [Subschema] = []
     /// The instance location.
     private var path: [PathToken] = []
     private var depth = 0
@@ -142,8 +146,9 @@ struct Evaluator {
     /// Regular-expression steps one document may spend: about a second of the costliest patterns.
     static let regexStepsPerDocument = 20_000_000
 
-    init(tracksEvaluation: Bool, stepLimit: Int = Int.max, budget: RunBudget? = nil) {
+    init(tracksEvaluation: Bool, usesDynamicScope: Bool = false, stepLimit: Int = Int.max, budget: RunBudget? = nil) {
         self.tracksEvaluation = tracksEvaluation
+        self.usesDynamicScope = usesDynamicScope
         self.stepLimit = stepLimit
         self.budget = budget
         path.reserveCapacity(16)
@@ -239,8 +244,17 @@ struct Evaluator {
             violation(.tooDeep, node, schema, &out)
             return evaluated
         }
+        var enteredResource = false
+        if usesDynamicScope, let resource = schema.resource, dynamicScope.last !== resource {
+            dynamicScope.append(resource)
+            enteredResource = true
+        }
+        defer { if enteredResource { dynamicScope.removeLast() } }
         let groups = schema.groups
-        if groups.contains(.reference), let target = schema.ref { evaluated.merge(evaluate(node, target, into: &out)) }
+        if groups.contains(.reference) {
+            if let target = schema.ref { evaluated.merge(evaluate(node, target, into: &out)) }
+            if let target = schema.dynamicTarget(in: dynamicScope) { evaluated.merge(evaluate(node, target, into: &out)) }
+        }
 
         // A scalar is typed by the core schema once here, for its type and its value checks.
         var scalarValue: ScalarValue?
@@ -327,8 +341,8 @@ struct Evaluator {
                 case true?: break
                 }
             }
-            if let format = schema.format, !Formats.check(format, text) {
-                violation(.formatMismatch(format), node, schema, &out)
+            if let format = schema.format, !format.accepts(text) {
+                violation(.formatMismatch(format.rawValue), node, schema, &out)
             }
         case .null, .bool:
             break
@@ -388,7 +402,7 @@ struct Evaluator {
                 if scratch.isValid {
                     found += 1
                     out.annotations += scratch.annotations
-                    if tracksEvaluation { evaluated.insertIndex(index) }
+                    if tracksEvaluation && schema.containsMarksEvaluated { evaluated.insertIndex(index) }
                 }
             }
             let minimum = schema.minContains ?? 1

@@ -64,6 +64,18 @@ public final class Subschema: @unchecked Sendable {
     /// The schema a `$ref` resolves to. Not owned: references make cycles (`$ref: '#'`), so the
     /// document that compiled this schema owns every schema in it and outlives its validators.
     unowned(unsafe) var ref: Subschema?
+    /// `$dynamicRef` (2020-12) or `$recursiveRef` (2019-09): the schema it resolves to statically.
+    unowned(unsafe) var dynamicRef: Subschema?
+    /// Set when the static target declares the dynamic anchor the reference names: then the
+    /// outermost schema resource in the dynamic scope with that anchor wins. `$recursiveRef`
+    /// and `$recursiveAnchor: true` use the empty name, which `$dynamicAnchor` cannot have.
+    var dynamicAnchorName: String?
+    /// This schema's own `$dynamicAnchor` name ("" for `$recursiveAnchor: true`).
+    var ownDynamicAnchor: String?
+    /// The root of the schema resource this schema belongs to (itself for a root).
+    unowned(unsafe) var resource: Subschema?
+    /// On a resource's root: the schemas in the resource with a dynamic anchor, by name.
+    var dynamicAnchors: [String: SchemaLink] = [:]
     var types: JSONTypeSet?
     var enumValues: [Node]? {
         didSet { enumIndex = (enumValues?.count ?? 0) > 16 ? Set(enumValues!.map(JSONData.canonical)) : nil }
@@ -86,11 +98,13 @@ public final class Subschema: @unchecked Sendable {
     var minLength: Int?
     var maxLength: Int?
     var pattern: SchemaRegex?
-    var format: String?
+    var format: Format?
 
     var prefixItems: [Subschema] = []
     var items: Subschema?
     var contains: Subschema?
+    /// 2020-12 counts the items `contains` matched as evaluated; 2019-09 does not.
+    var containsMarksEvaluated = true
     var minContains: Int?
     var maxContains: Int?
     var minItems: Int?
@@ -157,7 +171,7 @@ public final class Subschema: @unchecked Sendable {
     /// Records which keyword groups are present; called once the schema is compiled.
     func finish() {
         var groups: KeywordGroups = []
-        if ref != nil { groups.insert(.reference) }
+        if ref != nil || dynamicRef != nil { groups.insert(.reference) }
         if types != nil || enumValues != nil || constValue != nil { groups.insert(.value) }
         if minimum != nil || maximum != nil || exclusiveMinimum != nil || exclusiveMaximum != nil || multipleOf != nil
             || minLength != nil || maxLength != nil || pattern != nil || format != nil {
@@ -176,6 +190,22 @@ public final class Subschema: @unchecked Sendable {
         self.groups = groups
     }
 
+    /// The schema a `$dynamicRef` or `$recursiveRef` applies, given the resources the evaluation
+    /// passed through, outermost first.
+    func dynamicTarget(in scope: [Subschema]) -> Subschema? {
+        guard let target = dynamicRef else { return nil }
+        guard let name = dynamicAnchorName else { return target }
+        for resource in scope {
+            if let link = resource.dynamicAnchors[name] { return link.schema }
+        }
+        return target
+    }
+
     /// The property schemas' names, for did-you-mean suggestions.
     var knownPropertyNames: [String] { properties.map(\.name) }
+}
+
+/// A reference to a schema that the document owns: references between schemas make cycles.
+struct SchemaLink {
+    unowned(unsafe) let schema: Subschema
 }

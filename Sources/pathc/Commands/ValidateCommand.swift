@@ -6,15 +6,17 @@ extension CommandDescriptor {
     static let validate = CommandDescriptor(
         name: "validate",
         summary: "validate YAML or JSON files against one JSON Schema",
-        synopsis: "validate --schema SCHEMA FILE...",
+        synopsis: "validate --schema SCHEMA[#/POINTER] FILE...",
         details: """
             Like check-jsonschema, with pathc's diagnostics. SCHEMA and FILEs may be YAML or JSON
             (JSON is a subset of pathc's YAML). Values are typed as YAML 1.2 reads them, then checked
-            by JSON Schema 2020-12. Exit 0: every file is valid; 1: some file is not; 2: the schema
-            itself is invalid or uses a keyword pathc does not implement.
+            by JSON Schema 2020-12, or 2019-09 when the schema's $schema says so; every format is
+            asserted (docs/validator.md). SCHEMA#/$defs/Name validates against the schema at that
+            JSON Pointer of the file. Exit 0: every file is valid; 1: some file is not; 2: the schema
+            itself is invalid or uses a keyword or dialect pathc does not implement.
             """,
         options: [
-            .value("--schema", "SCHEMA", "the JSON Schema file (YAML or JSON)"),
+            .value("--schema", "SCHEMA", "the JSON Schema file (YAML or JSON), optionally with #/POINTER to one of its schemas"),
             .value("--format", "FORMAT", choices: ["text", "json"], "output format: text (default) or json"),
         ],
         positionals: 1...Int.max,
@@ -28,8 +30,9 @@ private func runValidate(_ arguments: ParsedArguments, context: CommandContext) 
         return ExitCode.usage
     }
     let format = arguments.value("--format") ?? "text"
-    guard let schemaFile = readSource(schemaPath, context: context) else { return ExitCode.usage }
-    let document = SchemaDocument.compile(schemaFile)
+    let (path, pointer) = splitSchemaArgument(schemaPath)
+    guard let schemaFile = readSource(path, context: context) else { return ExitCode.usage }
+    let document = SchemaDocument.compile(schemaFile, options: SchemaDocument.Options(entryPointer: pointer))
     if !document.problems.isEmpty {
         report(document.problems, files: 0, format: format, context: context)
         return ExitCode.usage
@@ -61,4 +64,13 @@ private func runValidate(_ arguments: ParsedArguments, context: CommandContext) 
     let shown = Report(diagnostics: diagnostics, fileCount: arguments.positionals.count).limited()
     report(shown.diagnostics, files: arguments.positionals.count, format: format, context: context)
     return diagnostics.isEmpty ? ExitCode.success : ExitCode.findings
+}
+
+/// `schema.json#/$defs/Name` as the file and the JSON Pointer; a file whose own name has a `#`
+/// is taken whole.
+private func splitSchemaArgument(_ argument: String) -> (path: String, pointer: String?) {
+    guard let hash = argument.lastIndex(of: "#"), !FileManager.default.fileExists(atPath: argument) else { return (argument, nil) }
+    let fragment = String(argument[argument.index(after: hash)...])
+    guard fragment.isEmpty || fragment.hasPrefix("/") else { return (argument, nil) }
+    return (String(argument[..<hash]), fragment.isEmpty ? nil : fragment)
 }
