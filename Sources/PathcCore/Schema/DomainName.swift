@@ -21,7 +21,9 @@ enum DomainName {
             break
         }
         if asciiOnly, let plain = isPlainASCIIName(bytes, start, end) { return plain }
-        guard international || asciiOnly else { return false }
+        // A name of 253 characters takes at most 4 bytes each, separators included: anything
+        // longer is invalid, and the label checks below need not bound their own work.
+        guard international || asciiOnly, end - start <= 4 * maxNameLength else { return false }
         var text = String(decoding: UnsafeBufferPointer(rebasing: bytes.buffer[start..<end]), as: UTF8.self)
         if normalizing { text = text.precomposedStringWithCanonicalMapping }
         let labels = text.unicodeScalars.split(omittingEmptySubsequences: false) { isSeparator($0.value) }
@@ -60,7 +62,8 @@ enum DomainName {
 
     /// A label as a U-label with its length in A-label form, or nil when IDNA2008 rejects it.
     private static func checkedLabel(_ scalars: [UInt32]) -> ([UInt32], Int)? {
-        guard !scalars.isEmpty else { return nil }
+        // Each code point takes at least one character of the A-label.
+        guard !scalars.isEmpty, scalars.count <= maxLabelLength else { return nil }
         if scalars.allSatisfy({ $0 < 0x80 }) {
             guard scalars.count <= maxLabelLength else { return nil }
             let lowered = scalars.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }

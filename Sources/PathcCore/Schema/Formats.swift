@@ -123,6 +123,8 @@ enum Formats {
         return true
     }
 
+    private static let dateUnits = Array("YMD".utf8), timeUnits = Array("HMS".utf8)
+
     /// RFC 3339 appendix A `duration`: `P`, then weeks alone (`P2W`), or date units in the order
     /// Y, M, D without gaps and/or `T` with time units H, M, S without gaps; whole numbers only.
     static func isDuration(_ bytes: Bytes) -> Bool {
@@ -144,11 +146,11 @@ enum Formats {
         if bytes[bytes.count - 1] == UInt8(ascii: "W") {
             return (1..<bytes.count - 1).allSatisfy { isDigit(bytes[$0]) }
         }
-        guard let dateUnits = units(Array("YMD".utf8)) else { return false }
+        guard let dateUnits = units(dateUnits) else { return false }
         if index == bytes.count { return dateUnits > 0 }
         guard bytes[index] == UInt8(ascii: "T") else { return false }
         index += 1
-        guard let timeUnits = units(Array("HMS".utf8)), timeUnits > 0 else { return false }
+        guard let timeUnits = units(timeUnits), timeUnits > 0 else { return false }
         return index == bytes.count
     }
 
