@@ -248,7 +248,7 @@ enum Formats {
                 previousDot = false
                 guard isAtomText(b) || (international && b >= 0x80) else { return false }
             }
-            guard !previousDot, international || at <= 64 else { return false }
+            guard !previousDot, at <= 64 else { return false }
         }
         let domainStart = at + 1
         if bytes[domainStart] == UInt8(ascii: "[") {
