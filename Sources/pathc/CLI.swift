@@ -32,7 +32,7 @@ struct CommandDescriptor: Sendable {
 }
 
 enum CLI {
-    static let commands: [CommandDescriptor] = [.check, .build, .diff, .review, .validate, .explain, .rules, .dump, .initialize]
+    static let commands: [CommandDescriptor] = [.check, .build, .diff, .export, .review, .validate, .explain, .rules, .dump, .initialize]
 
     static let commonOptions: [OptionSpec] = [
         .value("--root", "DIR", "the repository root (default: the nearest folder at or above this one with pathc.yaml or pathways/)"),

@@ -10,6 +10,10 @@ public enum ConfigCode {
 /// The project configuration, `pathc.yaml` at the repository root. Every setting is optional.
 public struct ProjectConfig: Sendable {
     public var name: String?
+    /// The framework's version, as exports stamp it; else the git revision.
+    public var version: String?
+    /// The namespace of the exports' name-based UUIDs.
+    public var uuidNamespace: String?
     public var baseURL: String?
     public var content = "pathways"
     public var schemas = "schemas"
@@ -108,6 +112,9 @@ public struct ProjectConfig: Sendable {
             return nil
         }
         config.name = text("name")
+        // A version is text even when YAML reads it as a number (2026.2), and kept as written.
+        config.version = root["version"]?.scalar?.text
+        config.uuidNamespace = text("uuid_namespace")
         config.baseURL = text("base_url")
         config.content = text("content") ?? config.content
         config.schemas = text("schemas") ?? config.schemas

@@ -23,6 +23,10 @@ properties:
     type: string
     pattern: '^[a-z0-9]+(-[a-z0-9]+)*$'
     maxLength: 64
+  uuid:
+    description: The identifier exports give this competency (CASE, Open Badges), pinned so that it stays the same when the id is renamed; without it, one made from the kind and id.
+    type: string
+    pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
   name:
     description: The competency's name as people say it.
     type: string
@@ -91,6 +95,15 @@ properties:
     type: string
     minLength: 1
     maxLength: 120
+  version:
+    description: The framework's version, which exports stamp on what they write (a spreadsheet's rows, the CASE document); without it, the git revision. A number such as 2026.2 is read as written.
+    type: [string, number]
+    minLength: 1
+    maxLength: 64
+  uuid_namespace:
+    description: The UUID from which the exports' identifiers are made, so that they stay the same across versions; without it, one made from base_url or name.
+    type: string
+    pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
   base_url:
     description: The public address of the published site, used for absolute links and the sitemap.
     type: string
@@ -583,6 +596,10 @@ properties:
     type: string
     pattern: '^[a-z0-9]+(-[a-z0-9]+)*$'
     maxLength: 64
+  uuid:
+    description: The identifier exports give this pathway (CASE, Open Badges), pinned so that it stays the same when the id is renamed; without it, one made from the kind and id.
+    type: string
+    pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
   title:
     description: The pathway's title as learners see it.
     type: string
@@ -889,6 +906,10 @@ properties:
     type: string
     pattern: '^[a-z0-9]+(-[a-z0-9]+)*$'
     maxLength: 64
+  uuid:
+    description: The identifier exports give this role (CASE, Open Badges), pinned so that it stays the same when the id is renamed; without it, one made from the kind and id.
+    type: string
+    pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
   title:
     description: The role's title as people say it.
     type: string
@@ -946,6 +967,10 @@ properties:
     type: string
     pattern: '^[a-z0-9]+(-[a-z0-9]+)*$'
     maxLength: 64
+  uuid:
+    description: The identifier exports give this rubric (CASE, Open Badges), pinned so that it stays the same when the id is renamed; without it, one made from the kind and id.
+    type: string
+    pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
   title:
     description: The rubric's title as assessors say it.
     type: string

@@ -28,7 +28,12 @@ extension SitePages {
         if let changes = site.changes {
             page.html.raw("<li>"); page.html.link(page.href("changes.html"), "What changed since \(changes.from)"); page.html.raw("</li>")
         }
-        page.html.raw("</ul></section>")
+        page.html.raw("</ul></section><section><h2>Exports</h2><ul class=\"counts\">")
+        for (path, label) in [("exports/matrix.csv", "Roles by competencies (CSV)"), ("exports/okrs.csv", "Key results (CSV)"),
+                              ("exports/case.json", "CASE 1.1 package (JSON)"), ("exports/badges.json", "Open Badges 3.0 achievements (JSON)")] {
+            page.html.raw("<li>"); page.html.link(page.href(path), label); page.html.raw("</li>")
+        }
+        page.html.raw("</ul><p class=\"small muted\">A tracker per role, for a spreadsheet, is on each role's page.</p></section>")
         page.end(footer: footer)
         return page.html.bytes
     }

@@ -16,6 +16,7 @@ public struct SiteBuilder: Sendable {
     let site: SiteModel
     let pages: SitePages
     let api: SiteJSON
+    let exporter: Exporter
     /// How many entities' JSON is made at once: site.json is written a wave at a time, so only
     /// a wave's bodies are in memory, never the whole API (over 800 MB at 100,000 OKRs).
     var apiWave = 2048
@@ -27,6 +28,7 @@ public struct SiteBuilder: Sendable {
         case schema(String), sitemap
         case comparison(from: Entity, to: Entity), checklist(Entity), okrScript, assessScript
         case changes, changesJSON
+        case table(Exporter.Table), tracker(Entity), casePackage, badges
     }
 
     /// `changes`: what changed since a revision, for the "what changed" page (`--changes-since`).
@@ -38,6 +40,7 @@ public struct SiteBuilder: Sendable {
         clock.lap("site model")
         pages = SitePages(site: site)
         api = SiteJSON(site: site)
+        exporter = Exporter(result: result, root: root)
     }
 
     /// Every file of the site, in a stable order.
@@ -48,6 +51,8 @@ public struct SiteBuilder: Sendable {
         jobs += EntityKind.allCases.map { .list($0) }
         jobs += [.okrScript, .assessScript]
         if site.changes != nil { jobs += [.changes, .changesJSON] }
+        jobs += [.table(.matrix), .table(.okrs), .casePackage, .badges]
+        jobs += site.model.all(.role).map { .tracker($0) }
         for entity in site.model.ordered { jobs += [.entityPage(entity), .entityJSON(entity)] }
         for role in site.model.all(.role) {
             jobs.append(.checklist(role))
@@ -58,7 +63,7 @@ public struct SiteBuilder: Sendable {
 
     /// The folders the jobs write into, created before any job runs.
     static var folders: [String] {
-        ["api", "api/schemas", "assets", "compare", "checklists"] + EntityKind.allCases.flatMap { [SiteModel.folder($0), "api/" + SiteModel.folder($0)] }
+        ["api", "api/schemas", "assets", "compare", "checklists", "exports", "exports/trackers"] + EntityKind.allCases.flatMap { [SiteModel.folder($0), "api/" + SiteModel.folder($0)] }
     }
 
     func render(_ job: Job) -> (path: String, bytes: [UInt8]) {
@@ -91,6 +96,10 @@ public struct SiteBuilder: Sendable {
         case .okrScript: return ("assets/okrs.js", Array(SiteAssets.okrScript.utf8))
         case .assessScript: return ("assets/assess.js", Array(SiteAssets.assessScript.utf8))
         case .changes: return ("changes.html", pages.changesPage())
+        case .table(let table): return ("exports/\(table.rawValue).csv", (try? exporter.table(table).get())?.bytes ?? [])
+        case .tracker(let role): return (SiteModel.trackerPath(role), (try? exporter.table(.tracker, role: role.id).get())?.bytes ?? [])
+        case .casePackage: return ("exports/case.json", JSONWriter(pretty: true).bytes(exporter.caseDocument()) + [0x0A])
+        case .badges: return ("exports/badges.json", JSONWriter(pretty: true).bytes(exporter.badgesDocument()) + [0x0A])
         case .changesJSON: return ("api/changes.json", site.changes.map { json(DiffReport.json($0, schema: "schemas/diff.schema.json")) } ?? [])
         }
     }
@@ -212,7 +221,7 @@ public struct SiteBuilder: Sendable {
         for (job, result) in zip(rest, results) {
             summary.bytes += try result.get()
             switch job {
-            case .diagnostics, .schema, .changesJSON: summary.jsonFiles += 1
+            case .diagnostics, .schema, .changesJSON, .casePackage, .badges: summary.jsonFiles += 1
             case .entityPage, .list, .home, .matrix, .quality, .search, .comparison, .checklist, .changes: summary.pages += 1
             default: break
             }

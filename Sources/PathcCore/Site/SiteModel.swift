@@ -255,6 +255,9 @@ struct SiteModel: Sendable {
 
     static func pagePath(_ entity: Entity) -> String { folder(entity.kind) + "/" + fileName(entity.id) + ".html" }
 
+    /// A role's tracker spreadsheet among the site's exports.
+    static func trackerPath(_ role: Entity) -> String { "exports/trackers/" + fileName(role.id) + ".csv" }
+
     static func jsonPath(_ entity: Entity) -> String { "api/" + folder(entity.kind) + "/" + fileName(entity.id) + ".json" }
 }
 

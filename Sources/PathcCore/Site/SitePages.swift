@@ -139,6 +139,8 @@ struct SitePages: Sendable {
         }
         page.html.raw("<li>")
         page.html.link(page.href(RoleComparison.checklistPath(role)), "Checklist and self-assessment")
+        page.html.raw(" · ")
+        page.html.link(page.href(SiteModel.trackerPath(role)), "Tracker for a spreadsheet (CSV)")
         page.html.raw(" <span class=\"muted\">(to print, or to fill in here: your answers stay in your browser)</span></li></ul></section>")
         expectations(of: role, into: &page)
         page.html.raw("<section><h2>Pathways for this role</h2><p>")
