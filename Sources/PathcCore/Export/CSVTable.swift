@@ -16,20 +16,30 @@ public struct CSVTable: Sendable {
     }
 
     public var bytes: [UInt8] {
-        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        for record in [header] + rows {
+        // Records encoded on all cores: the OKR table of a large repository has a row per key result.
+        let records = parallelMap([header] + rows, chunk: 256) { record -> [UInt8] in
+            var out: [UInt8] = []
+            out.reserveCapacity(record.reduce(2) { $0 + $1.utf8.count + 3 })
             for (index, field) in record.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 Self.write(field, into: &out)
             }
             out += [0x0D, 0x0A]
+            return out
         }
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        out.reserveCapacity(records.reduce(3) { $0 + $1.count })
+        for record in records { out += record }
         return out
     }
 
     static func write(_ field: String, into out: inout [UInt8]) {
         let text = inert(field)
-        let needsQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        var needsQuotes = false
+        for byte in text.utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
+        }
         guard needsQuotes else { out += text.utf8; return }
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {

@@ -75,20 +75,22 @@ public struct Exporter: Sendable {
     func okrs() -> CSVTable {
         var table = CSVTable(header: ["OKR", "Objective", "Level", "Owner", "Cycle", "Key result", "Result", "Metric", "Baseline",
                                       "Target", "Unit", "Direction", "Due", "Latest value", "Latest date", "Progress %", "Status"])
-        for okr in model.all(.okr) {
+        let today = self.today
+        let rows = parallelMap(model.all(.okr), chunk: 64) { okr -> [[String]] in
             let cadence = okr.root["review"]?["cadence"]?.string
-            for result in okr.keyResults {
+            return okr.keyResults.map { result -> [String] in
                 let progress = KeyResultProgress(result, cycle: okr.cycle, cadence: cadence, today: today)
-                table.append([
+                return [
                     okr.id, okr.text("objective").map(SiteModel.oneLine) ?? "", okr.text("level") ?? "", okr.text("owner") ?? "",
                     okr.root["cycle"]?.scalar?.text ?? "", result.id, result.node["result"]?.string.map(SiteModel.oneLine) ?? "",
                     result.node["metric"]?.scalar?.text ?? "", result.baseline?.text ?? "", result.target?.text ?? "",
                     result.node["unit"]?.scalar?.text ?? "", result.effectiveDirection ?? "", progress.due?.description ?? "",
                     progress.latest?.value.text ?? "", progress.latest?.date.description ?? "",
                     progress.percent.map { Charts.format($0) } ?? "", progress.status.label,
-                ])
+                ]
             }
         }
+        for okrRows in rows { for row in okrRows { table.append(row) } }
         return table
     }
 }

@@ -45,13 +45,14 @@ public struct SiteBuilder: Sendable {
 
     /// Every file of the site, in a stable order.
     var jobs: [Job] {
-        var jobs: [Job] = [.siteJSON, .searchIndex, .home, .matrix, .quality, .search, .diagnostics, .stylesheet, .searchScript]
+        // The jobs that each make one large file come first, so that no core is left with one at the end.
+        var jobs: [Job] = [.siteJSON, .searchIndex, .table(.okrs), .badges, .casePackage, .table(.matrix),
+                           .home, .matrix, .quality, .search, .diagnostics, .stylesheet, .searchScript]
         jobs += SiteJSON.schemaFiles.map { .schema($0) }
         if site.config.baseURL != nil { jobs.append(.sitemap) }
         jobs += EntityKind.allCases.map { .list($0) }
         jobs += [.okrScript, .assessScript]
         if site.changes != nil { jobs += [.changes, .changesJSON] }
-        jobs += [.table(.matrix), .table(.okrs), .casePackage, .badges]
         jobs += site.model.all(.role).map { .tracker($0) }
         for entity in site.model.ordered { jobs += [.entityPage(entity), .entityJSON(entity)] }
         for role in site.model.all(.role) {
