@@ -55,7 +55,7 @@ struct FolderCache {
             for (folder, record) in records {
                 var info = stat()
                 guard lstat(absolute(folder), &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
-                if info.st_mtim.tv_sec == record.modified.tv_sec, info.st_mtim.tv_nsec == record.modified.tv_nsec,
+                if info.modificationTime.tv_sec == record.modified.tv_sec, info.modificationTime.tv_nsec == record.modified.tv_nsec,
                    UInt64(info.st_ino) == record.inode, record.settled {
                     kept[folder] = record
                 } else {
@@ -94,7 +94,7 @@ struct FolderCache {
         let path = absolute(folder)
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
-        var listing = Listing(folder: folder, modified: info.st_mtim, inode: UInt64(info.st_ino))
+        var listing = Listing(folder: folder, modified: info.modificationTime, inode: UInt64(info.st_ino))
         while let entry = readdir(directory) {
             let name = Paths.entryName(entry)
             if name.hasPrefix(".") { continue }

@@ -89,7 +89,7 @@ public enum DiffReport {
         for group in groups(diff) {
             if group.kind != kind {
                 kind = group.kind
-                out += "\n### \(group.kind == .okr ? "OKRs" : SiteModel.folder(group.kind).capitalizedFirst)\n\n"
+                out += "\n### \(group.kind == .okr ? "OKRs" : group.kind.plural.capitalizedFirst)\n\n"
             }
             let only = group.changes.count == 1 && group.changes[0].place.isEmpty && group.changes[0].change != .renamed
             out += "- **\(MarkdownReport.escape(group.title))** (`\(group.id.filter { $0 != "`" })`)"

@@ -122,7 +122,7 @@ public struct FrameworkDiff: Sendable {
     static func title(_ entity: Entity) -> String {
         switch entity.kind {
         case .competency: return entity.text("name") ?? entity.id
-        case .okr: return entity.text("objective").map(SiteModel.oneLine) ?? entity.id
+        case .okr: return entity.text("objective").map(Whitespace.oneLine) ?? entity.id
         default: return entity.text("title") ?? entity.id
         }
     }
@@ -351,13 +351,13 @@ private struct Walker {
     /// A value in a line: a text as it is, a list or mapping by its title or size.
     static func summary(_ node: Node) -> String {
         switch node.content {
-        case .scalar(let scalar): return SiteModel.oneLine(scalar.text)
+        case .scalar(let scalar): return Whitespace.oneLine(scalar.text)
         case .sequence(let items):
             if items.allSatisfy({ $0.scalar != nil }) { return items.map { $0.scalar!.text }.joined(separator: ", ") }
             return count(items.count, "item")
         case .mapping:
             for field in ["title", "name", "result", "outcome", "task", "competency", "id"] {
-                if let text = node[field]?.scalar?.text { return SiteModel.oneLine(text) }
+                if let text = node[field]?.scalar?.text { return Whitespace.oneLine(text) }
             }
             return "…"
         }

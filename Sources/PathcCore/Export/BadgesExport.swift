@@ -17,11 +17,11 @@ struct BadgesExport {
                 guard let number = level["level"]?.integer else { continue }
                 let levelName = level["name"]?.scalar?.text ?? String(number)
                 let caseItem = identity.identifier(competency, part: "level/\(number)")
-                let behaviours = (level["behaviors"]?.sequence ?? []).map { SiteModel.oneLine($0.scalar?.text ?? "") }
+                let behaviours = (level["behaviors"]?.sequence ?? []).map { Whitespace.oneLine($0.scalar?.text ?? "") }
                 var members = header(NameBasedUUID(namespace: caseItem, name: "achievement"), type: "Competency",
                                      name: "\(name): \(levelName)")
                 members.append(JSONMember("description", .string(
-                    "\(name) at level \(number), \(levelName)" + (competency.text("description").map { ". " + SiteModel.oneLine($0) } ?? ""))))
+                    "\(name) at level \(number), \(levelName)" + (competency.text("description").map { ". " + Whitespace.oneLine($0) } ?? ""))))
                 members.append(JSONMember("criteria", .object([JSONMember("narrative", .string(
                     "Shows each of these behaviours, with evidence:\n" + behaviours.map { "- " + $0 }.joined(separator: "\n")))])))
                 members.append(JSONMember("alignment", .array([alignment(caseItem, name: "\(name) · \(number) · \(levelName)",
@@ -44,12 +44,12 @@ struct BadgesExport {
             let stages = pathway.root["stages"]?.sequence ?? []
             for milestone in pathway.root["milestones"]?.sequence ?? [] {
                 guard let id = milestone["id"]?.scalar?.text else { continue }
-                let outcome = SiteModel.oneLine(milestone["outcome"]?.scalar?.text ?? id)
+                let outcome = Whitespace.oneLine(milestone["outcome"]?.scalar?.text ?? id)
                 let identifier = identity.identifier(pathway, part: "milestone/\(id)")
                 var members = header(identifier, type: "Achievement", name: "\(title): \(outcome)")
                 members.append(JSONMember("description", .string(outcome)))
                 var narrative = outcome
-                if let evidence = milestone["evidence"]?.scalar?.text { narrative += "\nEvidence: " + SiteModel.oneLine(evidence) }
+                if let evidence = milestone["evidence"]?.scalar?.text { narrative += "\nEvidence: " + Whitespace.oneLine(evidence) }
                 members.append(JSONMember("criteria", .object([JSONMember("narrative", .string(narrative))])))
                 // Aligned to the levels the pathway takes its people to.
                 var alignments: [JSONValue] = []
@@ -124,7 +124,7 @@ struct BadgesExport {
         members.append(JSONMember("rubricCriterionLevel", .array(scale.enumerated().map { step, name -> JSONValue in
             let descriptors = (rubric.root["criteria"]?.sequence ?? []).compactMap { criterion -> String? in
                 guard let descriptor = criterion["descriptors"]?.sequence?.dropFirst(step).first?.scalar?.text else { return nil }
-                return "\(criterion["name"]?.scalar?.text ?? ""): \(SiteModel.oneLine(descriptor))"
+                return "\(criterion["name"]?.scalar?.text ?? ""): \(Whitespace.oneLine(descriptor))"
             }
             return .object([
                 JSONMember("id", .string(identity.uri(NameBasedUUID(namespace: rubricID, name: "scale/\(step + 1)")))),

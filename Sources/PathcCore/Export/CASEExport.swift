@@ -62,7 +62,7 @@ struct CASEExport {
         for (position, competency) in model.all(.competency).enumerated() {
             let name = competency.text("name") ?? competency.id
             let competencyNode = node(name, identity.identifier(competency))
-            item(competencyNode, statement: competency.text("description").map(SiteModel.oneLine) ?? name, type: "Competency",
+            item(competencyNode, statement: competency.text("description").map(Whitespace.oneLine) ?? name, type: "Competency",
                  code: competency.id, abbreviated: name, notes: competency.text("category").map { "Category: \($0)" })
             associate(competencyNode, "isChildOf", framework, sequence: position + 1)
             for level in competency.root["levels"]?.sequence ?? [] {
@@ -74,7 +74,7 @@ struct CASEExport {
                      code: "\(competency.id).\(number)", enumeration: number, abbreviated: levelName)
                 associate(levelNode, "isChildOf", competencyNode, sequence: number)
                 for (index, behaviour) in (level["behaviors"]?.sequence ?? []).enumerated() {
-                    let text = SiteModel.oneLine(behaviour.scalar?.text ?? "")
+                    let text = Whitespace.oneLine(behaviour.scalar?.text ?? "")
                     let behaviourNode = node(text, identity.identifier(competency, part: "level/\(number)/behavior/\(index)"))
                     item(behaviourNode, statement: text, type: "Behavior", code: "\(competency.id).\(number).\(index + 1)",
                          enumeration: index + 1)
@@ -87,7 +87,7 @@ struct CASEExport {
             let roleNode = node(title, identity.identifier(role))
             item(roleNode, statement: title, type: "Job Role", code: role.id, notes: role.text("family").map { "Family: \($0)" })
             associate(roleNode, "isChildOf", framework, sequence: position + 1)
-            for (index, need) in RoleComparison.needs(of: role).enumerated() {
+            for (index, need) in role.competencyNeeds.enumerated() {
                 guard let levelNode = levelNodes["\(need.id)/\(need.level)"] else { continue }
                 associate(roleNode, "isRelatedTo", levelNode, sequence: index + 1)
             }
@@ -128,7 +128,7 @@ struct CASEExport {
                 return .object([
                     JSONMember("identifier", .string(levelID.description)),
                     JSONMember("uri", .string(identity.uri(levelID))),
-                    JSONMember("description", .string(SiteModel.oneLine(descriptor.scalar?.text ?? ""))),
+                    JSONMember("description", .string(Whitespace.oneLine(descriptor.scalar?.text ?? ""))),
                     JSONMember("quality", .string(step < scale.count ? scale[step] : String(step + 1))),
                     JSONMember("score", .int(step + 1)),
                     JSONMember("position", .int(step + 1)),

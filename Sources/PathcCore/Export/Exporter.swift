@@ -43,7 +43,7 @@ public struct Exporter: Sendable {
     func matrix() -> CSVTable {
         let roles = model.all(.role)
         var table = CSVTable(header: ["Competency", "Competency id"] + roles.map { $0.text("title") ?? $0.id })
-        let needs = roles.map { Dictionary(RoleComparison.needs(of: $0).map { ($0.id, $0.level) }, uniquingKeysWith: { first, _ in first }) }
+        let needs = roles.map { Dictionary($0.competencyNeeds.map { ($0.id, $0.level) }, uniquingKeysWith: { first, _ in first }) }
         for competency in model.all(.competency) {
             table.append([competency.text("name") ?? competency.id, competency.id] + needs.map { $0[competency.id].map(String.init) ?? "" })
         }
@@ -57,13 +57,13 @@ public struct Exporter: Sendable {
                                       "Manager rating", "Framework version"])
         for role in roles {
             let title = role.text("title") ?? role.id
-            for need in RoleComparison.needs(of: role) {
+            for need in role.competencyNeeds {
                 guard let competency = model.entity(.competency, need.id),
                       let level = competency.root["levels"]?.sequence?.first(where: { $0["level"]?.integer == need.level }) else { continue }
                 let levelName = level["name"]?.scalar?.text ?? ""
                 for behaviour in level["behaviors"]?.sequence ?? [] {
                     table.append([title, competency.text("name") ?? competency.id, String(need.level), levelName,
-                                  SiteModel.oneLine(behaviour.scalar?.text ?? ""), "", "", "", identity.version])
+                                  Whitespace.oneLine(behaviour.scalar?.text ?? ""), "", "", "", identity.version])
                 }
             }
         }
@@ -81,12 +81,12 @@ public struct Exporter: Sendable {
             return okr.keyResults.map { result -> [String] in
                 let progress = KeyResultProgress(result, cycle: okr.cycle, cadence: cadence, today: today)
                 return [
-                    okr.id, okr.text("objective").map(SiteModel.oneLine) ?? "", okr.text("level") ?? "", okr.text("owner") ?? "",
-                    okr.root["cycle"]?.scalar?.text ?? "", result.id, result.node["result"]?.string.map(SiteModel.oneLine) ?? "",
+                    okr.id, okr.text("objective").map(Whitespace.oneLine) ?? "", okr.text("level") ?? "", okr.text("owner") ?? "",
+                    okr.root["cycle"]?.scalar?.text ?? "", result.id, result.node["result"]?.string.map(Whitespace.oneLine) ?? "",
                     result.node["metric"]?.scalar?.text ?? "", result.baseline?.text ?? "", result.target?.text ?? "",
                     result.node["unit"]?.scalar?.text ?? "", result.effectiveDirection ?? "", progress.due?.description ?? "",
                     progress.latest?.value.text ?? "", progress.latest?.date.description ?? "",
-                    progress.percent.map { Charts.format($0) } ?? "", progress.status.label,
+                    progress.percent.map { NumberText.oneDecimal($0) } ?? "", progress.status.label,
                 ]
             }
         }

@@ -21,6 +21,17 @@ public enum EntityKind: String, Sendable, CaseIterable, Comparable {
     }
 
     public var displayName: String { self == .okr ? "OKR" : rawValue }
+
+    /// "competencies", "okrs": the kind's folder in the site and the API.
+    public var plural: String {
+        switch self {
+        case .competency: return "competencies"
+        case .role: return "roles"
+        case .rubric: return "rubrics"
+        case .pathway: return "pathways"
+        case .okr: return "okrs"
+        }
+    }
 }
 
 /// One content file that parsed and named its kind and id: the unit the model, the rules and

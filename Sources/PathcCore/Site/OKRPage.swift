@@ -78,7 +78,7 @@ extension SitePages {
         page.html.raw("<article class=\"kr\" id=\"kr-")
         page.html.text(SiteModel.fileName(result.id))
         page.html.raw("\"><header><h3>")
-        page.html.text(node["result"]?.string.map(SiteModel.oneLine) ?? result.id)
+        page.html.text(node["result"]?.string.map(Whitespace.oneLine) ?? result.id)
         page.html.raw("</h3>")
         page.status(progress.status)
         page.html.raw("</header>")

@@ -76,7 +76,7 @@ extension SitePages {
             page.html.raw("<li><a href=\"")
             page.html.text(page.href(link.to) + "#kr-" + SiteModel.fileName(progress.keyResult.id))
             page.html.raw("\">")
-            page.html.text(progress.keyResult.node["result"]?.string.map(SiteModel.oneLine) ?? progress.keyResult.id)
+            page.html.text(progress.keyResult.node["result"]?.string.map(Whitespace.oneLine) ?? progress.keyResult.id)
             page.html.raw("</a> ")
             page.status(progress.status)
             Charts.progressBar(progress, into: &page.html)
@@ -145,9 +145,4 @@ extension SitePages {
         guard let node, let level = node.integer else { return node?.scalar?.text ?? "–" }
         return levelName(competencyID, level)
     }
-}
-
-extension String {
-    /// The first letter upper-cased, the rest as it is.
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -33,8 +33,8 @@ struct RoleComparison {
     init(from: Entity, to: Entity, model: Model) {
         self.from = from
         self.to = to
-        let fromNeeds = RoleComparison.needs(of: from)
-        let toNeeds = RoleComparison.needs(of: to)
+        let fromNeeds = from.competencyNeeds
+        let toNeeds = to.competencyNeeds
         var order = toNeeds.map(\.id)
         for need in fromNeeds where !order.contains(need.id) { order.append(need.id) }
         rows = order.map { id in
@@ -56,14 +56,6 @@ struct RoleComparison {
         rows.reduce(0) { total, row in total + row.newLevels.reduce(0) { $0 + ($1["behaviors"]?.sequence?.count ?? 0) } }
     }
 
-    /// The competencies a role needs, with the level, in the order written.
-    static func needs(of role: Entity) -> [(id: String, level: Int)] {
-        (role.root["competencies"]?.sequence ?? []).compactMap { item in
-            guard let id = item["competency"]?.string, let level = item["level"]?.integer else { return nil }
-            return (id, level)
-        }
-    }
-
     /// The role people move to from this one: the one it names as `next`, else the role of its
     /// family that needs the least more in all (the sum of its levels), if any needs more.
     static func nextRole(of role: Entity, in model: Model) -> Entity? {
@@ -72,10 +64,10 @@ struct RoleComparison {
             return named === role ? nil : named
         }
         guard let family = role.text("family") else { return nil }
-        let own = needs(of: role).reduce(0) { $0 + $1.level }
+        let own = role.competencyNeeds.reduce(0) { $0 + $1.level }
         var best: (Entity, Int)?
         for other in model.all(.role) where other !== role && other.text("family") == family {
-            let total = needs(of: other).reduce(0) { $0 + $1.level }
+            let total = other.competencyNeeds.reduce(0) { $0 + $1.level }
             if total > own, best.map({ total < $0.1 }) ?? true { best = (other, total) }
         }
         return best?.0

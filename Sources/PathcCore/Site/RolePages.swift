@@ -85,7 +85,7 @@ extension SitePages {
         page.html.raw("<label for=\"assess-import\">Load answers from a file</label> <input type=\"file\" id=\"assess-import\" accept=\".json,application/json\"> ")
         page.html.raw("<button type=\"button\" id=\"assess-clear\">Clear my answers</button><p id=\"assess-status\" class=\"muted\" aria-live=\"polite\"></p></div>")
         var number = 0
-        for (id, needed) in RoleComparison.needs(of: role) {
+        for (id, needed) in role.competencyNeeds {
             guard let competency = site.model.entity(.competency, id),
                   let level = competency.root["levels"]?.sequence?.first(where: { $0["level"]?.integer == needed }) else { continue }
             page.html.raw("<section class=\"checklist\"><h2>"); page.html.text(site.title(competency))
@@ -93,7 +93,7 @@ extension SitePages {
             page.html.raw("<table class=\"checklist\"><thead><tr><th scope=\"col\" class=\"box\">Done</th><th scope=\"col\">Behaviour</th><th scope=\"col\" class=\"evidence\">Evidence</th></tr></thead><tbody>")
             for (index, behaviour) in (level["behaviors"]?.sequence ?? []).enumerated() {
                 number += 1
-                let text = SiteModel.oneLine(behaviour.scalar?.text ?? "")
+                let text = Whitespace.oneLine(behaviour.scalar?.text ?? "")
                 page.html.raw("<tr data-item=\""); page.html.text("\(id)/\(needed)/\(index)")
                 page.html.markup("\"><td class=\"box\"><input type=\"checkbox\" id=\"done-\(number)\" aria-label=\"")
                 page.html.text("I do this: " + text)

@@ -197,35 +197,14 @@ struct SiteModel: Sendable {
         switch entity.kind {
         case .competency: return entity.text("name") ?? entity.id
         case .role, .rubric, .pathway: return entity.text("title") ?? entity.id
-        case .okr: return entity.text("objective").map(Self.oneLine) ?? entity.id
+        case .okr: return entity.text("objective").map(Whitespace.oneLine) ?? entity.id
         }
-    }
-
-    /// Folded text as one line, trimmed.
-    static func oneLine(_ text: String) -> String {
-        // Already one line, the common case: no splitting.
-        var previous: UInt8 = 0x20
-        var clean = true
-        for byte in text.utf8 {
-            if byte == 0x0A || (byte == 0x20 && previous == 0x20) { clean = false; break }
-            previous = byte
-        }
-        if clean && previous != 0x20 { return text }
-        return text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
     }
 
     // MARK: - Where things go
 
     /// The folder of each kind's pages and JSON files.
-    static func folder(_ kind: EntityKind) -> String {
-        switch kind {
-        case .competency: return "competencies"
-        case .role: return "roles"
-        case .rubric: return "rubrics"
-        case .pathway: return "pathways"
-        case .okr: return "okrs"
-        }
-    }
+    static func folder(_ kind: EntityKind) -> String { kind.plural }
 
     /// An id as a file name: a slug stays as it is; anything else (a team may loosen the id
     /// pattern in its schema) has every byte outside `a-z 0-9 -` written as `_HH`, so no id can
@@ -259,10 +238,4 @@ struct SiteModel: Sendable {
     static func trackerPath(_ role: Entity) -> String { "exports/trackers/" + fileName(role.id) + ".csv" }
 
     static func jsonPath(_ entity: Entity) -> String { "api/" + folder(entity.kind) + "/" + fileName(entity.id) + ".json" }
-}
-
-extension String {
-    func leftPadded(to width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
-    }
 }

@@ -267,7 +267,7 @@ struct SitePages: Sendable {
         if failing.isEmpty { page.html.raw("<p>Every statement passes.</p>") }
         page.html.raw("<ol class=\"weakest\">")
         for verdict in failing.prefix(200) {
-            page.html.raw("<li><p>"); page.html.text(SiteModel.oneLine(verdict.statement.text)); page.html.raw("</p>")
+            page.html.raw("<li><p>"); page.html.text(Whitespace.oneLine(verdict.statement.text)); page.html.raw("</p>")
             page.verdict(verdict)
             page.html.raw("<p class=\"small\">In "); page.html.link(page.href(verdict.entity), site.title(verdict.entity))
             page.html.raw(" <code>"); page.html.text(verdict.statement.pointer); page.html.raw("</code></p></li>")

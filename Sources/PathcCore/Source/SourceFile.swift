@@ -48,7 +48,7 @@ public final class SourceFile: Sendable {
         var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
             var total = 0
             while total < buffer.count {
-                let got = Glibc.read(fd, buffer.baseAddress! + total, buffer.count - total)
+                let got = Foundation.read(fd, buffer.baseAddress! + total, buffer.count - total)
                 if got < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -64,7 +64,7 @@ public final class SourceFile: Sendable {
         if bytes.count == capacity {
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             while bytes.count <= limit {
-                let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                let got = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
                 if got < 0 {
                     if errno == EINTR { continue }
                     throw errno == EISDIR ? .isDirectory(path) : .unreadable(path)
