@@ -182,7 +182,7 @@ public struct Checker: Sendable {
             diagnostics.sort(by: Diagnostic.reportOrder)
             return CheckResult(diagnostics: Self.capped(diagnostics, unshown: unshown), fileCount: fileCount, model: model, config: config, setupFailed: false)
         }
-        let today = CalendarDate(config.evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
+        let today = config.evaluationDay
         var context = RuleContext(model: model, vocabulary: .with(config.effectiveVocabulary), config: config, today: today,
                                   rubricLevels: scope?.rubricLevels, supportedStrategies: scope?.supportedStrategies)
         context.houseRules = houseRules

@@ -21,7 +21,7 @@ public struct ProjectConfig: Sendable {
     /// The date cycles and check-ins are evaluated against (YYYY-MM-DD); nil means today.
     public var today: String?
     /// Rule severities by code or name: "off", "info", "warning" or "error".
-    public var rules: [String: String] = [:]
+    public var rules: [String: RuleSetting] = [:]
     public var ignores: [IgnoreEntry] = []
     /// Word-list changes for the quality rules, by list name.
     public var vocabulary: [String: WordListChange] = [:]
@@ -61,14 +61,17 @@ public struct ProjectConfig: Sendable {
         }
     }
 
-    /// The evaluation date: `today` from the config, or the current UTC date.
-    public var evaluationDate: String {
-        if let today { return today }
-        let now = Date()
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    /// What `rules` says of a rule, by its code (either case) or its name.
+    public func setting(code: String, name: String) -> RuleSetting? {
+        rules[code] ?? rules[name] ?? rules[code.lowercased()]
+    }
+
+    /// The day progress is evaluated on: `today` from the config (the schema makes it a real date),
+    /// else the current UTC date. Parsed here once, for every stage that needs it.
+    public var evaluationDay: CalendarDate {
+        if let today, let day = CalendarDate(today) { return day }
+        let seconds = Int(Date().timeIntervalSince1970)
+        return CalendarDate(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
     }
 
     /// Reads `pathc.yaml` from `root`, checked against the config schema. A missing file gives the
@@ -123,7 +126,7 @@ public struct ProjectConfig: Sendable {
         config.houseRules = text("house_rules") ?? config.houseRules
         if let profile = text("profile").flatMap(QualityProfile.init(rawValue:)) { config.profile = profile }
         for pair in root["rules"]?.mapping ?? [] {
-            if let severity = pair.value.scalar?.text { config.rules[pair.keyText] = severity }
+            if let setting = pair.value.scalar.flatMap({ RuleSetting(rawValue: $0.text) }) { config.rules[pair.keyText] = setting }
         }
         for entry in root["ignore"]?.sequence ?? [] {
             let paths = entry["paths"]
@@ -168,5 +171,20 @@ public struct ProjectConfig: Sendable {
             }
         }
         return problems
+    }
+}
+
+/// A rule's severity as `rules` in pathc.yaml sets it, or off.
+public enum RuleSetting: String, Sendable {
+    case off, info, warning, error
+
+    /// The severity to report at; nil when the rule is off.
+    public var severity: Severity? {
+        switch self {
+        case .off: return nil
+        case .info: return .info
+        case .warning: return .warning
+        case .error: return .error
+        }
     }
 }

@@ -18,7 +18,7 @@ public struct Exporter: Sendable {
         model = result.model
         config = result.config
         identity = FrameworkIdentity(config: result.config, root: root)
-        today = CalendarDate(result.config.evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
+        today = result.config.evaluationDay
     }
 
     public func caseDocument() -> JSONValue { CASEExport(model: model, identity: identity).document() }

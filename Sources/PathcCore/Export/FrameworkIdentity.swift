@@ -29,7 +29,7 @@ public struct FrameworkIdentity: Sendable {
         if let seconds {
             changed = Self.timestamp(seconds)
         } else {
-            let day = CalendarDate(config.evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
+            let day = config.evaluationDay
             changed = "\(day)T00:00:00Z"
         }
         namespace = config.uuidNamespace.flatMap(NameBasedUUID.init(parsing:))

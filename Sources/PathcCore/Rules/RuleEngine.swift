@@ -327,17 +327,12 @@ struct RuleEngine {
 
 
     private func configuredSeverity(_ code: String, _ name: String, default fallback: Severity) -> Severity? {
-        let setting = context.config.rules[code] ?? context.config.rules[name] ?? context.config.rules[code.lowercased()]
-        switch setting {
-        case nil: return fallback
-        case "off": return nil
-        case let value?: return Severity(rawValue: value) ?? fallback
-        }
+        guard let setting = context.config.setting(code: code, name: name) else { return fallback }
+        return setting.severity
     }
 
     func severity(of rule: RuleDescription) -> Severity? {
-        let setting = context.config.rules[rule.code.code] ?? context.config.rules[rule.name] ?? context.config.rules[rule.code.code.lowercased()]
-        guard setting == nil else { return configuredSeverity(rule.code.code, rule.name, default: rule.severity) }
+        if let setting = context.config.setting(code: rule.code.code, name: rule.name) { return setting.severity }
         return context.config.profile.severity(of: rule)
     }
 
@@ -493,7 +488,7 @@ public enum RuleProfile {
             last = now
         }
         let vocabulary = Vocabulary.with(config.effectiveVocabulary)
-        let context = RuleContext(model: model, vocabulary: vocabulary, config: config, today: CalendarDate(config.evaluationDate)!)
+        let context = RuleContext(model: model, vocabulary: vocabulary, config: config, today: config.evaluationDay)
         lap("context")
         var tokens = 0
         for entity in model.ordered {

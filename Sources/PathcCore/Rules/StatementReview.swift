@@ -36,7 +36,7 @@ public struct StatementReview: Sendable {
         vocabulary = Vocabulary.with(config.effectiveVocabulary)
         var severities: [String: Severity] = [:]
         let engine = RuleEngine(context: RuleContext(model: Model(), vocabulary: vocabulary, config: config,
-                                                     today: CalendarDate(config.evaluationDate) ?? CalendarDate("2026-01-01")!),
+                                                     today: config.evaluationDay),
                                 rootRelative: { $0.path })
         for rule in RuleRegistry.descriptions { if let severity = engine.severity(of: rule) { severities[rule.code.code] = severity } }
         self.severities = severities
@@ -46,7 +46,7 @@ public struct StatementReview: Sendable {
     public func review(_ text: String, as field: StatementField) -> [Finding] {
         let statement = Self.statement(text, field: field, vocabulary)
         let context = RuleContext(model: Model(), vocabulary: vocabulary, config: config,
-                                  today: CalendarDate(config.evaluationDate) ?? CalendarDate("2026-01-01")!)
+                                  today: config.evaluationDay)
         var findings: [Finding] = []
         for rule in RuleRegistry.textRules where rule.fields.contains(field) {
             guard let severity = severities[rule.description.code.code] else { continue }
@@ -58,11 +58,11 @@ public struct StatementReview: Sendable {
             }
         }
         for rule in houseRules where rule.applies(to: statement) {
-            let severity = config.rules[rule.code.code] ?? config.rules[rule.name]
-            guard severity != "off" else { continue }
+            let setting = config.setting(code: rule.code.code, name: rule.name)
+            guard setting != .off else { continue }
             for finding in rule.findings(in: statement) {
                 let span = finding.node.span
-                findings.append(Finding(code: rule.code, severity: severity.flatMap(Severity.init(rawValue:)) ?? rule.severity,
+                findings.append(Finding(code: rule.code, severity: setting?.severity ?? rule.severity,
                                         message: finding.message, help: finding.help,
                                         words: span == statement.node.span ? nil : statement.entity.file.text(of: span)))
             }

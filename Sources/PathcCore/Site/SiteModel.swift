@@ -44,7 +44,7 @@ struct SiteModel: Sendable {
     init(result: CheckResult, root: String, currentDirectory: String) {
         model = result.model
         config = result.config
-        today = CalendarDate(result.config.evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
+        today = result.config.evaluationDay
         diagnostics = result.diagnostics
         fileCount = result.fileCount
         self.root = root

@@ -32,7 +32,7 @@ private func runInit(_ arguments: ParsedArguments, context: CommandContext) -> I
         return ExitCode.usage
     }
     var written: [String] = [], skipped: [String] = []
-    let today = CalendarDate(ProjectConfig().evaluationDate) ?? CalendarDate(year: 2026, month: 1, day: 1)!
+    let today = ProjectConfig().evaluationDay
     for (path, contents) in StarterFiles.all(today: today) {
         let full = target + "/" + path
         if manager.fileExists(atPath: full) {
