@@ -362,38 +362,14 @@ extension FileFacts {
     }
 }
 
-/// Work started on another thread, whose result is waited for later.
-final class Concurrent<Value: Sendable>: @unchecked Sendable {
-    // Written once by the work before `done` is signalled, read only after the wait.
-    private var value: Value?
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping @Sendable () -> Value) {
-        Thread.detachNewThread { [self] in
-            value = work()
-            done.signal()
-        }
-    }
-
-    func wait() -> Value {
-        done.wait()
-        return value!
-    }
-}
-
 /// Several git commands at once, each on its own thread.
 enum ParallelGit {
     static func run(_ git: Git, _ commands: [[String]]) -> [Result<[UInt8]?, GitError>] {
-        final class Box: @unchecked Sendable { var results: [Result<[UInt8]?, GitError>] = [] }
-        let box = Box()
-        box.results = Array(repeating: .success(nil), count: commands.count)
-        let lock = NSLock()
+        let results = Locked([Result<[UInt8]?, GitError>](repeating: .success(nil), count: commands.count))
         DispatchQueue.concurrentPerform(iterations: commands.count) { index in
             let outcome = Result { () throws(GitError) -> [UInt8]? in try git.run(commands[index]) }
-            lock.lock()
-            box.results[index] = outcome
-            lock.unlock()
+            results.withLock { $0[index] = outcome }
         }
-        return box.results
+        return results.withLock { $0 }
     }
 }

@@ -2,16 +2,13 @@
 protocol ModelRule: Sendable {
     var description: RuleDescription { get }
     var kinds: Set<EntityKind> { get }
-    func check(_ entity: Entity, _ context: RuleContext) -> [Finding]
-    /// For rules that read the entity's statements as the text rules analysed them.
+    /// The findings in one entity. `statements` are its statements as the text rules analysed
+    /// them, for the rules that read them; the others ignore them.
     func check(_ entity: Entity, statements: [Statement], _ context: RuleContext) -> [Finding]
 }
 
 extension ModelRule {
-    func check(_ entity: Entity, statements: [Statement], _ context: RuleContext) -> [Finding] {
-        check(entity, context)
-    }
-
+    /// The findings in one entity, without its analysed statements (for tests and tools).
     func check(_ entity: Entity, _ context: RuleContext) -> [Finding] {
         check(entity, statements: [], context)
     }

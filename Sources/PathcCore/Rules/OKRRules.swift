@@ -140,7 +140,7 @@ struct TargetEqualsBaselineRule: ModelRule {
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 
-    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         okr.keyResults.compactMap { result in
             guard let baseline = result.baseline, let target = result.target, baseline == target,
                   let direction = result.direction, direction == "increase" || direction == "decrease" else { return nil }
@@ -162,7 +162,7 @@ struct DirectionMismatchRule: ModelRule {
         good: [RuleExample(OKRExamples.with([("target: 8\n", "target: 8\n    direction: decrease\n")]))])
     let kinds: Set<EntityKind> = [.okr]
 
-    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         okr.keyResults.compactMap { result in
             guard let direction = result.direction, let baseline = result.baseline, let target = result.target else { return nil }
             let contradicts = (direction == "increase" && target.value < baseline.value)
@@ -189,7 +189,7 @@ struct UnitMismatchRule: ModelRule {
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 
-    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for result in okr.keyResults {
             guard let target = result.target else { continue }
@@ -222,7 +222,7 @@ struct DueOutsideCycleRule: ModelRule {
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 
-    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         guard let cycle = okr.cycle else { return [] }
         let cycleText = cycle.text
         var findings: [Finding] = []
@@ -262,7 +262,7 @@ struct MissingLeadingIndicatorRule: ModelRule {
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 
-    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         let results = okr.keyResults
         guard !results.isEmpty, !results.contains(where: { $0.indicator == "leading" }) else { return [] }
         return [okr.finding(okr.root["key_results"], "/key_results", "OKR '\(okr.id)' has no leading key result",
@@ -281,7 +281,7 @@ struct MissingLaggingResultRule: ModelRule {
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 
-    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         let results = okr.keyResults
         guard !results.isEmpty, !results.contains(where: { $0.indicator == "lagging" }) else { return [] }
         return [okr.finding(okr.root["key_results"], "/key_results", "OKR '\(okr.id)' has no lagging key result",
@@ -300,7 +300,7 @@ struct KeyResultCountRule: ModelRule {
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 
-    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         let count = okr.keyResults.count
         guard count < 2 || count > 5, let node = okr.root["key_results"] else { return [] }
         return [okr.finding(node, "/key_results", "OKR '\(okr.id)' has \(count) key result\(count == 1 ? "" : "s"); 2 to 5 work best",
@@ -388,7 +388,7 @@ struct UnalignedOKRRule: ModelRule {
         }
     }
 
-    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         guard let level = okr.level, let rank = Self.rank(level) else { return [] }
         let targets = okr.items("aligned_to")
         if rank > 0 && targets.isEmpty {
@@ -432,7 +432,7 @@ struct UnsupportedStrategyRule: ModelRule {
             """)])
     let kinds: Set<EntityKind> = [.okr]
 
-    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         guard okr.level == "strategic", !context.supportedStrategies.contains(okr.id) else { return [] }
         return [okr.finding(okr.root["objective"] ?? okr.idNode, okr.root["objective"] != nil ? "/objective" : "/id",
                             "strategic OKR '\(okr.id)' has nothing that develops people for it", label: "unsupported",

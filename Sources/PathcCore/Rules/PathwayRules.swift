@@ -53,7 +53,7 @@ struct NoBaselineRule: ModelRule {
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 
-    func check(_ pathway: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         guard pathway.root["baseline"]?.mapping == nil else { return [] }
         return [pathway.finding(pathway.root["title"], "/title", "pathway '\(pathway.id)' has no baseline assessment",
                                 label: "no 'baseline'", help: "add 'baseline:' with an assessment of where people start")]
@@ -71,7 +71,7 @@ struct IncompleteTriadRule: ModelRule {
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 
-    func check(_ pathway: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         PathwayExamples.stages(pathway).compactMap { stage in
             var missing: [String] = []
             if (stage.node["practice"]?.sequence ?? []).isEmpty { missing.append("practice") }
@@ -97,7 +97,7 @@ struct NoSuccessCriteriaRule: ModelRule {
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 
-    func check(_ pathway: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for stage in PathwayExamples.stages(pathway) {
             for (index, practice) in (stage.node["practice"]?.sequence ?? []).enumerated()
@@ -122,7 +122,7 @@ struct SummativeWithoutRubricRule: ModelRule {
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 
-    func check(_ pathway: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for stage in PathwayExamples.stages(pathway) {
             for (index, assessment) in (stage.node["assessments"]?.sequence ?? []).enumerated() where assessment["type"]?.string == "summative" {
@@ -153,7 +153,7 @@ struct NoRetentionCheckRule: ModelRule {
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 
-    func check(_ pathway: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         guard pathway.root["retention"]?.mapping == nil else { return [] }
         return [pathway.finding(pathway.root["title"], "/title", "pathway '\(pathway.id)' never checks that the skill was retained",
                                 label: "no 'retention'", help: "add 'retention:' with an assessment and 'after:' a duration such as 3m")]
@@ -171,7 +171,7 @@ struct DifficultyRegressionRule: ModelRule {
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 
-    func check(_ pathway: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         var previous: (level: Int, id: String)?
         for stage in PathwayExamples.stages(pathway) {
@@ -213,7 +213,7 @@ struct LevelOutOfRangeRule: ModelRule {
         return competency.items("levels").compactMap { $0["level"]?.integer }
     }
 
-    func check(_ entity: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ entity: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for (index, item) in entity.items("competencies").enumerated() {
             guard let id = item["competency"]?.string, let defined = levels(id, context.model) else { continue }
@@ -245,7 +245,7 @@ struct DrivesNothingRule: ModelRule {
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 
-    func check(_ pathway: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         let status = pathway.text("status") ?? "active"
         guard status == "active", pathway.items("drives").isEmpty else { return [] }
         return [pathway.finding(pathway.root["title"], "/title", "active pathway '\(pathway.id)' names no key result it drives",
@@ -264,7 +264,7 @@ struct UnlinkedCompetencyRule: ModelRule {
         good: [RuleExample(LevelOutOfRangeRule.competency + "\nsupports: [support-speed]\n---\n" + OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.competency]
 
-    func check(_ competency: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ competency: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         let strategic = competency.items("supports").contains { item in
             item.string.flatMap { context.model.entity(.okr, $0) }?.level == "strategic"
         }
@@ -300,7 +300,7 @@ struct RubricGapRule: ModelRule {
               - Names the cause with evidence and rules out two alternatives
         """
 
-    func check(_ rubric: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ rubric: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         let levels = rubric.items("scale").count
         guard levels > 0 else { return [] }
         return rubric.items("criteria").enumerated().compactMap { index, criterion in
@@ -327,7 +327,7 @@ struct ShallowPathwayRule: ModelRule {
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 
-    func check(_ pathway: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         var levels: [BloomLevel] = []
         for stage in PathwayExamples.stages(pathway) {
             for practice in stage.node["practice"]?.sequence ?? [] {
@@ -355,7 +355,7 @@ struct FileNameRule: ModelRule {
         good: [RuleExample("# file: support-speed.okr.yaml\n" + OKRExamples.clean)])
     let kinds: Set<EntityKind> = Set(EntityKind.allCases)
 
-    func check(_ entity: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ entity: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         let path = entity.file.path.utf8
         let nameStart = path.lastIndex(of: UInt8(ascii: "/")).map { path.index(after: $0) } ?? path.startIndex
         guard !path[nameStart...].starts(with: entity.id.utf8) else { return [] }

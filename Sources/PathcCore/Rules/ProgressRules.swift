@@ -12,7 +12,7 @@ struct StaleCheckinRule: ModelRule {
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 
-    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         guard let cycle = okr.cycle, cycle.contains(context.today) else { return [] }
         let allowed = cadenceDays(okr.root["review"]?["cadence"]?.string)
         var findings: [Finding] = []
@@ -48,7 +48,7 @@ struct AtRiskRule: ModelRule {
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 
-    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         guard let cycle = okr.cycle else { return [] }
         return okr.keyResults.compactMap { result in
             guard let progress = Progress(result, cycle: cycle), progress.atRisk, let projected = progress.projected else { return nil }
@@ -81,7 +81,7 @@ struct UncalibratedRubricRule: ModelRule {
         good: [RuleExample(RubricGapRule.rubric)])
     let kinds: Set<EntityKind> = [.rubric]
 
-    func check(_ rubric: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ rubric: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         guard let node = rubric.root["calibrated"] else {
             return [rubric.finding(rubric.root["title"], "/title", "rubric '\(rubric.id)' has never been calibrated",
                                    label: "no 'calibrated'", help: "hold a calibration session among the assessors and record its date in 'calibrated:'")]

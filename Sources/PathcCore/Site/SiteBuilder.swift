@@ -324,26 +324,22 @@ private final class SiteJSONAppender: @unchecked Sendable {
 }
 
 /// Counts finished files across threads and reports every hundredth.
-private final class ProgressCounter: @unchecked Sendable {
-    private var done = 0
+private final class ProgressCounter: Sendable {
+    private let done = Locked(0)
     private let total: Int
     private let report: (@Sendable (Int, Int) -> Void)?
-    private var mutex = pthread_mutex_t()
 
     init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
         self.total = total
         self.report = report
-        pthread_mutex_init(&mutex, nil)
     }
-
-    deinit { pthread_mutex_destroy(&mutex) }
 
     func advance() {
         guard let report else { return }
-        pthread_mutex_lock(&mutex)
-        done += 1
-        let value = done
-        pthread_mutex_unlock(&mutex)
+        let value = done.withLock { count in
+            count += 1
+            return count
+        }
         if value % 100 == 0 || value == total { report(value, total) }
     }
 }

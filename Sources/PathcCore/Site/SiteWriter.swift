@@ -347,16 +347,17 @@ public final class SiteWriter: Sendable {
 
 /// An exclusive lock on a folder (`flock` on the open folder), so that two builds writing beside
 /// each other take turns. Released by `release()` or when the process ends.
-final class FolderLock: @unchecked Sendable {
+final class FolderLock: Sendable {
     /// How long a build waits for another of the same folder before it gives up, in seconds.
     static let patience = 600
-    private let mutex = NSLock()
-    private var fd: Int32
+    /// The open folder while the lock is held; -1 once released (or when it could not be opened).
+    private let descriptor: Locked<Int32>
 
     /// Waits for the lock; nil when the other build holds it longer than `patience`. A folder
     /// that cannot be opened is not locked (the build then fails on it with a clearer message).
     init?(_ folder: String) {
-        fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        descriptor = Locked(fd)
         guard fd >= 0 else { return }
         let deadline = Date().addingTimeInterval(TimeInterval(Self.patience))
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -369,9 +370,9 @@ final class FolderLock: @unchecked Sendable {
     }
 
     func release() {
-        mutex.lock()
-        defer { mutex.unlock() }
-        if fd >= 0 { Foundation.close(fd) }
-        fd = -1
+        descriptor.withLock { fd in
+            if fd >= 0 { Foundation.close(fd) }
+            fd = -1
+        }
     }
 }

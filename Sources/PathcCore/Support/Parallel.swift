@@ -8,11 +8,14 @@ func parallelMap<Element: Sendable, Result: Sendable>(_ elements: [Element], chu
     let count = elements.count
     if count == 0 { return [] }
     let results = ResultSlots<Result>(count: count)
-    let next = AtomicCounter()
+    let next = Locked(0)
     let workers = min(ProcessInfoCores.active, max(1, (count + chunk - 1) / chunk))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
         while true {
-            let start = next.add(chunk)
+            let start = next.withLock { value in
+                defer { value += chunk }
+                return value
+            }
             if start >= count { return }
             for index in start..<min(start + chunk, count) {
                 results.set(index, transform(elements[index]))
@@ -20,52 +23,6 @@ func parallelMap<Element: Sendable, Result: Sendable>(_ elements: [Element], chu
         }
     }
     return results.values()
-}
-
-/// One slot per result; each index is written by exactly one worker. The slots live in memory
-/// allocated once, so that workers write through a fixed pointer and never touch an Array's
-/// storage concurrently (which could trigger a copy-on-write under a race).
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<Value?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = UnsafeMutablePointer<Value?>.allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-
-    func set(_ index: Int, _ value: Value) {
-        slots[index] = value
-    }
-
-    func values() -> [Value] { (0..<count).map { slots[$0]! } }
-}
-
-private final class AtomicCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLockLite()
-    func add(_ amount: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        let old = value
-        value += amount
-        return old
-    }
-}
-
-/// A mutex without Foundation's NSLock.
-private final class NSLockLite: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func lock() { pthread_mutex_lock(&mutex) }
-    func unlock() { pthread_mutex_unlock(&mutex) }
 }
 
 enum ProcessInfoCores {

@@ -4,12 +4,11 @@ import Foundation
 /// file draws an allowance before it starts and gives back what it did not spend. A run over
 /// crafted input ends in bounded time however many files carry the attack, while an ordinary
 /// repository never comes near the limit.
-public final class RunBudget: @unchecked Sendable {
-    private let lock = NSLock()
-    private var remaining: Int
+public final class RunBudget: Sendable {
+    private let remaining: Locked<Int>
 
     public init(steps: Int) {
-        remaining = steps
+        remaining = Locked(steps)
     }
 
     /// Regular-expression steps for a whole run: a few seconds of the worst patterns, hundreds of
@@ -18,17 +17,15 @@ public final class RunBudget: @unchecked Sendable {
 
     /// Up to `steps`, less when the run has spent most of its budget; 0 when nothing is left.
     public func draw(upTo steps: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        let granted = min(steps, remaining)
-        remaining -= granted
-        return granted
+        remaining.withLock { remaining in
+            let granted = min(steps, remaining)
+            remaining -= granted
+            return granted
+        }
     }
 
     public func giveBack(_ steps: Int) {
         guard steps > 0 else { return }
-        lock.lock()
-        remaining += steps
-        lock.unlock()
+        remaining.withLock { $0 += steps }
     }
 }

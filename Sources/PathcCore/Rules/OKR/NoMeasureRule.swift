@@ -18,7 +18,7 @@ struct NoMeasureRule: ModelRule {
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 
-    func check(_ okr: Entity, _ context: RuleContext) -> [Finding] {
+    func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         okr.keyResults.compactMap { result in
             var missing: [String] = []
             if result.metric == nil { missing.append("metric") }
