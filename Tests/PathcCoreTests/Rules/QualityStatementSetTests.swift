@@ -30,7 +30,7 @@ final class QualityStatementSetTests: XCTestCase {
         }
     }
 
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     static func lines(_ path: String) throws -> [[String]] {
         let text = try String(contentsOf: fixtures.appendingPathComponent(path), encoding: .utf8)
