@@ -56,6 +56,16 @@ final class RuleExampleTests: XCTestCase {
         StatementReview.statement(text, field: field, vocabulary)
     }
 
+    /// An example file's name: the one a first line `# file: NAME` gives, else its id and kind.
+    static func fileName(_ text: String, index: Int) -> String {
+        if text.hasPrefix("# file: ") { return String(text.split(separator: "\n")[0].dropFirst("# file: ".count)) }
+        if let id = text.split(separator: "\n").first(where: { $0.hasPrefix("id: ") })?.dropFirst(4),
+           let kind = text.split(separator: "\n").first(where: { $0.hasPrefix("kind: ") })?.dropFirst(6) {
+            return "\(id).\(kind).yaml"
+        }
+        return "example-\(index).yaml"
+    }
+
     /// Entities from example files, checked against the built-in schemas (for their annotations).
     /// A first line `# file: NAME` names the file; otherwise it is named after its id and kind.
     static func model(_ files: [String]) throws -> Model {
@@ -66,13 +76,7 @@ final class RuleExampleTests: XCTestCase {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pathc-example-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
-            var name = "example-\(index).yaml"
-            if text.hasPrefix("# file: ") {
-                name = String(text.split(separator: "\n")[0].dropFirst("# file: ".count))
-            } else if let id = text.split(separator: "\n").first(where: { $0.hasPrefix("id: ") })?.dropFirst(4),
-                      let kind = text.split(separator: "\n").first(where: { $0.hasPrefix("kind: ") })?.dropFirst(6) {
-                name = "\(id).\(kind).yaml"
-            }
+            let name = fileName(text, index: index)
             let path = folder.appendingPathComponent(name).path
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             let check = FileCheck.run(path: path, displayPath: name, schemas: schemas)
