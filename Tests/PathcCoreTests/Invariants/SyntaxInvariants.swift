@@ -1,3 +1,10 @@
+// Compiled twice: into the tests (importing PathcCore) and, by fuzz/run, into the fuzz targets'
+// own copy of the PathcCore module (with PATHC_FUZZ defined), so that both check the same promises.
+import Foundation
+#if !PATHC_FUZZ
+@testable import PathcCore
+#endif
+
 /// The promises a parse keeps whatever the bytes, checked by the fuzz targets (`fuzz/`) and by the
 /// regression tests that replay what they found. Each broken promise is one line of text; none
 /// means all hold.

@@ -1,3 +1,10 @@
+// Compiled twice: into the tests (importing PathcCore) and, by fuzz/run, into the fuzz targets'
+// own copy of the PathcCore module (with PATHC_FUZZ defined), so that both check the same promises.
+import Foundation
+#if !PATHC_FUZZ
+@testable import PathcCore
+#endif
+
 /// The promises the check pipeline, the reports and the site emitters keep whatever the content, checked by
 /// the `check` fuzz target (`fuzz/targets/CheckFuzz.swift`) and by the regression tests that
 /// replay what it found. Files are held in memory; nothing touches the disk.
