@@ -21,7 +21,7 @@ public enum DiffReport {
         return groups
     }
 
-    /// "2 entities added, 1 renamed; 3 changed (7 changes)".
+    /// "2 entities added, 1 entity renamed, 3 entities changed (7 changes)", or "no changes".
     public static func summary(_ diff: FrameworkDiff) -> String {
         let groups = groups(diff)
         let added = groups.count { $0.changes.first?.change == .added && $0.changes.first?.place.isEmpty == true }

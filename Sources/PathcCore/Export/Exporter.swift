@@ -25,7 +25,7 @@ public struct Exporter: Sendable {
 
     public func badgesDocument() -> JSONValue { BadgesExport(model: model, identity: identity).document() }
 
-    /// One table; `role` narrows the tracker to one role (every role, a role a row group, without it).
+    /// One table; `role` narrows the tracker to one role (without it, every role, one after another).
     public func table(_ table: Table, role: String? = nil) -> Result<CSVTable, Failure> {
         switch table {
         case .matrix: return .success(matrix())
