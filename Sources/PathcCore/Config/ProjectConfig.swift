@@ -70,8 +70,7 @@ public struct ProjectConfig: Sendable {
     /// else the current UTC date. Parsed here once, for every stage that needs it.
     public var evaluationDay: CalendarDate {
         if let today, let day = CalendarDate(today) { return day }
-        let seconds = Int(Date().timeIntervalSince1970)
-        return CalendarDate(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        return CalendarDate(secondsSince1970: Int(Date().timeIntervalSince1970))
     }
 
     /// Reads `pathc.yaml` from `root`, checked against the config schema. A missing file gives the

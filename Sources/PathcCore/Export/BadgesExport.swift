@@ -56,7 +56,7 @@ struct BadgesExport {
                 for item in pathway.root["competencies"]?.sequence ?? [] {
                     guard let competencyID = item["competency"]?.string, let to = item["to"]?.integer,
                           let competency = model.entity(.competency, competencyID) else { continue }
-                    let levelName = competency.root["levels"]?.sequence?.first { $0["level"]?.integer == to }?["name"]?.scalar?.text ?? String(to)
+                    let levelName = competency.competencyLevel(to)?["name"]?.scalar?.text ?? String(to)
                     alignments.append(alignment(identity.identifier(competency, part: "level/\(to)"),
                                                 name: "\(competency.text("name") ?? competencyID) · \(to) · \(levelName)",
                                                 code: "\(competencyID).\(to)"))

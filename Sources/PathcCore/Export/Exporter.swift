@@ -59,7 +59,7 @@ public struct Exporter: Sendable {
             let title = role.text("title") ?? role.id
             for need in role.competencyNeeds {
                 guard let competency = model.entity(.competency, need.id),
-                      let level = competency.root["levels"]?.sequence?.first(where: { $0["level"]?.integer == need.level }) else { continue }
+                      let level = competency.competencyLevel(need.level) else { continue }
                 let levelName = level["name"]?.scalar?.text ?? ""
                 for behaviour in level["behaviors"]?.sequence ?? [] {
                     table.append([title, competency.text("name") ?? competency.id, String(need.level), levelName,

@@ -38,7 +38,7 @@ public struct FrameworkIdentity: Sendable {
 
     /// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SSZ`.
     static func timestamp(_ seconds: Int) -> String {
-        let day = CalendarDate(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        let day = CalendarDate(secondsSince1970: seconds)
         let rest = seconds - day.dayNumber * 86_400
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(day)T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"

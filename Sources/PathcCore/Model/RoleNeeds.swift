@@ -7,3 +7,10 @@ extension Entity {
         }
     }
 }
+
+extension Entity {
+    /// For a competency: the level of that number, as written.
+    func competencyLevel(_ number: Int) -> Node? {
+        root["levels"]?.sequence?.first { $0["level"]?.integer == number }
+    }
+}

@@ -56,36 +56,46 @@ struct RoleComparison {
         rows.reduce(0) { total, row in total + row.newLevels.reduce(0) { $0 + ($1["behaviors"]?.sequence?.count ?? 0) } }
     }
 
-    /// The role people move to from this one: the one it names as `next`, else the role of its
-    /// family that needs the least more in all (the sum of its levels), if any needs more.
-    static func nextRole(of role: Entity, in model: Model) -> Entity? {
-        if let id = role.text("next") {
-            let named = model.entity(.role, id)
-            return named === role ? nil : named
-        }
-        guard let family = role.text("family") else { return nil }
-        let own = role.competencyNeeds.reduce(0) { $0 + $1.level }
-        var best: (Entity, Int)?
-        for other in model.all(.role) where other !== role && other.text("family") == family {
-            let total = other.competencyNeeds.reduce(0) { $0 + $1.level }
-            if total > own, best.map({ total < $0.1 }) ?? true { best = (other, total) }
-        }
-        return best?.0
+    /// Where a role leads: the role people move to from it (the one it names as `next`, else the
+    /// role of its family that needs the least more in all, the sum of its levels, if any needs
+    /// more), and the roles its page is compared with: the next role first, then the rest of its
+    /// family in model order, at most `peersCompared`.
+    struct Growth {
+        let next: Entity?
+        let compared: [Entity]
     }
 
     /// How many roles of a family each role is compared with: a page per pair, so a family of
     /// hundreds of roles does not make tens of thousands of pages.
     static let peersCompared = 12
 
-    /// The roles a role's page offers a comparison with: the next role first, then the rest of
-    /// its family in model order.
-    static func comparedRoles(of role: Entity, in model: Model) -> [Entity] {
-        var result: [Entity] = []
-        if let next = nextRole(of: role, in: model) { result.append(next) }
-        if let family = role.text("family") {
-            for other in model.all(.role) where result.count < peersCompared {
-                if other !== role && other.text("family") == family && !result.contains(where: { $0 === other }) { result.append(other) }
+    /// Every role's growth, worked out once: each role looks only at its own family.
+    static func growth(in model: Model) -> [ObjectIdentifier: Growth] {
+        let roles = model.all(.role)
+        let totals = roles.map { $0.competencyNeeds.reduce(0) { $0 + $1.level } }
+        var families: [String: [Int]] = [:]
+        for (index, role) in roles.enumerated() {
+            if let family = role.text("family") { families[family, default: []].append(index) }
+        }
+        var result: [ObjectIdentifier: Growth] = [:]
+        for (index, role) in roles.enumerated() {
+            let family = role.text("family").flatMap { families[$0] } ?? []
+            var next: Entity?
+            if let id = role.text("next") {
+                let named = model.entity(.role, id)
+                next = named === role ? nil : named
+            } else {
+                var best: Int?
+                for other in family where other != index && totals[other] > totals[index] {
+                    if best.map({ totals[other] < totals[$0] }) ?? true { best = other }
+                }
+                next = best.map { roles[$0] }
             }
+            var compared = next.map { [$0] } ?? []
+            for other in family where compared.count < peersCompared && other != index && roles[other] !== next {
+                compared.append(roles[other])
+            }
+            result[ObjectIdentifier(role)] = Growth(next: next, compared: compared)
         }
         return result
     }

@@ -87,7 +87,7 @@ extension SitePages {
         var number = 0
         for (id, needed) in role.competencyNeeds {
             guard let competency = site.model.entity(.competency, id),
-                  let level = competency.root["levels"]?.sequence?.first(where: { $0["level"]?.integer == needed }) else { continue }
+                  let level = competency.competencyLevel(needed) else { continue }
             page.html.raw("<section class=\"checklist\"><h2>"); page.html.text(site.title(competency))
             page.html.raw(" <span class=\"muted\">· "); page.html.text(levelName(id, needed)); page.html.raw("</span></h2>")
             page.html.raw("<table class=\"checklist\"><thead><tr><th scope=\"col\" class=\"box\">Done</th><th scope=\"col\">Behaviour</th><th scope=\"col\" class=\"evidence\">Evidence</th></tr></thead><tbody>")
@@ -111,8 +111,7 @@ extension SitePages {
 
     /// "2 · Practitioner", from the competency's own level names.
     func levelName(_ competencyID: String, _ level: Int) -> String {
-        let levels = site.model.entity(.competency, competencyID)?.root["levels"]?.sequence ?? []
-        let name = levels.first { $0["level"]?.integer == level }?["name"]?.scalar?.text
+        let name = site.model.entity(.competency, competencyID)?.competencyLevel(level)?["name"]?.scalar?.text
         return name.map { "\(level) · \($0)" } ?? String(level)
     }
 

@@ -57,7 +57,7 @@ public struct SiteBuilder: Sendable {
         for entity in site.model.ordered { jobs += [.entityPage(entity), .entityJSON(entity)] }
         for role in site.model.all(.role) {
             jobs.append(.checklist(role))
-            jobs += RoleComparison.comparedRoles(of: role, in: site.model).map { .comparison(from: role, to: $0) }
+            jobs += site.growth(role).compared.map { .comparison(from: role, to: $0) }
         }
         return jobs
     }
@@ -191,7 +191,7 @@ public struct SiteBuilder: Sendable {
         paths += site.model.ordered.map(SiteModel.pagePath)
         for role in site.model.all(.role) {
             paths.append(RoleComparison.checklistPath(role))
-            paths += RoleComparison.comparedRoles(of: role, in: site.model).map { RoleComparison.pagePath(from: role, to: $0) }
+            paths += site.growth(role).compared.map { RoleComparison.pagePath(from: role, to: $0) }
         }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths { xml += "<url><loc>\(HTML.escaped(prefix + path))</loc></url>\n" }

@@ -160,15 +160,15 @@ struct SiteJSON {
         }
         if entity.kind == .role {
             json.key("checklist"); json.string(RoleComparison.checklistPath(entity))
-            let next = RoleComparison.nextRole(of: entity, in: site.model)
+            let growth = site.growth(entity)
             json.key("comparisons")
             json.beginList()
-            for other in RoleComparison.comparedRoles(of: entity, in: site.model) {
+            for other in growth.compared {
                 json.item()
                 json.beginObject()
                 json.key("role"); json.string(other.id)
                 json.key("page"); json.string(RoleComparison.pagePath(from: entity, to: other))
-                json.key("next"); json.bool(other === next)
+                json.key("next"); json.bool(other === growth.next)
                 json.endObject()
             }
             json.endList()

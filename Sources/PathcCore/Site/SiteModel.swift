@@ -29,6 +29,8 @@ struct SiteModel: Sendable {
     private let verdicts: [[QualityVerdict]]
     /// Every verdict of the site, entity by entity.
     let allVerdicts: [QualityVerdict]
+    /// Each role's next role and the roles it is compared with.
+    private let roleGrowth: [ObjectIdentifier: RoleComparison.Growth]
     /// Every key result's progress and status, by OKR and key-result index.
     private let statuses: [[KeyResultProgress]]
     /// Each entity's title, made once (OKR objectives are folded onto one line).
@@ -74,6 +76,7 @@ struct SiteModel: Sendable {
             for link in facts.links { if let target = position[ObjectIdentifier(link.to)] { incoming[target].append(link) } }
         }
         self.incoming = incoming
+        roleGrowth = RoleComparison.growth(in: model)
         // The check gives verdicts by file and position, so each entity's are one run.
         var byPosition = [[QualityVerdict]](repeating: [], count: model.ordered.count)
         var start = 0
@@ -149,6 +152,9 @@ struct SiteModel: Sendable {
     }
 
     func verdicts(of entity: Entity) -> [QualityVerdict] { position[ObjectIdentifier(entity)].map { verdicts[$0] } ?? [] }
+
+    /// A role's next role and the roles its page is compared with.
+    func growth(_ role: Entity) -> RoleComparison.Growth { roleGrowth[ObjectIdentifier(role)] ?? RoleComparison.Growth(next: nil, compared: []) }
 
     func progress(_ okr: Entity) -> [KeyResultProgress] { position[ObjectIdentifier(okr)].map { statuses[$0] } ?? [] }
 

@@ -120,15 +120,15 @@ struct SitePages: Sendable {
             page.html.raw("</span></td></tr>")
         }
         page.html.raw("</tbody></table></section>")
-        let compared = RoleComparison.comparedRoles(of: role, in: site.model)
-        let next = RoleComparison.nextRole(of: role, in: site.model)
+        let growth = site.growth(role)
+        let next = growth.next
         page.html.raw("<section class=\"next\"><h2>Growing from here</h2><ul class=\"actions\">")
         if let next {
             page.html.raw("<li><strong>")
             page.html.link(page.href(RoleComparison.pagePath(from: role, to: next)), "What changes at the next level: \(site.title(next))")
             page.html.raw("</strong></li>")
         }
-        let others = compared.filter { $0 !== next }
+        let others = growth.compared.filter { $0 !== next }
         if !others.isEmpty {
             page.html.raw("<li>Compare with ")
             for (index, other) in others.enumerated() {
@@ -230,7 +230,7 @@ struct SitePages: Sendable {
             for role in roles {
                 if let level = needs[ObjectIdentifier(role)]?[competency.id] {
                     page.html.markup("<td class=\"need level-\(min(level, 5))\">")
-                    let behaviours = competency.root["levels"]?.sequence?.first { $0["level"]?.integer == level }
+                    let behaviours = competency.competencyLevel(level)
                     if let behaviours {
                         page.html.raw("<details><summary>"); page.html.text(levelName(competency.id, level)); page.html.raw("</summary>")
                         behaviourList(behaviours, into: &page)

@@ -183,9 +183,10 @@ final class SiteBuildTests: XCTestCase {
         }
         let result = Checker(root: root.path, currentDirectory: root.path).run()
         let junior = try XCTUnwrap(result.model.entity(.role, "junior"))
-        XCTAssertEqual(RoleComparison.nextRole(of: junior, in: result.model)?.id, "middle")
-        XCTAssertNil(RoleComparison.nextRole(of: try XCTUnwrap(result.model.entity(.role, "senior")), in: result.model))
-        XCTAssertEqual(RoleComparison.comparedRoles(of: junior, in: result.model).map(\.id), ["middle", "senior"])
+        let growth = RoleComparison.growth(in: result.model)
+        XCTAssertEqual(growth[ObjectIdentifier(junior)]?.next?.id, "middle")
+        XCTAssertNil(growth[ObjectIdentifier(try XCTUnwrap(result.model.entity(.role, "senior")))]?.next)
+        XCTAssertEqual(growth[ObjectIdentifier(junior)]?.compared.map(\.id), ["middle", "senior"])
     }
 
     /// The checklist: a box and an evidence field per behaviour of the role's levels, the
