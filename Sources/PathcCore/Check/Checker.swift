@@ -90,9 +90,7 @@ public struct Checker: Sendable {
         /// How many content files the repository has.
         var fileCount: Int
         var knownIDs: KnownIDs
-        var cycles: [[String]]
-        var rubricLevels: Set<String>
-        var supportedStrategies: Set<String>
+        var answers: RepositoryAnswers
     }
 
     /// Reads the config and schemas; a failed result when either is invalid.
@@ -168,15 +166,16 @@ public struct Checker: Sendable {
         }
         var model = Model()
         model.add(outcomes.compactMap(\.entity), into: &diagnostics)
-        var checks = ModelChecks(model: model)
+        let answers = scope?.answers ?? RepositoryFacts(outcomes.map { ($0.entity?.file.path ?? "", $0.facts) }).answers()
+        clock.lap("model and repository-wide answers")
+        var checks = ModelChecks(model: model, cycles: answers.cycles)
         for outcome in outcomes where outcome.entity == nil {
             guard let file = outcome.diagnostics.first?.file, let identity = ModelChecks.declaredIdentity(of: file) else { continue }
             checks.brokenFiles[identity] = file
         }
         checks.knownIDs = scope?.knownIDs
-        checks.cycles = scope?.cycles
         checks.run()
-        clock.lap("model and references")
+        clock.lap("references")
         diagnostics += checks.diagnostics
         guard runsRules else {
             diagnostics.sort(by: Diagnostic.reportOrder)
@@ -184,7 +183,7 @@ public struct Checker: Sendable {
         }
         let today = config.evaluationDay
         var context = RuleContext(model: model, vocabulary: .with(config.effectiveVocabulary), config: config, today: today,
-                                  rubricLevels: scope?.rubricLevels, supportedStrategies: scope?.supportedStrategies)
+                                  answers: answers)
         context.houseRules = houseRules
         let root = self.root
         clock.lap("rule context")
@@ -239,6 +238,8 @@ public struct Checker: Sendable {
 struct FileCheck: Sendable {
     var diagnostics: [Diagnostic] = []
     var entity: Entity?
+    /// What other files' checks need from this one.
+    var facts = FileFacts.none
     /// Schema findings past the first `findingsPerFile` of the file: counted, not made into
     /// messages (a file of a million unknown keys would otherwise make a million).
     var unshownSchemaFindings = 0
@@ -299,7 +300,9 @@ struct FileCheck: Sendable {
         result.diagnostics = shown
         result.unshownSchemaFindings = omitted.count
         if let idNode = root["id"], let scalar = idNode.scalar, case .string(let id) = scalar.value {
-            result.entity = Entity(kind: kind, id: id, file: file, root: root, idNode: idNode, annotations: validation.annotations)
+            let entity = Entity(kind: kind, id: id, file: file, root: root, idNode: idNode, annotations: validation.annotations)
+            result.entity = entity
+            result.facts = FileFacts(entity)
         }
         return result
     }

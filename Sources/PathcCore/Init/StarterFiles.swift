@@ -61,6 +61,14 @@ public enum StarterFiles {
                   git clone --quiet --depth 1 --branch "$PATHC_VERSION" "https://github.com/$PATHC_REPOSITORY" .pathc/source
                   .pathc/source/scripts/install --prefix "$PWD/.pathc"
               - run: echo "$PWD/.pathc/bin" >> "$GITHUB_PATH"
+              # What --since knows of the base revision's files (.git/pathc, never committed):
+              # the first run against a base revision reads every file, later runs only the change.
+              - if: github.event_name == 'pull_request'
+                uses: actions/cache@v4
+                with:
+                  path: .git/pathc
+                  key: pathc-facts-${{ env.PATHC_VERSION }}-${{ github.event.pull_request.base.sha }}
+                  restore-keys: pathc-facts-${{ env.PATHC_VERSION }}-
               - name: Check the pathway files
                 run: |
                   if [ -n "$BASE_REF" ]; then

@@ -9,14 +9,15 @@ struct ModelChecks: Sendable {
     /// When the model holds only part of the repository (`check --since`): the ids of a kind in
     /// the whole repository, for the suggestions of unknown references.
     var knownIDs: KnownIDs?
-    /// And the repository's alignment cycles, each from its smallest id (`alignmentCycles`).
-    var cycles: [[String]]?
+    /// The repository's alignment cycles, each from its smallest id (`RepositoryFacts`).
+    let cycles: [[String]]
     /// Files with errors that kept them out of the model, by the kind and id they declare
     /// (`kind:id`): a reference to that id is not unknown, its file is broken.
     var brokenFiles: [String: SourceFile] = [:]
 
-    init(model: Model) {
+    init(model: Model, cycles: [[String]]) {
         self.model = model
+        self.cycles = cycles
     }
 
     mutating func run() {
@@ -96,10 +97,6 @@ struct ModelChecks: Sendable {
 
     /// A cycle of `aligned_to` links, reported once, at the OKR with the smallest id in it.
     private mutating func checkAlignmentCycles() {
-        let okrs = model.all(.okr)
-        let cycles = self.cycles ?? Self.alignmentCycles(okrs: okrs.map(\.id), parentLists: parallelMap(okrs) { okr in
-            (okr.root["aligned_to"]?.sequence ?? []).compactMap { $0.scalar?.text }
-        })
         for ordered in cycles {
             guard let first = ordered.first, let okr = model.entity(.okr, first) else { continue }
             let targets = okr.root["aligned_to"]?.sequence ?? []
@@ -113,66 +110,6 @@ struct ModelChecks: Sendable {
                 pointer: "/aligned_to/\(index)"))
         }
     }
-
-    /// The cycles of `aligned_to` links among `okrs` (visited in this order), each once, starting
-    /// at its smallest id. `parents` gives an OKR's `aligned_to` texts, nil for no such OKR.
-    static func alignmentCycles(okrs: [String], parents: (String) -> [String]?) -> [[String]] {
-        alignmentCycles(okrs: okrs, parentLists: okrs.map { parents($0) ?? [] })
-    }
-
-    /// The same, with each OKR's `aligned_to` texts given in the order of `okrs`.
-    static func alignmentCycles(okrs: [String], parentLists: [[String]]) -> [[String]] {
-        // Over indices, not ids: one look-up per link instead of several per visit, and a
-        // depth-first walk with its own stack, so that a chain of any length cannot overflow
-        // the thread's. A link to an id that is not in `okrs` leads nowhere.
-        var indexOf: [String: Int] = [:]
-        indexOf.reserveCapacity(okrs.count)
-        for (index, id) in okrs.enumerated() where indexOf[id] == nil { indexOf[id] = index }
-        let lookUp = indexOf
-        let links: [[Int]] = parallelMap(parentLists) { parents in parents.compactMap { lookUp[$0] } }
-        var state = [UInt8](repeating: 0, count: okrs.count)  // 1: on the current path, 2: done
-        var positionOnPath = [Int](repeating: 0, count: okrs.count)
-        var path: [Int] = []
-        var nextLink: [Int] = []
-        var reported: Set<String> = []
-        var cycles: [[String]] = []
-        for id in okrs {
-            let start = indexOf[id]!
-            guard state[start] == 0 else { continue }
-            state[start] = 1
-            positionOnPath[start] = 0
-            path.append(start)
-            nextLink.append(0)
-            while let top = path.last {
-                let link = nextLink[nextLink.count - 1]
-                guard link < links[top].count else {
-                    state[top] = 2
-                    path.removeLast()
-                    nextLink.removeLast()
-                    continue
-                }
-                nextLink[nextLink.count - 1] = link + 1
-                let next = links[top][link]
-                switch state[next] {
-                case 0:
-                    state[next] = 1
-                    positionOnPath[next] = path.count
-                    path.append(next)
-                    nextLink.append(0)
-                case 1:
-                    let cycle = path[positionOnPath[next]...].map { okrs[$0] }
-                    let first = cycle.min()!
-                    guard reported.insert(first).inserted else { continue }
-                    let rotation = cycle.firstIndex(of: first)!
-                    cycles.append(Array(cycle[rotation...] + cycle[..<rotation]))
-                default:
-                    continue
-                }
-            }
-        }
-        return cycles
-    }
-
 }
 
 /// The ids of each kind in the whole repository when the model holds only part of it, worked

@@ -15,24 +15,16 @@ public struct RuleContext: Sendable {
     /// The repository's own rules about wording.
     var houseRules: [HouseRule] = []
 
-    /// `rubricLevels` and `supportedStrategies` come from the whole repository: pass them when
-    /// the model holds only part of it (`check --since`).
-    init(model: Model, vocabulary: Vocabulary, config: ProjectConfig, today: CalendarDate,
-         rubricLevels: Set<String>? = nil, supportedStrategies: Set<String>? = nil) {
+    /// `answers` come from the whole repository: a check passes those it has worked out; without
+    /// them they are worked out from the model (a model made in memory, as tests make).
+    init(model: Model, vocabulary: Vocabulary, config: ProjectConfig, today: CalendarDate, answers: RepositoryAnswers? = nil) {
         self.model = model
         self.vocabulary = vocabulary
         self.config = config
         self.today = today
-        if let rubricLevels {
-            self.rubricLevels = rubricLevels
-        } else {
-            var levels: Set<String> = []
-            for rubric in model.all(.rubric) {
-                for level in rubric.root["scale"]?.sequence ?? [] { if let name = level.scalar?.text { levels.insert(name.lowercased()) } }
-            }
-            self.rubricLevels = levels
-        }
-        self.supportedStrategies = supportedStrategies ?? UnsupportedStrategyRule.supported(model)
+        let answers = answers ?? RepositoryFacts(model: model).answers()
+        rubricLevels = answers.rubricLevels
+        supportedStrategies = answers.supportedStrategies
     }
 }
 

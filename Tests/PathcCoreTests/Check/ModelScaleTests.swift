@@ -46,7 +46,13 @@ final class ModelScaleTests: XCTestCase {
                 parents[id] = (0..<Int(generator.next() % 4)).map { _ in "okr-\(Int(generator.next() % UInt64(count + 2)))" }
             }
             let expected = recursiveCycles(okrs: okrs) { parents[$0] }
-            XCTAssertEqual(ModelChecks.alignmentCycles(okrs: okrs) { parents[$0] }, expected, "graph \(round): \(parents)")
+            XCTAssertEqual(RepositoryFacts.alignmentCycles(okrs: okrs, parentLists: okrs.map { parents[$0] ?? [] }), expected,
+                           "graph \(round): \(parents)")
+            // As every check asks: from the files' facts, in the order of the ids.
+            let facts = RepositoryFacts(okrs.map { id in
+                ("\(id).yaml", FileFacts(entity: EntityRef(.okr, id), level: "team", alignedToTexts: parents[id] ?? []))
+            })
+            XCTAssertEqual(facts.alignmentCycles(), recursiveCycles(okrs: okrs.sorted()) { parents[$0] }, "graph \(round): \(parents)")
             if !expected.isEmpty { graphsWithCycles += 1 }
         }
         XCTAssertGreaterThan(graphsWithCycles, 50, "the random graphs must hold cycles for the comparison to mean something")
@@ -56,7 +62,7 @@ final class ModelScaleTests: XCTestCase {
         let count = 200_000
         let okrs = (0..<count).map { "okr-\($0)" }
         // Each aligned to the next, and the last back to the first: one cycle through them all.
-        let cycles = ModelChecks.alignmentCycles(okrs: okrs, parentLists: (0..<count).map { ["okr-\(($0 + 1) % count)"] })
+        let cycles = RepositoryFacts.alignmentCycles(okrs: okrs, parentLists: (0..<count).map { ["okr-\(($0 + 1) % count)"] })
         XCTAssertEqual(cycles.count, 1)
         XCTAssertEqual(cycles.first?.count, count)
         XCTAssertEqual(cycles.first?.first, "okr-0")

@@ -110,15 +110,15 @@ struct SinceCheck {
             var known = cache.loadBlobs()
             let missing = tree.filter { known[$0.blob] == nil && !changed.contains($0.path) }
             let facts = parallelMap(missing) { entry in
-                (try? SourceFile.read(path: root + "/" + entry.path)).map { FileFacts.of($0, schemas: schemaSet) } ?? FileFacts()
+                (try? SourceFile.read(path: root + "/" + entry.path)).map { FileCheck.run(file: $0, schemas: schemaSet).facts } ?? FileFacts.none
             }
             for (entry, fact) in zip(missing, facts) { known[entry.blob] = fact }
             for entry in tree where known[entry.blob] == nil {
                 let bytes = try git.run(["show", "\(commit):./\(entry.path)"]) ?? []
-                known[entry.blob] = FileFacts.of(SourceFile(path: entry.path, bytes: bytes), schemas: schemaSet)
+                known[entry.blob] = FileCheck.run(file: SourceFile(path: entry.path, bytes: bytes), schemas: schemaSet).facts
             }
             let files = tree.map { FactCache.Entry(path: $0.path, blob: $0.blob, facts: known[$0.blob]!) }
-            let model = FactsModel(files.map { ($0.path, $0.facts) }, order: order)
+            let model = RepositoryFacts(files.map { ($0.path, $0.facts) }, order: order)
             let supported = model.supportedStrategies()
             let made = FactCache.Snapshot(
                 tree: treeID, content: content, files: FactEntries(files),
@@ -147,7 +147,7 @@ struct SinceCheck {
         for path in changedContent {
             var info = stat()
             if stat(root + "/" + path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let file = try? SourceFile.read(path: root + "/" + path) {
-                now.append((path, FileFacts.of(file, schemas: schemaSet)))
+                now.append((path, FileCheck.run(file: file, schemas: schemaSet).facts))
             }
         }
         // The common edit rewords a file and leaves its facts as they were: then the model is the
@@ -167,7 +167,7 @@ struct SinceCheck {
             var unchanged: [(path: String, facts: FileFacts)] = []
             unchanged.reserveCapacity(files.count)
             for entry in files where !changed.contains(entry.path) { unchanged.append((entry.path, entry.facts)) }
-            let modelNow = FactsModel(unchanged + now, order: order)
+            let modelNow = RepositoryFacts(unchanged + now, order: order)
             clock.lap("model now")
 
             let touchesRubrics = (now + before).contains { $0.facts.entity?.kind == .rubric }
@@ -180,7 +180,7 @@ struct SinceCheck {
             // Without cycles at the revision, a cycle now must pass through an OKR a changed file defines.
             let mayHaveCycles = revisionState.hasCycles || modelNow.cycleThrough(changedIDs)
             let cycles = mayHaveCycles ? modelNow.alignmentCycles() : []
-            let cyclesBefore = revisionState.hasCycles ? FactsModel(files.map { ($0.path, $0.facts) }, order: order).alignmentCycles() : []
+            let cyclesBefore = revisionState.hasCycles ? RepositoryFacts(files.map { ($0.path, $0.facts) }, order: order).alignmentCycles() : []
             let supported = modelNow.supportedStrategies()
             clock.lap("repository-wide answers")
 
@@ -207,8 +207,8 @@ struct SinceCheck {
             affected = Set(affectedFiles.map { modelNow.files[$0].path }).union(changedContent)
             clock.lap("\(affected.count) affected files, \(readable.count) to read")
             scope = Checker.Scope(paths: readable.sorted().map { root + "/" + $0 },
-                                  fileCount: modelNow.files.count, knownIDs: KnownIDs { modelNow.knownIDs() }, cycles: cycles,
-                                  rubricLevels: rubricLevels, supportedStrategies: supported)
+                                  fileCount: modelNow.files.count, knownIDs: KnownIDs { modelNow.knownIDs() },
+                                  answers: RepositoryAnswers(cycles: cycles, rubricLevels: rubricLevels, supportedStrategies: supported))
         }
         return Outcome(result: checker.run(setup, scope: scope), affected: affected)
     }
@@ -251,7 +251,7 @@ struct SinceCheck {
                 for index in files.indices { if let entity = files.facts(index).entity { known[entity.kind, default: []].insert(entity.id) } }
                 return known.mapValues(Array.init)
             },
-            cycles: [], rubricLevels: revision.rubricLevels, supportedStrategies: revision.supportedStrategic)
+            answers: RepositoryAnswers(cycles: [], rubricLevels: revision.rubricLevels, supportedStrategies: revision.supportedStrategic))
         return (scope, affected)
     }
 
@@ -273,7 +273,7 @@ struct SinceCheck {
     /// OKRs that start an alignment cycle that appeared or went; and, when the ids of a kind
     /// changed, the files with an unknown reference of that kind (its suggestion may change).
     static func affected(now: [(path: String, facts: FileFacts)], before: [(path: String, facts: FileFacts)],
-                         modelNow: FactsModel, changedNow: [Int]) -> Set<Int> {
+                         modelNow: RepositoryFacts, changedNow: [Int]) -> Set<Int> {
         let changedFiles = Set(changedNow)
         var affected = changedFiles
         var defined: Set<String> = []
@@ -335,22 +335,6 @@ struct SinceCheck {
         guard ChangeSet.isYAML(path), ChangeSet.isInside(path, content) else { return false }
         let below = content == "." ? Substring(path) : path.dropFirst(content.count + 1)
         return !below.split(separator: "/").contains { $0.hasPrefix(".") }
-    }
-}
-
-extension FactsModel {
-    /// Some OKR among `ids` reaches itself by following `aligned_to` upward.
-    func cycleThrough(_ ids: Set<String>) -> Bool {
-        for start in ids where winner(.okr, start) != nil {
-            var seen: Set<String> = []
-            var pending = winner(.okr, start)?.alignedToTexts ?? []
-            while let next = pending.popLast() {
-                if next == start { return true }
-                guard seen.insert(next).inserted, let okr = winner(.okr, next) else { continue }
-                pending += okr.alignedToTexts
-            }
-        }
-        return false
     }
 }
 

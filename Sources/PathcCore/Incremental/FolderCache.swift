@@ -121,7 +121,7 @@ struct FolderCache {
         return now
     }
 
-    private var header: String { "pathc-folders 2 tree \(tree) \(FileFacts.escape(content))" }
+    private var header: String { "pathc-folders 2 tree \(tree) \(FactRecord.escape(content))" }
 
     /// `<folder>\t<seconds>\t<nanoseconds>\t<inode>\t<settled: 0 or 1>\t<extra names, each led by 0x1F>` lines.
     private func load() -> [String: Record]? {
@@ -135,8 +135,8 @@ struct FolderCache {
                   fields[4] == "0" || fields[4] == "1" else {
                 return nil
             }
-            let folder = FileFacts.unescape(fields[0])
-            let extra = fields[5].split(separator: "\u{1F}").map { FileFacts.unescape($0) }
+            let folder = FactRecord.unescape(fields[0])
+            let extra = fields[5].split(separator: "\u{1F}").map { FactRecord.unescape($0) }
             // Untrusted input: a folder inside the content folder, names without a slash.
             guard folder == content || (Paths.isPlainRelative(folder.utf8)
                                         && (content == "." || folder.hasPrefix(content + "/"))),
@@ -154,8 +154,8 @@ struct FolderCache {
         var text = header + "\n"
         for folder in records.keys.sorted() {
             let record = records[folder]!
-            text += "\(FileFacts.escape(folder))\t\(record.modified.tv_sec)\t\(record.modified.tv_nsec)\t\(record.inode)\t\(record.settled ? 1 : 0)\t"
-                + record.extra.map { "\u{1F}" + FileFacts.escape($0) }.joined() + "\n"
+            text += "\(FactRecord.escape(folder))\t\(record.modified.tv_sec)\t\(record.modified.tv_nsec)\t\(record.inode)\t\(record.settled ? 1 : 0)\t"
+                + record.extra.map { "\u{1F}" + FactRecord.escape($0) }.joined() + "\n"
         }
         Paths.replace(path, with: text)
     }

@@ -32,11 +32,11 @@ struct FactCache {
     /// The snapshot, when the cache describes this tree of this content folder. Its entries are
     /// read in place, each decoded when asked for.
     func load(tree: String, content: String) -> Snapshot? {
-        guard let (bytes, lines) = read(), lines.count >= 3, lines[0] == "tree \(tree) \(FileFacts.escape(content))" else { return nil }
+        guard let (bytes, lines) = read(), lines.count >= 3, lines[0] == "tree \(tree) \(FactRecord.escape(content))" else { return nil }
         guard let entries = FactLines(bytes, from: lines.bodyStart) else { return nil }
         func set(_ line: String, _ prefix: String) -> Set<String>? {
             guard line.hasPrefix(prefix) else { return nil }
-            return Set(line.dropFirst(prefix.count).split(separator: "\u{1F}").map { FileFacts.unescape($0) })
+            return Set(line.dropFirst(prefix.count).split(separator: "\u{1F}").map { FactRecord.unescape($0) })
         }
         guard let supported = set(lines[1], "supported "), let levels = set(lines[3], "rubric-levels "),
               lines[2] == "cycles 0" || lines[2] == "cycles 1" else { return nil }
@@ -78,13 +78,13 @@ struct FactCache {
     /// Writes a snapshot, replacing the file in one step. Failing to write (a read-only checkout)
     /// only makes the next run slower.
     func save(_ snapshot: Snapshot) {
-        func list(_ items: Set<String>) -> String { items.sorted().map(FileFacts.escape).joined(separator: "\u{1F}") }
-        var text = header + "\n" + "tree \(snapshot.tree) \(FileFacts.escape(snapshot.content))\n"
+        func list(_ items: Set<String>) -> String { items.sorted().map(FactRecord.escape).joined(separator: "\u{1F}") }
+        var text = header + "\n" + "tree \(snapshot.tree) \(FactRecord.escape(snapshot.content))\n"
         text += "supported " + list(snapshot.supportedStrategic) + "\n"
         text += "cycles \(snapshot.hasCycles ? 1 : 0)\n"
         text += "rubric-levels " + list(snapshot.rubricLevels) + "\n"
         for entry in snapshot.files.all() {
-            text += FileFacts.escape(entry.path) + "\t" + entry.blob + "\t" + entry.facts.encoded() + "\n"
+            text += FactRecord.line(path: entry.path, blob: entry.blob, facts: entry.facts) + "\n"
         }
         Paths.replace(path, with: text)
     }
@@ -137,21 +137,18 @@ struct FactEntries {
 }
 
 /// The cache file's entry lines, read in place: each line's fields are found and checked once
-/// when the file loads, and decoded only when asked for. A line is
-/// `<path>\t<blob>\t<facts>`, the facts as `FileFacts.encoded()` writes them: eleven fields.
+/// when the file loads, and decoded only when asked for. Each line is a `FactRecord`.
 struct FactLines: Sendable {
     private let bytes: [UInt8]
     /// Where each line starts; one more, one past the last newline.
     private let starts: [Int]
-    /// The ten tabs of each line, line after line.
+    /// The tabs of each line, line after line.
     private let tabs: [Int32]
 
-    private static let fieldCount = 11
-    private enum Field: Int {
-        case path = 0, blob, entity, references, level, alignedToTexts, alignedTo, supports, drives, competencies, scale
-    }
+    private typealias Field = FactRecord.Field
+    private static let fieldCount = FactRecord.fieldCount
 
-    /// Nil when a line is not one `FileFacts.encoded()` writes, or the last has no newline.
+    /// Nil when a line is not one `FactRecord.line` writes, or the last has no newline.
     init?(_ bytes: [UInt8], from start: Int) {
         guard bytes.count < Int(Int32.max) else { return nil }
         var chunks: [Range<Int>] = []
@@ -179,41 +176,16 @@ struct FactLines: Sendable {
         self.tabs = tabs
     }
 
-    /// The lines of one chunk, each checked so that decoding it cannot fail: eleven fields, an
-    /// entity of a known kind or none, references each of a known kind, a level written or not.
+    /// The lines of one chunk, each checked so that decoding it cannot fail.
     private static func scan(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (starts: [Int], tabs: [Int32])? {
         var starts: [Int] = []
         var tabs: [Int32] = []
-        let kinds = UInt8(ascii: "0")..<(UInt8(ascii: "0") + UInt8(EntityKind.allCases.count))
         var lineStart = range.lowerBound
         var fieldStart = lineStart
         var field = 0
         var lineTabs: [Int32] = []
         func fieldIsValid(_ field: Int, _ start: Int, _ end: Int) -> Bool {
-            switch Field(rawValue: field) {
-            case .entity:
-                return (end - start == 1 && buffer[start] == UInt8(ascii: "-")) || (end > start && kinds.contains(buffer[start]))
-            case .references:
-                // Items each led by 0x1F, then a kind.
-                var index = start
-                while index < end {
-                    guard buffer[index] == 0x1F, index + 1 < end, kinds.contains(buffer[index + 1]) else { return false }
-                    index += 2
-                    while index < end, buffer[index] != 0x1F { index += 1 }
-                }
-                return true
-            case .level:
-                return end > start && (buffer[start] == UInt8(ascii: "-") || buffer[start] == UInt8(ascii: "="))
-            case .path:
-                return Paths.isPlainRelative(UnsafeBufferPointer(rebasing: buffer[start..<end]))
-            case .blob:
-                // A git object id: 40 (SHA-1) or 64 (SHA-256) hexadecimal digits.
-                return (end - start == 40 || end - start == 64) && buffer[start..<end].allSatisfy {
-                    ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))
-                }
-            default:
-                return start == end || buffer[start] == 0x1F
-            }
+            FactRecord.isValid(Field(rawValue: field)!, UnsafeBufferPointer(rebasing: buffer[start..<end]))
         }
         for index in range {
             let byte = buffer[index]
@@ -239,45 +211,48 @@ struct FactLines: Sendable {
 
     var count: Int { starts.count - 1 }
 
-    /// The bytes of a field of a line.
-    private func field(_ field: Field, of line: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// Where a field of a line is in the bytes.
+    private func range(of field: Field, _ line: Int) -> Range<Int> {
         let tab = line * (Self.fieldCount - 1)
         let start = field == .path ? starts[line] : Int(tabs[tab + field.rawValue - 1]) + 1
-        let end = field == .scale ? starts[line + 1] - 1 : Int(tabs[tab + field.rawValue])
-        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        let end = field.rawValue == Self.fieldCount - 1 ? starts[line + 1] - 1 : Int(tabs[tab + field.rawValue])
+        return start..<end
+    }
+
+    /// The bytes of a field of a line.
+    private func field(_ field: Field, of line: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let range = range(of: field, line)
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// A field as text, unescaped.
     private func text(_ field: Field, of line: Int) -> String {
         var result = ""
-        self.field(field, of: line) { result = FileFacts.text($0) }
+        self.field(field, of: line) { result = FactRecord.text($0) }
         return result
     }
 
     func path(_ line: Int) -> String { text(.path, of: line) }
 
     func facts(_ line: Int) -> FileFacts {
-        let tab = line * (Self.fieldCount - 1)
-        let start = Int(tabs[tab + Field.blob.rawValue]) + 1
-        let end = starts[line + 1] - 1
-        return bytes.withUnsafeBufferPointer { FileFacts(decoding: UnsafeBufferPointer(rebasing: $0[start..<end])) } ?? FileFacts()
+        bytes.withUnsafeBufferPointer { buffer in
+            FactRecord.facts { field in UnsafeBufferPointer(rebasing: buffer[range(of: field, line)]) }
+        }
     }
 
     func entityID(_ line: Int) -> String? {
         var id: String?
         field(.entity, of: line) { bytes in
             guard bytes.count > 1 || bytes.first != UInt8(ascii: "-") else { return }
-            id = FileFacts.text(UnsafeBufferPointer(rebasing: bytes.dropFirst()))
+            id = FactRecord.text(UnsafeBufferPointer(rebasing: bytes.dropFirst()))
         }
         return id
     }
 
-    private static let lookupFields: [Field] = [.references, .alignedTo, .supports, .drives, .competencies]
-
     /// As `FileFacts.looksUp(anyOf:)`, from the fields in place.
     func looksUp(_ line: Int, anyOf ids: Set<String>) -> Bool {
         var found = false
-        for list in Self.lookupFields where !found {
+        for list in FactRecord.lookupFields where !found {
             field(list, of: line) { bytes in
                 var index = 0
                 while index < bytes.count, !found {
@@ -285,7 +260,7 @@ struct FactLines: Sendable {
                     let itemStart = index + (list == .references ? 2 : 1)
                     var itemEnd = itemStart
                     while itemEnd < bytes.count, bytes[itemEnd] != 0x1F { itemEnd += 1 }
-                    if ids.contains(FileFacts.text(UnsafeBufferPointer(rebasing: bytes[min(itemStart, itemEnd)..<itemEnd]))) { found = true }
+                    if ids.contains(FactRecord.text(UnsafeBufferPointer(rebasing: bytes[min(itemStart, itemEnd)..<itemEnd]))) { found = true }
                     index = itemEnd
                 }
             }
@@ -296,7 +271,7 @@ struct FactLines: Sendable {
     /// The lines whose paths are in `paths`, compared as bytes (a hash of each line's path first,
     /// on all cores, so that 100,000 paths of one length cost no allocation each).
     func indices(of paths: Set<String>) -> [Int] {
-        let wanted = Set(paths.map { Array(FileFacts.escape($0).utf8) })
+        let wanted = Set(paths.map { Array(FactRecord.escape($0).utf8) })
         let hashes = Set(wanted.map { $0.withUnsafeBufferPointer(Self.hash) })
         return parallelRuns(count) { run in
             run.filter { line in

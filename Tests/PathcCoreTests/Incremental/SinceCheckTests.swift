@@ -248,18 +248,32 @@ final class SinceCheckTests: XCTestCase {
             entity: EntityRef(.okr, "tab\there, new\nline, back\\slash, unit\u{1F}sep, ünï"),
             references: [EntityRef(.competency, ""), EntityRef(.okr, "a/b")], level: "", alignedToTexts: ["", "x"],
             alignedTo: ["x"], supports: ["\r"], drives: ["okr-1/impact"], competencies: ["c"], scale: ["proficient", ""])
-        let line = facts.encoded()
+        let blob = String(repeating: "ab", count: 20)
+        let path = "pathways/okrs/a\tb.yaml"
+        let line = FactRecord.line(path: path, blob: blob, facts: facts)
         XCTAssertFalse(line.contains("\n") || line.contains("\r"))
-        let decoded = Array(line.utf8).withUnsafeBufferPointer { FileFacts(decoding: $0) }
-        XCTAssertEqual(decoded, facts)
-        let empty = Array(FileFacts().encoded().utf8).withUnsafeBufferPointer { FileFacts(decoding: $0) }
-        XCTAssertEqual(empty, FileFacts())
+        let emptyLine = FactRecord.line(path: "empty.yaml", blob: blob, facts: FileFacts())
+        let lines = try XCTUnwrap(FactLines(Array((line + "\n" + emptyLine + "\n").utf8), from: 0))
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertEqual(lines.path(0), path)
+        XCTAssertEqual(lines.facts(0), facts)
+        XCTAssertEqual(lines.facts(1), FileFacts())
+        XCTAssertEqual(lines.entityID(0), facts.entity?.id)
+        // The cached line's look-ups are the facts' look-ups, field for field.
+        for id in facts.lookups { XCTAssertTrue(lines.looksUp(0, anyOf: [id]), id) }
+        for id in facts.scale + facts.alignedToTexts where !facts.lookups.contains(id) {
+            XCTAssertFalse(lines.looksUp(0, anyOf: [id]), id)
+        }
+        XCTAssertFalse(lines.looksUp(1, anyOf: ["okr-1/impact", ""]))
+        // A line with a field of the wrong shape is not read at all.
+        XCTAssertNil(FactLines(Array((line.replacingOccurrences(of: blob, with: "not-a-blob") + "\n").utf8), from: 0))
     }
 
-    /// Every model rule, from its own examples: the example's files committed, each edited in turn,
-    /// and `check --since HEAD` compared with the full check. A rule that reads a field of another
-    /// entity that the fact cache does not carry gives `--since` other findings than the full
-    /// check and fails here, naming the rule and the example.
+    /// Every model rule, from its own examples: the example's files committed, each edited in turn
+    /// (and, when there are several, each removed in turn), and `check --since HEAD` compared with
+    /// the full check. A rule that reads a field of another entity that the fact cache does not
+    /// carry gives `--since` other findings than the full check and fails here, naming the rule
+    /// and the example.
     func testEveryModelRulesExamplesEditedFileByFile() throws {
         var compared = 0
         for rule in RuleRegistry.modelRules {
@@ -279,6 +293,14 @@ final class SinceCheckTests: XCTestCase {
                 for name in names {
                     try edit(folder, name) { $0 + "\n# edited\n" }
                     try assertSameAsFullCheck(folder, "\(rule.description.name), \(which) example, \(name) edited",
+                                              file: example.file, line: example.line)
+                    try restore(folder)
+                    compared += 1
+                    guard names.count > 1 else { continue }
+                    // Taking a file away changes what the others see: the repository-wide answers
+                    // are worked out again from the facts.
+                    try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+                    try assertSameAsFullCheck(folder, "\(rule.description.name), \(which) example, \(name) removed",
                                               file: example.file, line: example.line)
                     try restore(folder)
                     compared += 1
