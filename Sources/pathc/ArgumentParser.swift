@@ -18,14 +18,62 @@ struct OptionSpec {
     }
 }
 
-/// What a command line said, once checked against its command's options.
+/// A flag a command accepts: declared once, as a constant, and read through that constant, so
+/// that a misspelt flag is a compile error rather than a flag that is never set.
+struct Flag: Sendable {
+    let spec: OptionSpec
+
+    init(_ name: String, _ help: String) {
+        spec = .flag(name, help)
+    }
+}
+
+/// An option that takes a value, read as a `Value`: declared once, as a constant, and read
+/// through that constant.
+struct Option<Value: Sendable>: Sendable {
+    let spec: OptionSpec
+    private let convert: @Sendable (String) -> Value?
+
+    /// The value as given, which the parser has already checked against `choices` when there are any.
+    func value(from text: String) -> Value? { convert(text) }
+}
+
+extension Option where Value == String {
+    init(_ name: String, _ placeholder: String, _ help: String) {
+        spec = .value(name, placeholder, help)
+        convert = { $0 }
+    }
+}
+
+extension Option where Value: RawRepresentable, Value.RawValue == String {
+    /// A value from a fixed set, listed in help in the order given.
+    init(_ name: String, _ placeholder: String, choices: [Value], _ help: String) {
+        spec = .value(name, placeholder, choices: choices.map(\.rawValue), help)
+        convert = { Value(rawValue: $0) }
+    }
+}
+
+extension Option where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
+    /// A value from every case of `Value`.
+    init(_ name: String, _ placeholder: String, _ help: String) {
+        self.init(name, placeholder, choices: Array(Value.allCases), help)
+    }
+}
+
+/// What a command line said, once checked against its command's options. Read through the
+/// command's `Flag` and `Option` constants.
 struct ParsedArguments {
-    var values: [String: String] = [:]
-    var flags: Set<String> = []
+    fileprivate(set) var values: [String: String] = [:]
+    fileprivate(set) var flags: Set<String> = []
     var positionals: [String] = []
 
-    func value(_ name: String) -> String? { values[name] }
-    func has(_ name: String) -> Bool { flags.contains(name) }
+    subscript(flag: Flag) -> Bool { flags.contains(flag.spec.name) }
+    subscript<Value>(option: Option<Value>) -> Value? { values[option.spec.name].flatMap(option.value(from:)) }
+}
+
+/// Output formats of the commands that print text or JSON.
+enum TextOrJSON: String, CaseIterable, Sendable {
+    case text, json
 }
 
 /// A usage error: exit 2 with a message and a hint.
@@ -89,7 +137,7 @@ enum ArgumentParser {
             }
             parsed.values[name] = value
         }
-        if parsed.flags.contains("--help") { return parsed }
+        if parsed[CommonOptions.help] { return parsed }
         if parsed.positionals.count < positionals.lowerBound {
             throw UsageError(message: "'pathc \(command)' needs \(positionalName)",
                              help: "see 'pathc help \(command)'")

@@ -31,27 +31,37 @@ struct CommandDescriptor: Sendable {
     let run: @Sendable (ParsedArguments, CommandContext) -> Int32
 }
 
+/// The options every command accepts.
+enum CommonOptions {
+    enum ColorMode: String, CaseIterable, Sendable { case auto, always, never }
+
+    static let root = Option<String>("--root", "DIR", "the repository root (default: the nearest folder at or above this one with pathc.yaml or pathways/)")
+    static let color = Option<ColorMode>("--color", "WHEN", "colour output: auto (only on a terminal, never with NO_COLOR set), always or never")
+    static let quiet = Flag("--quiet", "print only the findings: no summary, no progress")
+    static let help = Flag("--help", "show this help")
+    /// Before any command only.
+    static let version = Flag("--version", "print pathc's version")
+
+    static let all = [root.spec, color.spec, quiet.spec, help.spec]
+}
+
 enum CLI {
     static let commands: [CommandDescriptor] = [.check, .build, .diff, .export, .review, .validate, .explain, .rules, .dump, .initialize]
 
-    static let commonOptions: [OptionSpec] = [
-        .value("--root", "DIR", "the repository root (default: the nearest folder at or above this one with pathc.yaml or pathways/)"),
-        .value("--color", "WHEN", choices: ["auto", "always", "never"], "colour output: auto (only on a terminal, never with NO_COLOR set), always or never"),
-        .flag("--quiet", "print only the findings: no summary, no progress"),
-        .flag("--help", "show this help"),
-    ]
+    static let commonOptions: [OptionSpec] = CommonOptions.all
 
     static func run(_ arguments: [String]) -> Int32 {
-        let terminal = Terminal(useColor: Terminal.wantsColor(colorMode(in: arguments)), quiet: arguments.contains("--quiet"))
+        // Before the arguments are parsed, so that a usage error is coloured and quietened as asked.
+        let terminal = Terminal(useColor: Terminal.wantsColor(colorMode(in: arguments)), quiet: arguments.contains(CommonOptions.quiet.spec.name))
         guard let first = arguments.first else {
             terminal.err(overview())
             return ExitCode.usage
         }
         switch first {
-        case "--help", "-h":
+        case CommonOptions.help.spec.name, "-h":
             terminal.out(overview())
             return ExitCode.success
-        case "--version":
+        case CommonOptions.version.spec.name:
             terminal.out("pathc \(PathcVersion.current)\n")
             return ExitCode.success
         case "help":
@@ -79,18 +89,19 @@ enum CLI {
             terminal.error(error.message, help: error.help)
             return ExitCode.usage
         }
-        if parsed.has("--help") {
+        if parsed[CommonOptions.help] {
             terminal.out(help(for: command))
             return ExitCode.success
         }
-        let context = CommandContext(terminal: terminal, root: parsed.value("--root"), colorMode: parsed.value("--color"))
+        let context = CommandContext(terminal: terminal, root: parsed[CommonOptions.root], colorMode: parsed[CommonOptions.color]?.rawValue)
         return command.run(parsed, context)
     }
 
     private static func colorMode(in arguments: [String]) -> String? {
+        let name = CommonOptions.color.spec.name
         for (index, argument) in arguments.enumerated() {
-            if argument.hasPrefix("--color=") { return String(argument.dropFirst("--color=".count)) }
-            if argument == "--color", index + 1 < arguments.count { return arguments[index + 1] }
+            if argument.hasPrefix(name + "=") { return String(argument.dropFirst(name.count + 1)) }
+            if argument == name, index + 1 < arguments.count { return arguments[index + 1] }
         }
         return nil
     }
@@ -117,7 +128,7 @@ enum CLI {
         }
         text += "  " + "help COMMAND".padding(toLength: width + 2, withPad: " ", startingAt: 0) + "show a command's options\n"
         text += "\nOptions:\n"
-        text += optionLines(commonOptions + [.flag("--version", "print pathc's version")])
+        text += optionLines(commonOptions + [CommonOptions.version.spec])
         text += "\nExit codes: 0 no errors, 1 the content has errors, 2 the command could not run.\n"
         return text
     }

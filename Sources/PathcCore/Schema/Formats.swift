@@ -72,20 +72,12 @@ enum Formats {
         return value
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
     /// RFC 3339 `full-date` in bytes `start..<end`: `YYYY-MM-DD`, a real calendar day.
     static func isDate(_ bytes: Bytes, _ start: Int, _ end: Int) -> Bool {
         guard end - start == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
               let year = digits(bytes, start, 4), let month = digits(bytes, start + 5, 2),
               let day = digits(bytes, start + 8, 2) else { return false }
-        return (1...12).contains(month) && day >= 1 && day <= daysIn(month: month, year: year)
+        return (1...12).contains(month) && day >= 1 && day <= CalendarDate.daysIn(month: month, year: year)
     }
 
     /// RFC 3339 `date-time`: a date, `T`, and a full time.

@@ -6,10 +6,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public let day: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Formats.daysIn(month: month, year: year) else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// The days of a month of the proleptic Gregorian calendar.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// `YYYY-MM-DD`.
@@ -101,7 +110,7 @@ public struct Cycle: Sendable, Hashable {
             return nil
         }
         guard let start = CalendarDate(year: year, month: startMonth, day: 1),
-              let end = CalendarDate(year: year, month: endMonth, day: Formats.daysIn(month: endMonth, year: year)) else { return nil }
+              let end = CalendarDate(year: year, month: endMonth, day: CalendarDate.daysIn(month: endMonth, year: year)) else { return nil }
         self.start = start
         self.end = end
     }

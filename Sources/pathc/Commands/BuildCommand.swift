@@ -18,14 +18,19 @@ extension CommandDescriptor {
             'output' in pathc.yaml must stay inside the repository; --out may name any folder. The
             same input gives byte-identical files.
             """,
-        options: [
-            .value("--out", "DIR", "the output folder (default: 'output' in pathc.yaml, else site/)"),
-            .value("--format", "FORMAT", choices: ["text", "json"], "how findings are reported: text (default) or json"),
-            .value("--changes-since", "REF", "add a page of what changed in the framework since the git revision REF (changes.html, api/changes.json)"),
-        ],
+        options: BuildOptions.all,
         positionals: 0...0,
         positionalName: "",
         run: runBuild)
+}
+
+enum BuildOptions {
+    static let out = Option<String>("--out", "DIR", "the output folder (default: 'output' in pathc.yaml, else site/)")
+    static let format = Option<TextOrJSON>("--format", "FORMAT", "how findings are reported: text (default) or json")
+    static let changesSince = Option<String>(
+        "--changes-since", "REF", "add a page of what changed in the framework since the git revision REF (changes.html, api/changes.json)")
+
+    static let all = [out.spec, format.spec, changesSince.spec]
 }
 
 private func runBuild(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
@@ -33,7 +38,7 @@ private func runBuild(_ arguments: ParsedArguments, context: CommandContext) -> 
     let cwd = FileManager.default.currentDirectoryPath
     var checker = Checker(root: root, currentDirectory: cwd)
     checker.computesVerdicts = true
-    let format = arguments.value("--format") ?? "text"
+    let format = arguments[BuildOptions.format] ?? .text
     let result = checker.run()
     if result.setupFailed || result.errorCount > 0 {
         report(result.diagnostics, files: result.fileCount, format: format, context: context)
@@ -42,24 +47,24 @@ private func runBuild(_ arguments: ParsedArguments, context: CommandContext) -> 
     }
     // Errors stopped the build above; warnings are shown, notes are left to the quality page.
     let shown = result.diagnostics.filter { $0.severity != .info }
-    if format == "json" {
+    if format == .json {
         report(result.diagnostics, files: result.fileCount, format: format, context: context)
     } else if !shown.isEmpty {
         report(shown, files: result.fileCount, format: format, context: context)
     }
     let target: String
-    if let out = arguments.value("--out") {
+    if let out = arguments[BuildOptions.out] {
         target = out.hasPrefix("/") ? out : cwd + "/" + out
     } else {
         target = result.config.output.hasPrefix("/") ? result.config.output : root + "/" + result.config.output
     }
-    if arguments.value("--out") != nil, target != root, !target.hasPrefix(root + "/") {
+    if arguments[BuildOptions.out] != nil, target != root, !target.hasPrefix(root + "/") {
         // pathc.yaml cannot send the site outside the repository; the command line can, and is told.
         context.terminal.status("writing the site outside the repository, to \(target), as --out asks")
     }
     let protected = [result.config.content, result.config.schemas, ".git", ".githooks"].map { $0.hasPrefix("/") ? $0 : root + "/" + $0 }
     var changes: FrameworkDiff?
-    if let revision = arguments.value("--changes-since") {
+    if let revision = arguments[BuildOptions.changesSince] {
         switch checker.diff(from: revision, to: nil) {
         case .success(let diff): changes = diff
         case .failure(.git(let error)):
@@ -86,7 +91,7 @@ private func runBuild(_ arguments: ParsedArguments, context: CommandContext) -> 
         // Freed by the process's end, not object by object (see check).
         keptUntilExit.append(result)
         keptUntilExit.append(builder)
-        if format != "json" {
+        if format != .json {
             let shownPath = writer.target.hasPrefix(cwd + "/") ? String(writer.target.dropFirst(cwd.count + 1)) : writer.target
             context.terminal.status("built \(shownPath)/: \(summary.pages) pages, \(summary.jsonFiles) JSON files, \(summary.bytes / 1024) KiB")
         }

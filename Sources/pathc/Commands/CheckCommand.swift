@@ -16,17 +16,7 @@ extension CommandDescriptor {
             warnings with --strict); 2: the check could not run (bad arguments, invalid pathc.yaml,
             schema or baseline, unknown revision).
             """,
-        options: [
-            .value("--format", "FORMAT", choices: CheckFormat.allCases.map(\.rawValue),
-                   "output format: text (default), json, github, sarif, junit, gitlab or markdown"),
-            .flag("--strict", "fail on warnings too"),
-            .flag("--statistics", "print a count per rule instead of the findings (text or json)"),
-            .value("--since", "REF", "report only on files changed since the git revision REF, and the files they affect"),
-            .value("--baseline", "FILE", "hide the findings recorded in FILE"),
-            .value("--min-severity", "LEVEL", choices: ["info", "warning", "error"],
-                   "show only findings of this severity or above: info (default), warning or error; the exit code counts them all"),
-            .value("--write-baseline", "FILE", "record the current findings in FILE, to hide them later with --baseline"),
-        ],
+        options: CheckOptions.all,
         positionals: 0...Int.max,
         positionalName: "PATHs",
         run: runCheck)
@@ -35,8 +25,21 @@ extension CommandDescriptor {
 /// What a command leaves for the process's end instead of freeing it.
 nonisolated(unsafe) var keptUntilExit: [Any] = []
 
-enum CheckFormat: String, CaseIterable {
+enum CheckFormat: String, CaseIterable, Sendable {
     case text, json, github, sarif, junit, gitlab, markdown
+}
+
+enum CheckOptions {
+    static let format = Option<CheckFormat>("--format", "FORMAT", "output format: text (default), json, github, sarif, junit, gitlab or markdown")
+    static let strict = Flag("--strict", "fail on warnings too")
+    static let statistics = Flag("--statistics", "print a count per rule instead of the findings (text or json)")
+    static let since = Option<String>("--since", "REF", "report only on files changed since the git revision REF, and the files they affect")
+    static let baseline = Option<String>("--baseline", "FILE", "hide the findings recorded in FILE")
+    static let minSeverity = Option<Severity>(
+        "--min-severity", "LEVEL", "show only findings of this severity or above: info (default), warning or error; the exit code counts them all")
+    static let writeBaseline = Option<String>("--write-baseline", "FILE", "record the current findings in FILE, to hide them later with --baseline")
+
+    static let all = [format.spec, strict.spec, statistics.spec, since.spec, baseline.spec, minSeverity.spec, writeBaseline.spec]
 }
 
 /// Where the repository is: --root, or the nearest folder with pathc.yaml or pathways/.
@@ -60,8 +63,8 @@ func repositoryRoot(_ context: CommandContext) -> String? {
 }
 
 private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
-    let format = CheckFormat(rawValue: arguments.value("--format") ?? "text") ?? .text
-    let statistics = arguments.has("--statistics")
+    let format = arguments[CheckOptions.format] ?? .text
+    let statistics = arguments[CheckOptions.statistics]
     if statistics, format != .text, format != .json {
         context.terminal.error("--statistics prints text or json, not \(format.rawValue)",
                                help: "drop --statistics, or use --format text or --format json")
@@ -82,14 +85,14 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
         filters.append(checker.display(absolute))
     }
     var baseline: Baseline?
-    if let path = arguments.value("--baseline") {
+    if let path = arguments[CheckOptions.baseline] {
         guard let loaded = loadBaseline(path, context: context) else { return ExitCode.usage }
         baseline = loaded
     }
 
     let result: CheckResult
     var affected: Set<String>?
-    if let revision = arguments.value("--since") {
+    if let revision = arguments[CheckOptions.since] {
         do {
             (result, affected) = try checker.run(since: revision)
         } catch {
@@ -111,12 +114,12 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
     let reportedFiles = filters.isEmpty && affected == nil ? result.fileCount : result.files.count(where: reported)
     // Only a baseline (hiding or recording findings) and --statistics need every finding as a
     // report; the outputs show at most a run's share, chosen before the report is made.
-    let needsAll = baseline != nil || statistics || arguments.value("--write-baseline") != nil
+    let needsAll = baseline != nil || statistics || arguments[CheckOptions.writeBaseline] != nil
     let reportedDiagnostics = result.diagnostics.filter { reported($0.file) }
     var report = Report(diagnostics: needsAll ? reportedDiagnostics : Report.shown(reportedDiagnostics), fileCount: reportedFiles,
                         verdicts: result.verdicts.filter { reported($0.entity.file) }, rootRelative: checker.rootRelative)
 
-    if let path = arguments.value("--write-baseline"), !result.setupFailed {
+    if let path = arguments[CheckOptions.writeBaseline], !result.setupFailed {
         let written = Baseline(recording: report)
         do {
             try Data(written.string().utf8).write(to: URL(fileURLWithPath: path.hasPrefix("/") ? path : cwd + "/" + path))
@@ -135,8 +138,8 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
         (report, hidden) = baseline.apply(to: report)
     }
 
-    let failing = report.diagnostics.contains { $0.severity == .error || (arguments.has("--strict") && $0.severity == .warning) }
-    if let level = arguments.value("--min-severity").flatMap(Severity.init(rawValue:)), level != .info {
+    let failing = report.diagnostics.contains { $0.severity == .error || (arguments[CheckOptions.strict] && $0.severity == .warning) }
+    if let level = arguments[CheckOptions.minSeverity], level != .info {
         let all = report
         report = all.filtered { all.diagnostics[$0].severity >= level }
     }
@@ -212,11 +215,11 @@ private func appendSummary(_ markdown: String, to path: String, context: Command
 }
 
 /// Diagnostics in a format, for commands other than check (validate).
-func report(_ diagnostics: [Diagnostic], files: Int, format: String, context: CommandContext, extra: [JSONMember] = []) {
+func report(_ diagnostics: [Diagnostic], files: Int, format: TextOrJSON, context: CommandContext, extra: [JSONMember] = []) {
     switch format {
-    case "json":
+    case .json:
         context.terminal.out(JSONWriter(pretty: true).string(DiagnosticReport.json(diagnostics, files: files, extra: extra)) + "\n")
-    default:
+    case .text:
         outputText(diagnostics, files: files, context: context)
     }
 }

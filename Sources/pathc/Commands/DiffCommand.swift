@@ -18,11 +18,17 @@ extension CommandDescriptor {
             release notes. The exit code is 0 whether or not anything changed.
             """,
         options: [
-            .value("--format", "FORMAT", choices: ["text", "json", "markdown"], "text (default), json or markdown"),
+            DiffOptions.format.spec,
         ],
         positionals: 1...2,
         positionalName: "a git revision REF, and optionally a second one",
         run: runDiff)
+}
+
+enum DiffOptions {
+    enum Format: String, CaseIterable, Sendable { case text, json, markdown }
+
+    static let format = Option<Format>("--format", "FORMAT", "text (default), json or markdown")
 }
 
 private func runDiff(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
@@ -31,16 +37,16 @@ private func runDiff(_ arguments: ParsedArguments, context: CommandContext) -> I
     let positionals = arguments.positionals
     switch checker.diff(from: positionals[0], to: positionals.count > 1 ? positionals[1] : nil) {
     case .failure(.setup(let diagnostics)):
-        report(diagnostics, files: 0, format: "text", context: context)
+        report(diagnostics, files: 0, format: .text, context: context)
         return ExitCode.usage
     case .failure(.git(let error)):
         context.terminal.error(error.message, help: error.help)
         return ExitCode.usage
     case .success(let diff):
-        switch arguments.value("--format") ?? "text" {
-        case "json": context.terminal.out(JSONWriter(pretty: true).string(DiffReport.json(diff)) + "\n")
-        case "markdown": context.terminal.out(DiffReport.markdown(diff))
-        default: context.terminal.out(DiffReport.text(diff))
+        switch arguments[DiffOptions.format] ?? .text {
+        case .json: context.terminal.out(JSONWriter(pretty: true).string(DiffReport.json(diff)) + "\n")
+        case .markdown: context.terminal.out(DiffReport.markdown(diff))
+        case .text: context.terminal.out(DiffReport.text(diff))
         }
         return ExitCode.success
     }

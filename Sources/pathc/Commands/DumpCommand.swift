@@ -11,10 +11,14 @@ extension CommandDescriptor {
             everything else is text. Keys keep their source order. A syntax error or an unsupported
             construct exits 1 with the diagnostic on stderr and nothing on stdout.
             """,
-        options: [.flag("--compact", "print the JSON on one line")],
+        options: [DumpOptions.compact.spec],
         positionals: 1...1,
         positionalName: "a FILE to read",
         run: runDump)
+}
+
+enum DumpOptions {
+    static let compact = Flag("--compact", "print the JSON on one line")
 }
 
 private func runDump(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
@@ -26,7 +30,7 @@ private func runDump(_ arguments: ParsedArguments, context: CommandContext) -> I
         return ExitCode.findings
     }
     let json = tree.root?.json ?? .null
-    context.terminal.out(JSONWriter(pretty: !arguments.has("--compact")).string(json) + "\n")
+    context.terminal.out(JSONWriter(pretty: !arguments[DumpOptions.compact]).string(json) + "\n")
     return ExitCode.success
 }
 

@@ -17,10 +17,14 @@ extension CommandDescriptor {
         summary: "list every rule with its code, name, default severity and what it finds",
         synopsis: "rules",
         details: "Severities can be changed per repository in pathc.yaml: rules: {vague-term: error, at-risk: off}.",
-        options: [.value("--format", "FORMAT", choices: ["text", "json"], "output format: text (default) or json")],
+        options: [ExplainOptions.format.spec],
         positionals: 0...0,
         positionalName: "",
         run: runRules)
+}
+
+enum ExplainOptions {
+    static let format = Option<TextOrJSON>("--format", "FORMAT", "output format: text (default) or json")
 }
 
 private func runExplain(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
@@ -110,7 +114,7 @@ private func wrap(_ text: String, indent: String, width: Int = 96) -> String {
 private func runRules(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
     let house = HouseRuleSet.ofRepository(around: context.root ?? FileManager.default.currentDirectoryPath).rules.map(\.description)
     let all = RuleRegistry.descriptions + house
-    if arguments.value("--format") == "json" {
+    if arguments[ExplainOptions.format] == .json {
         let rules: [JSONValue] = all.map { rule in
             .object([
                 JSONMember("code", .string(rule.code.code)),

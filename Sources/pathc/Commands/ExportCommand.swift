@@ -23,13 +23,15 @@ extension CommandDescriptor {
             it pins one; the framework's version is 'version' in pathc.yaml, else the git revision.
             The same revision gives the same bytes.
             """,
-        options: [
-            .value("--role", "ID", "with csv tracker: only this role"),
-            .value("--out", "FILE", "write to FILE instead of standard output"),
-        ],
+        options: [ExportOptions.role.spec, ExportOptions.out.spec],
         positionals: 1...2,
         positionalName: "csv KIND, case or badges",
         run: runExport)
+}
+
+enum ExportOptions {
+    static let role = Option<String>("--role", "ID", "with csv tracker: only this role")
+    static let out = Option<String>("--out", "FILE", "write to FILE instead of standard output")
 }
 
 private func runExport(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
@@ -53,7 +55,7 @@ private func runExport(_ arguments: ParsedArguments, context: CommandContext) ->
         context.terminal.error("unknown export '\(positionals[0])'", help: "use 'csv', 'case' or 'badges'")
         return ExitCode.usage
     }
-    if arguments.value("--role") != nil && table != .tracker {
+    if arguments[ExportOptions.role] != nil && table != .tracker {
         context.terminal.error("--role goes with 'export csv tracker'", help: nil)
         return ExitCode.usage
     }
@@ -61,14 +63,14 @@ private func runExport(_ arguments: ParsedArguments, context: CommandContext) ->
     let cwd = FileManager.default.currentDirectoryPath
     let result = Checker(root: root, currentDirectory: cwd).run()
     if result.setupFailed || result.errorCount > 0 {
-        report(result.diagnostics, files: result.fileCount, format: "text", context: context)
+        report(result.diagnostics, files: result.fileCount, format: .text, context: context)
         if !result.setupFailed { context.terminal.error("nothing was exported: fix the errors above first", help: nil) }
         return result.setupFailed ? ExitCode.usage : ExitCode.findings
     }
     let exporter = Exporter(result: result, root: root)
     let bytes: [UInt8]
     if let table {
-        switch exporter.table(table, role: arguments.value("--role")) {
+        switch exporter.table(table, role: arguments[ExportOptions.role]) {
         case .success(let csv): bytes = csv.bytes
         case .failure(.unknownRole(let id, let suggestion)):
             context.terminal.error("unknown role '\(id)'", help: suggestion.map { "did you mean '\($0)'?" } ?? "run 'pathc export csv matrix' to see the roles")
@@ -78,7 +80,7 @@ private func runExport(_ arguments: ParsedArguments, context: CommandContext) ->
         let document = positionals[0] == "case" ? exporter.caseDocument() : exporter.badgesDocument()
         bytes = JSONWriter(pretty: true).bytes(document) + [0x0A]
     }
-    guard let out = arguments.value("--out") else {
+    guard let out = arguments[ExportOptions.out] else {
         FileHandle.standardOutput.write(Data(bytes))
         return ExitCode.success
     }

@@ -15,10 +15,14 @@ extension CommandDescriptor {
             aside): init never brings back a file a team removed. With --force it writes the starter
             files that are missing and keeps every file that is there.
             """,
-        options: [.flag("--force", "write into a folder that is not empty: add the missing starter files, keep the rest")],
+        options: [InitOptions.force.spec],
         positionals: 0...1,
         positionalName: "DIR",
         run: runInit)
+}
+
+enum InitOptions {
+    static let force = Flag("--force", "write into a folder that is not empty: add the missing starter files, keep the rest")
 }
 
 private func runInit(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
@@ -26,7 +30,7 @@ private func runInit(_ arguments: ParsedArguments, context: CommandContext) -> I
     let target = arguments.positionals.first.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? cwd
     let manager = FileManager.default
     let present = ((try? manager.contentsOfDirectory(atPath: target)) ?? []).filter { $0 != ".git" }
-    if !present.isEmpty && !arguments.has("--force") {
+    if !present.isEmpty && !arguments[InitOptions.force] {
         context.terminal.error("'\(arguments.positionals.first ?? ".")' is not empty: init starts a new repository in a new or empty folder",
                                help: "run it in an empty folder, or add --force to write only the starter files that are missing")
         return ExitCode.usage

@@ -15,18 +15,20 @@ extension CommandDescriptor {
             review uses its pathc.yaml (profile, rules, vocabulary) and its house rules. Exit 0: no
             warning or error; 1: some statement has one.
             """,
-        options: [
-            .value("--as", "FIELD", choices: ["behavior", "objective", "key_result", "outcome", "task", "criterion", "descriptor"],
-                   "what the statements are (default: behavior)"),
-            .value("--format", "FORMAT", choices: ["text", "json"], "output format: text (default) or json"),
-        ],
+        options: [ReviewOptions.field.spec, ReviewOptions.format.spec],
         positionals: 1...Int.max,
         positionalName: "a statement to review (or - for stdin)",
         run: runReview)
 }
 
+enum ReviewOptions {
+    static let field = Option<StatementField>("--as", "FIELD", choices: [.behavior, .objective, .keyResult, .outcome, .task, .criterion, .descriptor],
+                                              "what the statements are (default: behavior)")
+    static let format = Option<TextOrJSON>("--format", "FORMAT", "output format: text (default) or json")
+}
+
 private func runReview(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
-    let field = arguments.value("--as").flatMap(StatementField.init(rawValue:)) ?? .behavior
+    let field = arguments[ReviewOptions.field] ?? .behavior
     var texts: [String] = []
     for positional in arguments.positionals {
         if positional == "-" {
@@ -63,7 +65,7 @@ private func runReview(_ arguments: ParsedArguments, context: CommandContext) ->
         }
         text += "\n"
     }
-    if arguments.value("--format") == "json" {
+    if arguments[ReviewOptions.format] == .json {
         context.terminal.out(JSONWriter(pretty: true).string(.object([JSONMember("statements", .array(results))])) + "\n")
     } else {
         context.terminal.out(text)

@@ -16,20 +16,25 @@ extension CommandDescriptor {
             itself is invalid or uses a keyword or dialect pathc does not implement.
             """,
         options: [
-            .value("--schema", "SCHEMA", "the JSON Schema file (YAML or JSON), optionally with #/POINTER to one of its schemas"),
-            .value("--format", "FORMAT", choices: ["text", "json"], "output format: text (default) or json"),
+            ValidateOptions.schema.spec,
+            ValidateOptions.format.spec,
         ],
         positionals: 1...Int.max,
         positionalName: "at least one FILE to validate",
         run: runValidate)
 }
 
+enum ValidateOptions {
+    static let schema = Option<String>("--schema", "SCHEMA", "the JSON Schema file (YAML or JSON), optionally with #/POINTER to one of its schemas")
+    static let format = Option<TextOrJSON>("--format", "FORMAT", "output format: text (default) or json")
+}
+
 private func runValidate(_ arguments: ParsedArguments, context: CommandContext) -> Int32 {
-    guard let schemaPath = arguments.value("--schema") else {
+    guard let schemaPath = arguments[ValidateOptions.schema] else {
         context.terminal.error("'pathc validate' needs --schema SCHEMA", help: "write 'pathc validate --schema schema.yaml file.yaml'")
         return ExitCode.usage
     }
-    let format = arguments.value("--format") ?? "text"
+    let format = arguments[ValidateOptions.format] ?? .text
     let (path, pointer) = splitSchemaArgument(schemaPath)
     guard let schemaFile = readSource(path, context: context) else { return ExitCode.usage }
     let document = SchemaDocument.compile(schemaFile, options: SchemaDocument.Options(entryPointer: pointer))
