@@ -1,10 +1,9 @@
 import Foundation
 
-/// Every rule pathc has, for `explain`, `rules`, configuration and the engine.
+/// Every rule pathc has, for `explain`, `rules`, configuration and the engine. The lists of
+/// rules, `textRules` and `modelRules`, are made from the rule files by
+/// scripts/generate-rule-registry (RuleRegistry+Generated.swift).
 public enum RuleRegistry {
-    static let textRules: [any TextRule] = PathcCore.textRules
-    static let modelRules: [any ModelRule] = okrRules + pathwayRules + progressRules
-
     /// Every rule's description, by code.
     public static let descriptions: [RuleDescription] =
         (textRules.map(\.description) + modelRules.map(\.description)).sorted { $0.code.code < $1.code.code }
