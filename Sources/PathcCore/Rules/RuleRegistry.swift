@@ -8,6 +8,11 @@ public enum RuleRegistry {
     public static let descriptions: [RuleDescription] =
         (textRules.map(\.description) + modelRules.map(\.description)).sorted { $0.code.code < $1.code.code }
 
+    /// The rules that declare words of the lexicon, in registry order.
+    static var wordDeclarations: [any DeclaresWords.Type] {
+        textRules.compactMap { type(of: $0) as? any DeclaresWords.Type } + modelRules.compactMap { type(of: $0) as? any DeclaresWords.Type }
+    }
+
     /// A rule by code (`PW3003`) or name (`vague-term`), case-insensitively.
     public static func find(_ key: String) -> RuleDescription? {
         let key = key.lowercased()

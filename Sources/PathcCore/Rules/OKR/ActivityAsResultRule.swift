@@ -1,4 +1,4 @@
-struct ActivityAsResultRule: ModelRule {
+struct ActivityAsResultRule: ModelRule, DeclaresWords {
     var description: RuleDescription { Self.description }
     static let description = RuleDescription(
         code: "PW4001", name: "activity-as-result", severity: .warning, axis: .measurable,
@@ -62,6 +62,7 @@ extension ActivityAsResultRule {
 
     static let countedWords: Set<String> = ["attendance", "participation", "enrolment", "enrollment", "completions"]
     static let countingWords: Set<String> = ["hours", "held", "completed", "attended", "taken", "delivered", "logged"]
+    static let lexiconWords = [WordMark(.countedActivity, countedWords), WordMark(.countingWord, countingWords)]
     static let activityMainVerbs: Set<String> = ["consult", "help", "attend", "participate"]
 
     static func activity(in analysis: TextAnalysis) -> String? {

@@ -1,7 +1,8 @@
-struct AbilityWordingRule: TextRule {
+struct AbilityWordingRule: TextRule, DeclaresWords {
     var description: RuleDescription { Self.description }
     /// Words that open a clause of its own: "... so that a new user can finish setup".
     static let subordinators: Set<String> = ["that", "so", "which", "who", "where", "when", "until", "unless", "if", "whether"]
+    static let lexiconWords = [WordMark(.subordinator, subordinators)]
 
     static let thingSubjects = WordList("thing_subjects", "things whose capacity \"can\" describes: the system can handle 1 TB", [
         "api", "apis", "app", "apps", "application", "applications", "cluster", "clusters", "component", "components",

@@ -1,4 +1,4 @@
-struct MissingDegreeRule: TextRule {
+struct MissingDegreeRule: TextRule, DeclaresWords {
     var description: RuleDescription { Self.description }
     static let description = RuleDescription(
         code: "PW3009", name: "missing-degree", severity: .warning, axis: .measurable,
@@ -21,6 +21,8 @@ struct MissingDegreeRule: TextRule {
                                         "more than", "within", "under", "before", "zero", "none"].map(Phrase.init)
     static let standardWords: Set<String> = ["proficient", "rubric", "score", "scored", "scores", "rated", "threshold",
                                              "benchmark", "deadline", "pass", "passes", "passed", "sla"]
+    static let lexiconWords = [WordMark(.standardWord, standardWords)]
+    static var degreePhrases: [Phrase] { comparators }
 
     func check(_ statement: Statement, _ context: RuleContext) -> [Finding] {
         // "Every release has a rollback plan", "No incident goes without a review": all, every,

@@ -1,4 +1,4 @@
-struct UnobservableVerbRule: TextRule {
+struct UnobservableVerbRule: TextRule, DeclaresWords {
     var description: RuleDescription { Self.description }
     static let description = RuleDescription(
         code: "PW3001", name: "unobservable-verb", severity: .error, axis: .observable,
@@ -24,6 +24,8 @@ struct UnobservableVerbRule: TextRule {
                                                   "clearer", "greater", "more", "broad", "broader", "shared", "common", "good", "real"]
     static let acquireVerbs: Set<String> = ["gain", "develop", "build", "deepen", "improve", "increase", "enhance", "broaden",
                                             "expand", "acquire", "get", "have", "grow", "strengthen", "raise"]
+    static let lexiconWords = [WordMark(.knowledgeNoun, knowledgeNouns), WordMark(.knowledgeModifier, knowledgeModifiers),
+                               WordMark(.acquireVerb, acquireVerbs, inflected: true)]
 
     static let thoughtProcesses = WordList("thought_processes", "thought processes no one can watch", inflected: true, [
         "balance", "consider", "contemplate", "ponder", "reflect", "think", "weigh", "weigh up", "bear in mind", "keep in mind",

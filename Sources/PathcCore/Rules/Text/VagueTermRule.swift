@@ -1,4 +1,4 @@
-struct VagueTermRule: TextRule {
+struct VagueTermRule: TextRule, DeclaresWords {
     var description: RuleDescription { Self.description }
     /// Directions that name a measurable change by themselves.
     static let measurableDirections: Set<String> = ["cut", "reduce", "decrease", "lower", "shorten", "raise", "lift", "halve",
@@ -7,6 +7,7 @@ struct VagueTermRule: TextRule {
     /// Words after which a noun ends its phrase.
     static let linkWords: Set<String> = ["of", "in", "on", "at", "for", "with", "across", "among", "between", "through", "to",
                                          "and", "or", "by", "from", "within", "into", "around", "as", "so", "that", "while"]
+    static let lexiconWords = [WordMark(.linkWord, linkWords)]
 
     /// Comparatives that are not comparisons: "better", "easier", "more reliable", "the fastest",
     /// with no "than" after them.
