@@ -5,7 +5,7 @@ struct FileNameRule: ModelRule {
         summary: "a file whose name does not start with the id of the entity it holds",
         why: "When file names follow ids, people find an entity from a reference, and reviews show at a glance what changed.",
         fix: "rename the file to start with the id, such as support-speed.okr.yaml",
-        bad: [RuleExample("# file: notes.yaml\n" + OKRExamples.clean)],
+        bad: [RuleExample("# file: notes.yaml\n" + OKRExamples.with([("id: support-speed", "id: ↓support-speed")]))],
         good: [RuleExample("# file: support-speed.okr.yaml\n" + OKRExamples.clean)])
     let kinds: Set<EntityKind> = Set(EntityKind.allCases)
 

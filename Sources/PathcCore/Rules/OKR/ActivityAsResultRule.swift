@@ -9,7 +9,7 @@ struct ActivityAsResultRule: ModelRule, DeclaresWords {
             results (Kirkpatrick levels 3 and 4).
             """,
         fix: "measure what the activity should change (\"Cut escalations per engineer from 9 to 4 a month\"), or mark the activity as a leading indicator",
-        bad: [RuleExample(OKRExamples.with([("result: Cut median resolution time from 30 to 8 hours", "result: Complete three courses on ticket triage"),
+        bad: [RuleExample(OKRExamples.with([("result: Cut median resolution time from 30 to 8 hours", "result: ↓Complete three courses on ticket triage"),
                                             ("metric: median hours from ticket opened to resolved", "metric: courses completed per engineer"),
                                             ("baseline: 30\n    target: 8", "baseline: 0\n    target: 3"),
                                             ("value: 22", "value: 1"), ("value: 17", "value: 2")]))],

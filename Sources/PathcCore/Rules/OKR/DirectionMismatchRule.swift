@@ -5,7 +5,7 @@ struct DirectionMismatchRule: ModelRule {
         summary: "a key result whose direction contradicts its baseline and target (decrease with a target above the baseline)",
         why: "Either the direction or the numbers are wrong, and progress will be computed the wrong way round.",
         fix: "correct the direction, or swap the baseline and target if they were entered the wrong way",
-        bad: [RuleExample(OKRExamples.with([("target: 8\n", "target: 8\n    direction: increase\n")]))],
+        bad: [RuleExample(OKRExamples.with([("target: 8\n", "target: 8\n    direction: ↓increase\n")]))],
         good: [RuleExample(OKRExamples.with([("target: 8\n", "target: 8\n    direction: decrease\n")]))])
     let kinds: Set<EntityKind> = [.okr]
 

@@ -5,7 +5,9 @@ struct DueOutsideCycleRule: ModelRule {
         summary: "a due date or check-in outside the OKR's cycle",
         why: "A key result belongs to its cycle: a date outside it is a typo, or a result that belongs to another OKR.",
         fix: "move the date inside the cycle, or the key result to the OKR of that cycle",
-        bad: [RuleExample(OKRExamples.with([("{date: 2026-07-31, value: 22}", "{date: 2026-10-02, value: 22}")]))],
+        // Out of the cycle, and so out of order with the check-in after it.
+        bad: [RuleExample(OKRExamples.with([("{date: 2026-07-31, value: 22}", "{date: ↓2026-10-02, value: 22}"),
+                                            ("{date: 2026-08-14, value: 17}", "{date: ↓2026-08-14, value: 17}")]))],
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 

@@ -7,7 +7,7 @@ struct KeyResultCountRule: ModelRule {
         summary: "an OKR with fewer than 2 or more than 5 key results",
         why: "One key result rarely captures an objective, and more than five split attention until none gets it.",
         fix: "keep two to five key results: at least one leading and one lagging",
-        bad: [RuleExample(OKRExamples.clean.components(separatedBy: "  - id: pairing")[0])],
+        bad: [RuleExample(OKRExamples.with([OKRExamples.markKeyResults]).components(separatedBy: "  - id: pairing")[0])],
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 

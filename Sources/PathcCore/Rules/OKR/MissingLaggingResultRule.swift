@@ -5,7 +5,7 @@ struct MissingLaggingResultRule: ModelRule {
         summary: "an OKR with no lagging key result, so nothing measures the business impact",
         why: "Activity and behaviour matter because of what they change; without a lagging result no one checks that they did.",
         fix: "add the business result the OKR should change, with 'indicator: lagging'",
-        bad: [RuleExample(OKRExamples.with([("indicator: lagging", "indicator: leading")]))],
+        bad: [RuleExample(OKRExamples.with([("indicator: lagging", "indicator: leading"), OKRExamples.markKeyResults]))],
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 

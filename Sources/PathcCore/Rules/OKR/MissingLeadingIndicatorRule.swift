@@ -5,7 +5,7 @@ struct MissingLeadingIndicatorRule: ModelRule {
         summary: "an OKR with no leading key result, so nothing shows progress during the cycle",
         why: "Lagging results arrive at the end of the cycle; a leading indicator (practice done, behaviour observed) shows within weeks whether they will.",
         fix: "add a key result that moves during the cycle, with 'indicator: leading'",
-        bad: [RuleExample(OKRExamples.with([("indicator: leading", "indicator: lagging")]))],
+        bad: [RuleExample(OKRExamples.with([("indicator: leading", "indicator: lagging"), OKRExamples.markKeyResults]))],
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 

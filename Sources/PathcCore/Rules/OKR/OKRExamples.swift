@@ -33,6 +33,9 @@ enum OKRExamples {
               - {date: 2026-08-14, value: 3}
         """
 
+    /// Marks the start of the key results, where a finding about all of them points.
+    static let markKeyResults = ("  - id: resolution-time", "  ↓- id: resolution-time")
+
     /// The clean example with one piece of text replaced.
     static func with(_ replacements: [(String, String)]) -> String {
         replacements.reduce(clean) { $0.replacingOccurrences(of: $1.0, with: $1.1) }

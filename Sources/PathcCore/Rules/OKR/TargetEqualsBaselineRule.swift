@@ -5,7 +5,7 @@ struct TargetEqualsBaselineRule: ModelRule {
         summary: "a key result whose target equals its baseline while its direction is increase or decrease",
         why: "A target that is already met asks for no change: the key result is done before the cycle starts.",
         fix: "set the target the cycle should reach, or make the direction maintain",
-        bad: [RuleExample(OKRExamples.with([("target: 8\n", "target: 30\n    direction: decrease\n")]))],
+        bad: [RuleExample(OKRExamples.with([("target: 8\n", "target: ↓30\n    direction: decrease\n")]))],
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 

@@ -5,7 +5,7 @@ struct TextTargetDisagreesRule: ModelRule {
         summary: "a key result statement that quotes a number different from its structured target",
         why: "When the sentence says 75% and the target says 80%, one of them is out of date, and readers and the progress bar disagree.",
         fix: "make the statement quote the target, or drop the number from the statement",
-        bad: [RuleExample(OKRExamples.with([("from 30 to 8 hours", "from 30 to 6 hours")]))],
+        bad: [RuleExample(OKRExamples.with([("result: Cut median resolution time from 30 to 8 hours", "result: ↓Cut median resolution time from 30 to 6 hours")]))],
         good: [RuleExample(OKRExamples.clean),
                // A ratio in words is the target as a percentage: 8 of 10 is 80%.
                RuleExample(OKRExamples.with([("result: Cut median resolution time from 30 to 8 hours", "result: Resolve 8 of 10 priority tickets within a day"),

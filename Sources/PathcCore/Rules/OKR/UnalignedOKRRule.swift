@@ -5,7 +5,7 @@ struct UnalignedOKRRule: ModelRule {
         summary: "a team or developmental OKR with no aligned_to, or aligned to an OKR of the same or a lower level",
         why: "Developmental and team OKRs exist to serve the strategy; one that aligns to nothing above it cannot show what it serves.",
         fix: "align team OKRs to a strategic OKR, and developmental OKRs to a team or strategic OKR",
-        bad: [RuleExample(OKRExamples.with([("level: strategic", "level: developmental")]))],
+        bad: [RuleExample(OKRExamples.with([("level: strategic", "level: ↓developmental")]))],
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 

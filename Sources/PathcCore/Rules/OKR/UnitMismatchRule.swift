@@ -5,7 +5,7 @@ struct UnitMismatchRule: ModelRule {
         summary: "a key result whose baseline, target and check-ins mix percentages and plain numbers",
         why: "42% and 42 are different quantities: progress between them cannot be computed, and one of them is a typo.",
         fix: "write every value of the key result the same way: all with %, or none",
-        bad: [RuleExample(OKRExamples.with([("baseline: 30\n", "baseline: 30%\n")]))],
+        bad: [RuleExample(OKRExamples.with([("baseline: 30\n", "baseline: ↓30%\n")]))],
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 

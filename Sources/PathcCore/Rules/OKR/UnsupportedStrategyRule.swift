@@ -5,7 +5,7 @@ struct UnsupportedStrategyRule: ModelRule {
         summary: "a strategic OKR that no developmental OKR, pathway or competency supports",
         why: "Talent development serves the strategy: a strategic OKR nothing supports is a gap in the plan, or a sign the links are missing.",
         fix: "align a developmental OKR to it, name its key results in a pathway's drives, or list it in a competency's supports",
-        bad: [RuleExample(OKRExamples.clean)],
+        bad: [RuleExample(OKRExamples.with([("objective: Support", "objective: ↓Support")]))],
         good: [RuleExample(OKRExamples.clean + """
 
             ---

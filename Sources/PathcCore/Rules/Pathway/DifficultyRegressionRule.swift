@@ -5,7 +5,7 @@ struct DifficultyRegressionRule: ModelRule {
         summary: "a stage whose level is lower than the stage before it",
         why: "A learning journey rises in difficulty; a step down usually means the stages are out of order.",
         fix: "reorder the stages, or correct their levels",
-        bad: [RuleExample(PathwayExamples.with([("    level: 2\n", "    level: 1\n"), ("    level: 1\n    practice:\n      - task: Reproduce", "    level: 3\n    practice:\n      - task: Reproduce")]))],
+        bad: [RuleExample(PathwayExamples.with([("    level: 2\n", "    level: ↓1\n"), ("    level: 1\n    practice:\n      - task: Reproduce", "    level: 3\n    practice:\n      - task: Reproduce")]))],
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 

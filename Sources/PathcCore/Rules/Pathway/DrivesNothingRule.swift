@@ -5,7 +5,7 @@ struct DrivesNothingRule: ModelRule {
         summary: "an active pathway that names no key result it is meant to move",
         why: "A pathway earns its cost by moving a business result; naming the key results it drives keeps learning tied to outcomes.",
         fix: "add 'drives:' with the OKR-ID/KR-ID of the key results the pathway should move",
-        bad: [RuleExample(PathwayExamples.with([("drives: [faster-onboarding/time-to-proficiency]\n", "")]))],
+        bad: [RuleExample(PathwayExamples.with([("drives: [faster-onboarding/time-to-proficiency]\n", ""), PathwayExamples.markTitle]))],
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 

@@ -5,7 +5,7 @@ struct IncompleteTriadRule: ModelRule {
         summary: "a stage without practice, without coaching, or without an assessment",
         why: "Skills grow when practice on real work, coaching and assessment come together in every stage; a stage missing one of them leaves the learner guessing.",
         fix: "give the stage practice tasks, a coaching cadence and at least one assessment",
-        bad: [RuleExample(PathwayExamples.with([("    coaching: {cadence: weekly, format: one-to-one}\n    assessments:\n      - {type: formative, method: observation}\n", "")]))],
+        bad: [RuleExample(PathwayExamples.with([("    coaching: {cadence: weekly, format: one-to-one}\n    assessments:\n      - {type: formative, method: observation}\n", ""), ("- id: shadow", "- id: ↓shadow")]))],
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 

@@ -5,7 +5,7 @@ struct LevelOutOfRangeRule: ModelRule {
         summary: "a competency level that the competency does not define, or a pathway whose 'from' is not below its 'to'",
         why: "A level names observable behaviours; a level the competency does not define promises behaviours nobody wrote down.",
         fix: "use a level the competency defines, and let each pathway rise from a lower level to a higher one",
-        bad: [RuleExample(PathwayExamples.with([("from: 1, to: 2", "from: 1, to: 5")]) + "\n---\n" + Self.competency)],
+        bad: [RuleExample(PathwayExamples.with([("from: 1, to: 2", "from: 1, to: ↓5")]) + "\n---\n" + Self.competency)],
         good: [RuleExample(PathwayExamples.clean + "\n---\n" + Self.competency)])
     let kinds: Set<EntityKind> = [.pathway, .role]
 

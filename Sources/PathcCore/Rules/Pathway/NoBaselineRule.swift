@@ -5,7 +5,7 @@ struct NoBaselineRule: ModelRule {
         summary: "a pathway without a baseline assessment",
         why: "Without knowing where people start, no one can tell what the pathway changed, or tailor the stages to the gap.",
         fix: "add 'baseline:' with an assessment, ideally on the rubric the summative assessment uses",
-        bad: [RuleExample(PathwayExamples.with([("baseline: {type: baseline, method: rubric, rubric: diagnosis-rubric}\n", "")]))],
+        bad: [RuleExample(PathwayExamples.with([("baseline: {type: baseline, method: rubric, rubric: diagnosis-rubric}\n", ""), PathwayExamples.markTitle]))],
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 

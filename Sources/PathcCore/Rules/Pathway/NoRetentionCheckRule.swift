@@ -5,7 +5,7 @@ struct NoRetentionCheckRule: ModelRule {
         summary: "a pathway with no assessment spaced after its last stage",
         why: "Skills fade without use: only an assessment weeks after the pathway ends shows whether the change lasted.",
         fix: "add 'retention:' with an assessment and 'after:' a duration such as 3m",
-        bad: [RuleExample(PathwayExamples.with([("retention: {type: retention, method: rubric, rubric: diagnosis-rubric, after: 3m}", "")]))],
+        bad: [RuleExample(PathwayExamples.with([("retention: {type: retention, method: rubric, rubric: diagnosis-rubric, after: 3m}", ""), PathwayExamples.markTitle]))],
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 

@@ -5,7 +5,7 @@ struct NoSuccessCriteriaRule: ModelRule {
         summary: "a practice task with no success criteria",
         why: "Without criteria neither the learner nor the coach knows what good looks like, so practice cannot be corrected.",
         fix: "add 'success_criteria:' with at least one observable standard",
-        bad: [RuleExample(PathwayExamples.with([("        success_criteria: [Resolves 18 of 20 tickets without escalation]\n", "")]))],
+        bad: [RuleExample(PathwayExamples.with([("        success_criteria: [Resolves 18 of 20 tickets without escalation]\n", ""), ("task: Resolve 20", "task: ↓Resolve 20")]))],
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 

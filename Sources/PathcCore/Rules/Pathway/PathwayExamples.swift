@@ -35,6 +35,9 @@ enum PathwayExamples {
         retention: {type: retention, method: rubric, rubric: diagnosis-rubric, after: 3m}
         """
 
+    /// Marks the pathway's title, where a finding about the whole pathway points.
+    static let markTitle = ("title: Support engineer onboarding", "title: ↓Support engineer onboarding")
+
     static func with(_ replacements: [(String, String)]) -> String {
         replacements.reduce(clean) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }

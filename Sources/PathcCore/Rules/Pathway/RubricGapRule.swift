@@ -7,7 +7,8 @@ struct RubricGapRule: ModelRule {
         summary: "a rubric criterion missing a descriptor for a scale level (or with more descriptors than levels)",
         why: "An assessor needs an observable descriptor at every level, or two assessors will score the same work differently.",
         fix: "write one descriptor per scale level, lowest first",
-        bad: [RuleExample(Self.rubric.replacingOccurrences(of: "\n      - Names the cause with evidence and rules out two alternatives", with: ""))],
+        bad: [RuleExample(Self.rubric.replacingOccurrences(of: "\n      - Names the cause with evidence and rules out two alternatives", with: "")
+                                     .replacingOccurrences(of: "descriptors:\n      - ", with: "descriptors:\n      ↓- "))],
         good: [RuleExample(Self.rubric)])
     let kinds: Set<EntityKind> = [.rubric]
 

@@ -6,7 +6,8 @@ struct ShallowPathwayRule: ModelRule {
         why: "Listing and describing prepare for the work but are not the work: a pathway should end in applying, analysing, evaluating or creating on real tasks.",
         fix: "add practice where learners apply the skill to real work: resolve, diagnose, present, design",
         bad: [RuleExample(PathwayExamples.with([("task: Resolve 20 routine tickets in the live queue", "task: Describe 20 routine tickets from the live queue"),
-                                                 ("task: Reproduce 10 shadowed tickets by following the runbook", "task: List the 10 most common ticket types")]))],
+                                                 ("task: Reproduce 10 shadowed tickets by following the runbook", "task: List the 10 most common ticket types"),
+                                                 ("  - id: shadow", "  ↓- id: shadow")]))],
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 

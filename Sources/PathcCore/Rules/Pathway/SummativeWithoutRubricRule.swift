@@ -5,7 +5,7 @@ struct SummativeWithoutRubricRule: ModelRule {
         summary: "a summative assessment whose method is not a rubric, or that has no pass threshold",
         why: "A summative assessment decides whether someone reached the level; without a calibrated rubric and a threshold that decision depends on who assesses.",
         fix: "use 'method: rubric' with a rubric and a 'pass' threshold",
-        bad: [RuleExample(PathwayExamples.with([("{type: summative, method: rubric, rubric: diagnosis-rubric, pass: 2}", "{type: summative, method: observation}")]))],
+        bad: [RuleExample(PathwayExamples.with([("{type: summative, method: rubric, rubric: diagnosis-rubric, pass: 2}", "{type: summative, method: ↓observation}")]))],
         good: [RuleExample(PathwayExamples.clean)])
     let kinds: Set<EntityKind> = [.pathway]
 

@@ -5,7 +5,7 @@ struct UnlinkedCompetencyRule: ModelRule {
         summary: "a competency that supports no strategic OKR",
         why: "Competencies matter because they serve the strategy; one linked to no strategic OKR may be a nice-to-have.",
         fix: "add 'supports:' with the strategic OKRs the competency serves",
-        bad: [RuleExample(LevelOutOfRangeRule.competency)],
+        bad: [RuleExample(LevelOutOfRangeRule.competency.replacingOccurrences(of: "name: Ticket diagnosis", with: "name: ↓Ticket diagnosis"))],
         good: [RuleExample(LevelOutOfRangeRule.competency + "\nsupports: [support-speed]\n---\n" + OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.competency]
 

@@ -7,7 +7,7 @@ struct AtRiskRule: ModelRule {
         summary: "a key result whose straight-line projection from baseline through its check-ins misses the target by the due date",
         why: "A projection is crude, but it flags early which targets need attention or a conversation about the plan.",
         fix: "discuss the key result at the next review: change the approach, or agree a new target",
-        bad: [RuleExample(OKRExamples.with([("value: 22", "value: 29"), ("value: 17", "value: 28")]))],
+        bad: [RuleExample(OKRExamples.with([("value: 22", "value: 29"), ("value: 17", "value: 28"), ("target: 8\n", "target: ↓8\n")]))],
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 

@@ -5,7 +5,7 @@ struct StaleCheckinRule: ModelRule {
         summary: "an OKR in its current cycle whose last check-in is older than its review cadence allows",
         why: "Check-ins are how a team notices a target slipping while there is still time; a silent key result is a surprise waiting for the end of the cycle.",
         fix: "add a check-in with today's value, or change the review cadence to the one the team keeps",
-        bad: [RuleExample(OKRExamples.with([("{date: 2026-08-14, value: 17}", "{date: 2026-07-02, value: 17}"),
+        bad: [RuleExample(OKRExamples.with([("{date: 2026-08-14, value: 17}", "↓{date: 2026-07-02, value: 17}"),
                                             ("{date: 2026-07-31, value: 22}", "{date: 2026-07-01, value: 22}")]))],
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]

@@ -7,7 +7,8 @@ struct UncalibratedRubricRule: ModelRule {
         summary: "a rubric never calibrated among its assessors, or not in the last 12 months",
         why: "Assessors drift apart in how they read the same descriptors; a yearly calibration session keeps scores comparable.",
         fix: "hold a calibration session and record its date in 'calibrated:'",
-        bad: [RuleExample(RubricGapRule.rubric.replacingOccurrences(of: "calibrated: 2026-06-01\n", with: ""))],
+        bad: [RuleExample(RubricGapRule.rubric.replacingOccurrences(of: "calibrated: 2026-06-01\n", with: "")
+                                            .replacingOccurrences(of: "title: Ticket", with: "title: ↓Ticket"))],
         good: [RuleExample(RubricGapRule.rubric)])
     let kinds: Set<EntityKind> = [.rubric]
 

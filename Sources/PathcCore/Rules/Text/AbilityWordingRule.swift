@@ -21,8 +21,8 @@ struct AbilityWordingRule: TextRule, DeclaresWords {
             "Can write tests" passes on a promise; "Writes tests for every change" passes on evidence.
             """,
         fix: "state the behaviour itself: \"Writes tests\", not \"Can write tests\"",
-        bad: [RuleExample("Participants will be able to write unit tests for their changes", field: .outcome),
-              RuleExample("Can present the quarterly forecast to the leadership team", field: .criterion)],
+        bad: [RuleExample("Participants will ↓be able to write unit tests for their changes", field: .outcome),
+              RuleExample("↓Can present the quarterly forecast to the leadership team", field: .criterion)],
         good: [RuleExample("Writes unit tests for every change before review", field: .criterion),
                RuleExample("Raise the share of requests the service can handle within 200 ms to 99%", field: .keyResult)])
     let fields = allStatementFields

@@ -8,8 +8,8 @@ struct CompoundStatementRule: TextRule {
             it was met when only one was, and the practice and coaching lose their focus.
             """,
         fix: "split it into two statements, or make one the condition of the other (\"Resolve objections using the consultative method\")",
-        bad: [RuleExample("Resolve customer objections and negotiate renewals within two interactions", field: .objective),
-              RuleExample("Diagnoses the root cause as well as writes the runbook entry within a day", field: .outcome)],
+        bad: [RuleExample("Resolve customer objections ↓and negotiate renewals within two interactions", field: .objective),
+              RuleExample("Diagnoses the root cause as well ↓as writes the runbook entry within a day", field: .outcome)],
         good: [RuleExample("Facilitate weekly problem-solving sessions with documented decisions and action plans", field: .objective),
                RuleExample("Records each decision with an owner and a due date", field: .criterion)])
     let fields: Set<StatementField> = [.objective, .keyResult, .outcome, .criterion, .behavior, .descriptor]

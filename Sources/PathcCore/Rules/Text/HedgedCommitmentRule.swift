@@ -20,8 +20,8 @@ struct HedgedCommitmentRule: TextRule {
             uncertainty belongs in the confidence of the check-ins, not in the statement.
             """,
         fix: "state the commitment plainly: \"Account executives resolve ...\"",
-        bad: [RuleExample("Account executives might resolve objections within two interactions", field: .objective),
-              RuleExample("Hopefully cut onboarding time to 6 weeks", field: .keyResult)],
+        bad: [RuleExample("Account executives ↓might resolve objections within two interactions", field: .objective),
+              RuleExample("↓Hopefully cut onboarding time to 6 weeks", field: .keyResult)],
         good: [RuleExample("Account executives resolve objections within two interactions", field: .objective)])
     /// Behaviours, descriptors, criteria and outcomes have hedged-standard.
     let fields: Set<StatementField> = [.objective, .keyResult, .task, .other]

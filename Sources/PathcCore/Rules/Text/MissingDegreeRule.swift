@@ -9,9 +9,9 @@ struct MissingDegreeRule: TextRule, DeclaresWords {
             "without assistance". Without it every attempt passes.
             """,
         fix: "add the standard: \"within 30 minutes\", \"8 of 10\", \"scored Proficient on the rubric\", \"without assistance\"",
-        bad: [RuleExample("Presents the quarterly forecast to the leadership team", field: .criterion),
-              RuleExample("Diagnoses the cause of routine tickets", field: .outcome),
-              RuleExample("Launch the redesigned onboarding flow", field: .keyResult)],
+        bad: [RuleExample("↓Presents the quarterly forecast to the leadership team", field: .criterion),
+              RuleExample("↓Diagnoses the cause of routine tickets", field: .outcome),
+              RuleExample("↓Launch the redesigned onboarding flow", field: .keyResult)],
         good: [RuleExample("Presents the quarterly forecast in under 10 minutes", field: .criterion),
                RuleExample("Diagnoses the cause of routine tickets without assistance", field: .outcome),
                RuleExample("Scores Proficient on every criterion of the facilitation rubric", field: .criterion)])

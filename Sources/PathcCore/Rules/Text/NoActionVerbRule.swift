@@ -8,8 +8,8 @@ struct NoActionVerbRule: TextRule {
             will do. Without an action there is nothing to practise, coach or assess.
             """,
         fix: "start from what people will do: \"Lead weekly design critiques with documented decisions\"",
-        bad: [RuleExample("Leadership excellence", field: .objective),
-              RuleExample("Customer-centric culture across every region", field: .objective)],
+        bad: [RuleExample("↓Leadership excellence", field: .objective),
+              RuleExample("↓Customer-centric culture across every region", field: .objective)],
         good: [RuleExample("Lead weekly design critiques with the product team", field: .objective),
                RuleExample("Net revenue retention of at least 110% by the end of Q4", field: .keyResult)])
     let fields = allStatementFields

@@ -8,7 +8,7 @@ struct TooLongRule: TextRule {
             and the behaviour it asks for gets lost. The detail belongs in the key results.
             """,
         fix: "keep the behaviour and the outcome in the objective; move conditions, methods and numbers into key results",
-        bad: [RuleExample("Account executives in every region will resolve customer objections within two interactions using the consultative selling method taught in the spring programme, documenting each objection and its resolution in the CRM so that managers can review them", field: .objective)],
+        bad: [RuleExample("↓Account executives in every region will resolve customer objections within two interactions using the consultative selling method taught in the spring programme, documenting each objection and its resolution in the CRM so that managers can review them", field: .objective)],
         good: [RuleExample("Account executives resolve customer objections within two interactions using consultative selling", field: .objective)])
     let fields: Set<StatementField> = [.objective]
 

@@ -8,7 +8,7 @@ struct TooShortRule: TextRule {
             objective reads as a slogan and cannot guide anyone's work.
             """,
         fix: "say who does what, and the outcome it leads to",
-        bad: [RuleExample("Grow revenue", field: .objective), RuleExample("Better onboarding", field: .objective)],
+        bad: [RuleExample("↓Grow revenue", field: .objective), RuleExample("↓Better onboarding", field: .objective)],
         good: [RuleExample("Support engineers resolve routine tickets without escalation", field: .objective)])
     let fields: Set<StatementField> = [.objective]
 

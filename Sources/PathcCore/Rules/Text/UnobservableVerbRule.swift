@@ -9,10 +9,10 @@ struct UnobservableVerbRule: TextRule, DeclaresWords {
             behaviour that shows the understanding, so that it can be observed and assessed.
             """,
         fix: "name what people will do that shows it: explain, present, demonstrate, resolve, diagnose, write, negotiate",
-        bad: [RuleExample("Participants will understand the pricing model", field: .objective),
-              RuleExample("Learn the escalation process", field: .objective),
-              RuleExample("Be aware of the data protection policy when handling tickets", field: .task),
-              RuleExample("Gain a deep understanding of customer needs", field: .objective)],
+        bad: [RuleExample("Participants will ↓understand the pricing model", field: .objective),
+              RuleExample("↓Learn the escalation process", field: .objective),
+              RuleExample("↓Be aware of the data protection policy when handling tickets", field: .task),
+              RuleExample("↓Gain a deep understanding of customer needs", field: .objective)],
         good: [RuleExample("Participants will explain the pricing model to a customer in under five minutes", field: .objective),
                RuleExample("Account executives resolve customer objections within two interactions", field: .objective)])
     let fields = allStatementFields

@@ -59,9 +59,9 @@ struct VagueTermRule: TextRule, DeclaresWords {
             and leave nothing to check at the end of the cycle.
             """,
         fix: "state how much and by when (\"Cut cycle time from 20 to 17 days\"), or name the specific behaviour",
-        bad: [RuleExample("Improve leadership skills", field: .objective),
-              RuleExample("Enhance collaboration across various teams", field: .objective),
-              RuleExample("Work on customer satisfaction as needed", field: .keyResult)],
+        bad: [RuleExample("↓Improve leadership skills", field: .objective),
+              RuleExample("↓Enhance collaboration across various teams", field: .objective),
+              RuleExample("↓Work on customer satisfaction as needed", field: .keyResult)],
         good: [RuleExample("Cut the time to resolve priority escalations from 11 to 5 working days", field: .keyResult),
                RuleExample("Leadership participants will facilitate weekly cross-functional problem-solving sessions with documented decisions and action plans, achieving at least a 15 percent reduction in cycle time for key projects", field: .objective)])
     let fields = allStatementFields
