@@ -2,7 +2,7 @@
 
 extension RuleRegistry {
     /// The rules over one statement, in code order.
-    static let textRules: [any TextRule] = [
+    package static let textRules: [any TextRule] = [
         UnobservableVerbRule(),
         NoActionVerbRule(),
         VagueTermRule(),
@@ -22,7 +22,7 @@ extension RuleRegistry {
     ]
 
     /// The rules over entities, in code order.
-    static let modelRules: [any ModelRule] = [
+    package static let modelRules: [any ModelRule] = [
         FileNameRule(),
         ShallowPathwayRule(),
         ActivityAsResultRule(),

@@ -1,5 +1,5 @@
 /// A rule over one statement.
-protocol TextRule: Sendable {
+package protocol TextRule: Sendable {
     var description: RuleDescription { get }
     /// The fields it reads.
     var fields: Set<StatementField> { get }

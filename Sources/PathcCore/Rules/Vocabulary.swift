@@ -247,7 +247,7 @@ public final class Vocabulary: @unchecked Sendable {
     }
 
     /// A tagger that also knows the verbs of these lists.
-    func tagger(table: WordTable? = nil) -> Tagger {
+    package func tagger(table: WordTable? = nil) -> Tagger {
         Tagger(vocabulary: self, table: table)
     }
 
