@@ -12,7 +12,7 @@ struct DifficultyRegressionRule: ModelRule {
     func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         var previous: (level: Int, id: String)?
-        for stage in PathwayExamples.stages(pathway) {
+        for stage in pathway.indexedStages {
             guard let level = stage.node["level"]?.integer else { continue }
             let id = stage.node["id"]?.string ?? "#\(stage.index + 1)"
             if let previous, level < previous.level {

@@ -10,7 +10,7 @@ struct IncompleteTriadRule: ModelRule {
     let kinds: Set<EntityKind> = [.pathway]
 
     func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
-        PathwayExamples.stages(pathway).compactMap { stage in
+        pathway.indexedStages.compactMap { stage in
             var missing: [String] = []
             if (stage.node["practice"]?.sequence ?? []).isEmpty { missing.append("practice") }
             if stage.node["coaching"]?.mapping == nil { missing.append("coaching") }

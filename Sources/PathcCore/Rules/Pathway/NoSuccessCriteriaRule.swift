@@ -11,7 +11,7 @@ struct NoSuccessCriteriaRule: ModelRule {
 
     func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for stage in PathwayExamples.stages(pathway) {
+        for stage in pathway.indexedStages {
             for (index, practice) in (stage.node["practice"]?.sequence ?? []).enumerated()
             where (practice["success_criteria"]?.sequence ?? []).isEmpty {
                 findings.append(pathway.finding(practice["task"] ?? practice, "/stages/\(stage.index)/practice/\(index)",

@@ -41,8 +41,4 @@ enum PathwayExamples {
     static func with(_ replacements: [(String, String)]) -> String {
         replacements.reduce(clean) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
-
-    static func stages(_ pathway: Entity) -> [(node: Node, index: Int)] {
-        pathway.items("stages").enumerated().map { ($1, $0) }
-    }
 }

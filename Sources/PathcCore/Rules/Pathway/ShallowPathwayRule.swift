@@ -13,7 +13,7 @@ struct ShallowPathwayRule: ModelRule {
 
     func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         var levels: [BloomLevel] = []
-        for stage in PathwayExamples.stages(pathway) {
+        for stage in pathway.indexedStages {
             for practice in stage.node["practice"]?.sequence ?? [] {
                 guard let task = practice["task"]?.string else { continue }
                 let analysis = context.analyses[task] ?? TextAnalysis(task, vocabulary: context.vocabulary)

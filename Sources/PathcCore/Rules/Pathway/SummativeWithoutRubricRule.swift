@@ -11,7 +11,7 @@ struct SummativeWithoutRubricRule: ModelRule {
 
     func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for stage in PathwayExamples.stages(pathway) {
+        for stage in pathway.indexedStages {
             for (index, assessment) in (stage.node["assessments"]?.sequence ?? []).enumerated() where assessment["type"]?.string == "summative" {
                 let pointer = "/stages/\(stage.index)/assessments/\(index)"
                 if assessment["method"]?.string != "rubric" {
