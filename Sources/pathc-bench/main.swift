@@ -86,6 +86,11 @@ if arguments.count >= 2, arguments[1] == "codes-doc" {
     print(CodeCatalogue.markdown, terminator: "")
     exit(0)
 }
+if arguments.count >= 2, arguments[1] == "rules-doc" {
+    // docs/rules.md, made from the rules' descriptions (scripts/generate-rules-doc).
+    print(RulesDocument.markdown, terminator: "")
+    exit(0)
+}
 if arguments.count >= 2, arguments[1] == "review" {
     // Development aid: each stdin line "FIELD<TAB>TEXT" judged as `pathc review` would, one line
     // out per statement ("FIELD<TAB>rule,rule<TAB>TEXT"); --tags adds how the words were read.

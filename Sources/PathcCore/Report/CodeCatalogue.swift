@@ -89,7 +89,8 @@ public enum CodeCatalogue {
 
             Every code pathc can print, with what it finds and what to do. `pathc explain CODE` shows
             the same in the terminal, and `pathc rules` lists the quality rules with their default
-            severities. This page is generated from the code by `scripts/generate-codes-doc`.
+            severities; [rules.md](rules.md) shows each rule with all its examples. This page is
+            generated from the code by `scripts/generate-codes-doc`.
 
             """
         let families: [(String, (String) -> Bool)] = [

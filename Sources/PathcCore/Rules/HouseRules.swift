@@ -42,7 +42,7 @@ public struct HouseRule: Sendable {
     public var description: RuleDescription {
         RuleDescription(code: code.code, name: code.name, severity: severity, summary: message,
                         why: why ?? "A rule of this repository's own, declared in \(file.path).", fix: help ?? "see the good examples",
-                        bad: bad.map { RuleExample($0) }, good: good.map { RuleExample($0) })
+                        bad: bad.map { RuleExample(verbatim: $0) }, good: good.map { RuleExample(verbatim: $0) })
     }
 
     func applies(to statement: Statement) -> Bool {

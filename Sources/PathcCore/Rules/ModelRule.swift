@@ -1,5 +1,5 @@
 /// A rule over one entity of some kinds, with the whole model at hand.
-protocol ModelRule: Sendable {
+package protocol ModelRule: Sendable {
     var description: RuleDescription { get }
     var kinds: Set<EntityKind> { get }
     /// The findings in one entity. `statements` are its statements as the text rules analysed

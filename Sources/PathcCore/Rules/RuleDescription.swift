@@ -112,18 +112,48 @@ public enum StatementField: String, Sendable, CaseIterable {
 /// One example of a rule: a statement for a text rule, or the YAML of one or more content files
 /// (separated by a line `---`) for a rule over entities. The same examples document the rule in
 /// `pathc explain` and test it: a bad example must trigger the rule, a good one must not.
+///
+/// A bad example marks with `↓` the character each finding of the rule starts at (SwiftLint's
+/// convention), so that its test checks where the finding points, not only that there is one.
 public struct RuleExample: Sendable {
+    static let marker: Unicode.Scalar = "↓"
+
+    /// The example as `pathc explain` and the docs show it: without its markers.
     public let text: String
     /// For text rules: the field the statement sits in.
     public let field: StatementField?
+    /// Where the rule's findings start, as UTF-8 offsets into `text`: one per marker.
+    let markers: [Int]
     let file: StaticString
     let line: UInt
 
     public init(_ text: String, field: StatementField? = nil, file: StaticString = #filePath, line: UInt = #line) {
-        self.text = text
+        var unmarked = String.UnicodeScalarView()
+        var markers: [Int] = []
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            if scalar == Self.marker {
+                markers.append(offset)
+            } else {
+                unmarked.append(scalar)
+                offset += scalar.utf8.count
+            }
+        }
+        self.text = String(unmarked)
+        self.markers = markers
         self.field = field
         self.file = file
         self.line = line
+    }
+
+    /// An example taken as written, such as a house rule's: the team's own text, which may hold
+    /// any character.
+    init(verbatim text: String) {
+        self.text = text
+        markers = []
+        field = nil
+        file = #filePath
+        line = #line
     }
 
     /// The content files of a model example.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs every rule over the model, applies the configuration (severities, `ignore` globs) and
 /// suppression comments, and computes the quality verdicts.
-struct RuleEngine {
+package struct RuleEngine {
     var context: RuleContext
     /// A file's path relative to the repository root, for `ignore` globs.
     let rootRelative: @Sendable (SourceFile) -> String
@@ -25,13 +25,13 @@ struct RuleEngine {
     /// Verdicts are only needed for the JSON outputs.
     var computesVerdicts = true
 
-    init(context: RuleContext, rootRelative: @escaping @Sendable (SourceFile) -> String) {
+    package init(context: RuleContext, rootRelative: @escaping @Sendable (SourceFile) -> String) {
         self.context = context
         self.rootRelative = rootRelative
         plan = Self.plan(self)
     }
 
-    struct Output {
+    package struct Output {
         var diagnostics: [Diagnostic] = []
         var verdicts: [QualityVerdict] = []
     }
@@ -41,7 +41,7 @@ struct RuleEngine {
 
     /// Every entity is one unit of work, on all cores: its rules, its file's suppressions and its
     /// verdicts all stay within its file.
-    func run() -> Output {
+    package func run() -> Output {
         // Analysis depends on the text alone, and repositories repeat statements (OKRs copied from
         // a template, criteria shared by pathways): analyse each distinct text once, on all cores.
         let vocabulary = context.vocabulary

@@ -42,8 +42,8 @@ public final class Statement: Sendable {
     /// What the text rules' findings on a statement depend on: its text, where it stands, the axes
     /// its schema asks about, and for a key result whether it is a leading indicator. Statements
     /// with the same key get the same findings, so the rules run once per key.
-    struct Key: Hashable, Sendable {
-        let text: String
+    package struct Key: Hashable, Sendable {
+        package let text: String
         let field: StatementField
         let axes: UInt8
         let kind: EntityKind
@@ -63,12 +63,12 @@ public final class Statement: Sendable {
             textHash = hash.value
         }
 
-        func hash(into hasher: inout Hasher) {
+        package func hash(into hasher: inout Hasher) {
             hasher.combine(textHash)
             hasher.combine(axes)
         }
 
-        static func == (a: Key, b: Key) -> Bool {
+        package static func == (a: Key, b: Key) -> Bool {
             a.textHash == b.textHash && a.field == b.field && a.axes == b.axes && a.kind == b.kind && a.leading == b.leading
                 && a.text == b.text
         }
@@ -78,7 +78,7 @@ public final class Statement: Sendable {
 
     /// The keys of an entity's statements, with the index of each one's annotation, without making
     /// the statements.
-    static func keys(in entity: Entity) -> [(key: Key, annotation: Int)] {
+    package static func keys(in entity: Entity) -> [(key: Key, annotation: Int)] {
         let annotations = entity.annotations
         var keys: [(key: Key, annotation: Int)] = []
         for index in annotations.indices {
@@ -118,7 +118,7 @@ public final class Statement: Sendable {
     }
 
     /// Every statement of an entity, in document order; texts found in `analyses` are not analysed again.
-    static func all(in entity: Entity, vocabulary: Vocabulary, analyses: [String: TextAnalysis] = [:]) -> [Statement] {
+    package static func all(in entity: Entity, vocabulary: Vocabulary, analyses: [String: TextAnalysis] = [:]) -> [Statement] {
         // By index: most annotations are references, and are passed over without being copied.
         let annotations = entity.annotations
         var statements: [Statement] = []

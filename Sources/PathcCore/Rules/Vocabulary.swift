@@ -190,18 +190,19 @@ public final class Vocabulary: @unchecked Sendable {
                 activityObjects.insert(entry)
             }
         }
+        let declarations = RuleRegistry.wordDeclarations
         degreePhrases = PhraseTable(apply(DefaultVocabulary.degreePhrases, "degree_phrases").map(Phrase.init)
-                                    + MissingDegreeRule.comparators, startFlag: .degreeStart)
+                                    + declarations.flatMap { $0.degreePhrases }, startFlag: .degreeStart)
         abilityPhrases = PhraseTable(abilityPhrases.phrases, startFlag: .abilityStart)
         unobservablePhrases = PhraseTable(unobservableList, startFlag: .unobservableStart)
         vagueTermPhrases = PhraseTable(vagueList, startFlag: .vagueStart)
         hedgePhrases = PhraseTable(hedgeList, startFlag: .hedgeStart)
         numberWords = Set(DefaultVocabulary.numberWords)
         lists = ListTable(changes: changes)
-        buildLexicon()
+        buildLexicon(declarations)
     }
 
-    private func buildLexicon() {
+    private func buildLexicon(_ declarations: [any DeclaresWords.Type]) {
         func mark(_ words: some Sequence<String>, _ flag: WordFlags) {
             for word in words { lexicon[word, default: WordInfo()].flags.insert(flag) }
         }
@@ -216,14 +217,9 @@ public final class Vocabulary: @unchecked Sendable {
         mark(TextAnalysis.modals, .modal)
         mark(TextAnalysis.beForms, .beForm)
         mark(TextAnalysis.auxiliaries, .auxiliary)
-        mark(MissingDegreeRule.standardWords, .standardWord)
-        mark(VagueTermRule.linkWords, .linkWord)
-        mark(UnobservableVerbRule.knowledgeNouns, .knowledgeNoun)
-        mark(UnobservableVerbRule.knowledgeModifiers, .knowledgeModifier)
-        mark(UnobservableVerbRule.acquireVerbs.flatMap(Self.inflections), .acquireVerb)
-        mark(AbilityWordingRule.subordinators, .subordinator)
-        mark(ActivityAsResultRule.countedWords, .countedActivity)
-        mark(ActivityAsResultRule.countingWords, .countingWord)
+        for declaration in declarations {
+            for words in declaration.lexiconWords { mark(words.words, words.flag) }
+        }
         for table in [unobservablePhrases, vagueTermPhrases, hedgePhrases, abilityPhrases, degreePhrases] {
             for phrase in table.phrases { mark(phrase.firstForms, table.startFlag) }
         }
@@ -251,7 +247,7 @@ public final class Vocabulary: @unchecked Sendable {
     }
 
     /// A tagger that also knows the verbs of these lists.
-    func tagger(table: WordTable? = nil) -> Tagger {
+    package func tagger(table: WordTable? = nil) -> Tagger {
         Tagger(vocabulary: self, table: table)
     }
 

@@ -7,10 +7,10 @@ enum Tag: UInt8, Sendable {
 
 /// The lexical options of every word of a run's statements, worked out once (on all cores)
 /// before the statements are analysed: most words recur across thousands of statements.
-struct WordTable: Sendable {
+package struct WordTable: Sendable {
     let options: [String: Tagger.Options]
 
-    init(words: [String], tagger: Tagger) {
+    package init(words: [String], tagger: Tagger) {
         let found = parallelMap(words, chunk: 64) { tagger.lexicalOptions($0) }
         options = Dictionary(zip(words, found), uniquingKeysWith: { first, _ in first })
     }
@@ -36,7 +36,7 @@ struct TaggedWord: Sendable {
 /// word its possible classes, and a few rules of context choose one, left to right. The genre is
 /// narrow (behaviours with an implied subject, "Writes ..."; imperatives, "Cut ..."; noun phrases
 /// with a number), so the rules follow it rather than English at large.
-struct Tagger {
+package struct Tagger {
     let lexicon: Lexicon
     /// The rules' word lists: their verbs count as verbs even where WordNet lacks them ("scope",
     /// "onboard", "triage"), and a word's entries in them are looked up with its classes.

@@ -1,13 +1,13 @@
 /// One word, number or mark of a statement.
-struct Token: Sendable {
-    enum Kind: Sendable { case word, number, punctuation }
+package struct Token: Sendable {
+    package enum Kind: Sendable { case word, number, punctuation }
     /// Lowercased, for look-ups. (The text as written is the statement's bytes at `range`.)
-    let text: String
+    package let text: String
     /// The first letter is a capital, as written.
     let capitalized: Bool
     /// Every letter is a capital and there are at least two: an acronym or a shouted word (OS, GDPR, MUST).
     var allCapitals = false
-    let kind: Kind
+    package let kind: Kind
     /// UTF-8 byte offsets in the statement, for pointing at the word.
     let range: Range<Int>
     /// For a number: its value, with 2k and $2M scaled; nil for 2nd, 48h, Q3 and dates.
@@ -17,7 +17,7 @@ struct Token: Sendable {
 /// What the text rules need to know about a statement: its words with their classes in context,
 /// the verbs of its main clauses (not those of a purpose or relative clause), how many sentences
 /// it has, whether it quantifies anything, and its Bloom level.
-final class TextAnalysis: Sendable {
+package final class TextAnalysis: Sendable {
     let tokens: [Token]
     /// Each token's class in context, aligned with `tokens`.
     let tags: [TaggedWord]
@@ -71,7 +71,7 @@ final class TextAnalysis: Sendable {
     static let auxiliaries: Set<String> = ["be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had",
                                           "do", "does", "did", "get", "gets", "become", "becomes", "make", "makes"]
 
-    init(_ text: String, vocabulary: Vocabulary, tokens: [Token]? = nil, table: WordTable? = nil) {
+    package init(_ text: String, vocabulary: Vocabulary, tokens: [Token]? = nil, table: WordTable? = nil) {
         let tokens = tokens ?? Self.tokenize(text)
         let (tags, options) = vocabulary.tagger(table: table).tag(tokens)
         var info = [WordInfo](repeating: WordInfo(), count: tokens.count)
@@ -251,7 +251,7 @@ final class TextAnalysis: Sendable {
 
     /// Splits a statement into words (letters, digits, apostrophes and inner hyphens), numbers
     /// (with their currency sign, separators, decimal point, % and k/m/bn suffix) and marks.
-    static func tokenize(_ text: String) -> [Token] {
+    package static func tokenize(_ text: String) -> [Token] {
         var text = text
         return text.withUTF8 { tokenize(utf8: $0) }
     }

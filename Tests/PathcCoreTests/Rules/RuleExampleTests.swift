@@ -2,7 +2,8 @@ import XCTest
 @testable import PathcCore
 
 /// Every rule's examples are its tests (and its `pathc explain` text): each bad example must
-/// trigger the rule, each good example must not.
+/// trigger the rule where its markers (`↓`) say, and only there; each good example must not
+/// trigger it.
 final class RuleExampleTests: XCTestCase {
     static let today = CalendarDate("2026-08-20")!
 
@@ -24,8 +25,10 @@ final class RuleExampleTests: XCTestCase {
         let context = RuleContext(model: Model(), vocabulary: vocabulary, config: ProjectConfig(), today: Self.today)
         for rule in RuleRegistry.textRules {
             for example in rule.description.bad {
-                let findings = rule.check(Self.statement(example.text, field: example.field ?? .objective, vocabulary), context)
+                let statement = Self.statement(example.text, field: example.field ?? .objective, vocabulary)
+                let findings = rule.check(statement, context)
                 XCTAssertFalse(findings.isEmpty, "\(rule.description.name) should flag: \(example.text)", file: example.file, line: example.line)
+                Self.assertFindingsAtMarkers(example, [statement.entity.file], findings, rule: rule.description.name)
             }
             for example in rule.description.good {
                 let findings = rule.check(Self.statement(example.text, field: example.field ?? .objective, vocabulary), context)
@@ -43,12 +46,57 @@ final class RuleExampleTests: XCTestCase {
                     let findings = model.ordered.filter { rule.kinds.contains($0.kind) }.flatMap { rule.check($0, context) }
                     if shouldFlag {
                         XCTAssertFalse(findings.isEmpty, "\(rule.description.name): bad example not flagged", file: example.file, line: example.line)
+                        let files = example.files.enumerated().map { SourceFile(path: Self.fileName($1, index: $0), text: $1) }
+                        Self.assertFindingsAtMarkers(example, files, findings, rule: rule.description.name)
                     } else {
                         XCTAssertEqual(findings.map(\.message), [], "\(rule.description.name): good example flagged", file: example.file, line: example.line)
                     }
                 }
             }
         }
+    }
+
+    func testGoodExamplesHaveNoMarkers() {
+        for rule in RuleRegistry.descriptions {
+            for example in rule.good {
+                XCTAssertEqual(example.markers, [], "\(rule.name): a good example has nothing to mark", file: example.file, line: example.line)
+            }
+        }
+    }
+
+    func testMarkersAreLeftOutOfTheText() {
+        let example = RuleExample("Grow ↓revenue, then ↓résumé")
+        XCTAssertEqual(example.text, "Grow revenue, then résumé")
+        XCTAssertEqual(example.markers, [5, 19])
+        XCTAssertEqual(RuleExample(verbatim: "a ↓ b").text, "a ↓ b")
+    }
+
+    /// The findings of a bad example start exactly where its markers stand (file, line and column),
+    /// one finding per marker; an example without a marker fails.
+    static func assertFindingsAtMarkers(_ example: RuleExample, _ files: [SourceFile], _ findings: [Finding], rule: String) {
+        func place(_ file: SourceFile, _ offset: Int) -> String { "\(file.path):\(file.position(of: offset))" }
+        // Markers count in the whole text; each file after the first follows a "\n---\n".
+        var expected: [String] = []
+        var fileIndex = 0, fileStart = 0
+        for marker in example.markers {
+            while fileIndex + 1 < files.count, marker > fileStart + files[fileIndex].bytes.count {
+                fileStart += files[fileIndex].bytes.count + "\n---\n".utf8.count
+                fileIndex += 1
+            }
+            expected.append(place(files[fileIndex], marker - fileStart))
+        }
+        let found = findings.map { place($0.file, $0.node.span.start) }
+        guard expected.sorted() != found.sorted() else { return }
+        // Each line with a finding, marked where the finding starts, to copy into the example.
+        let marked = findings.map { finding -> String in
+            let file = finding.file, start = finding.node.span.start
+            let line = file.lineRange(file.position(of: start).line)
+            let split = min(max(start, line.lowerBound), line.upperBound)
+            return "\(place(file, start)) " + String(decoding: file.bytes[line.lowerBound..<split], as: UTF8.self) + String(RuleExample.marker)
+                + String(decoding: file.bytes[split..<line.upperBound], as: UTF8.self)
+        }
+        XCTFail("\(rule): the example's markers (\(expected.isEmpty ? "none" : expected.joined(separator: ", "))) are not where the findings start:\n"
+                + marked.joined(separator: "\n"), file: example.file, line: example.line)
     }
 
     /// A statement of a synthetic entity, as the schema would mark it.

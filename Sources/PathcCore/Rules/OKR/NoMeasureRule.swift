@@ -14,7 +14,8 @@ struct NoMeasureRule: ModelRule {
             """,
         fix: "name the metric and the source of its figure, then read today's value as the baseline and set the target",
         bad: [RuleExample(OKRExamples.with([("    metric: median hours from ticket opened to resolved\n    baseline: 30\n    target: 8\n", ""),
-                                            ("    source: support desk report, weekly\n    checkins:\n      - {date: 2026-07-31, value: 22}\n      - {date: 2026-08-14, value: 17}\n", "")]))],
+                                            ("    source: support desk report, weekly\n    checkins:\n      - {date: 2026-07-31, value: 22}\n      - {date: 2026-08-14, value: 17}\n", ""),
+                                            ("result: Cut median", "result: ↓Cut median")]))],
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 

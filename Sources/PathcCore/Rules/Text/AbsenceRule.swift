@@ -14,9 +14,9 @@ struct AbsenceRule: TextRule {
             nothing and hoards nothing. State the behaviour that replaces it, which can be seen and counted.
             """,
         fix: "say what the person does instead: \"Writes up what they learn in the team's notes the same week\"",
-        bad: [RuleExample("Avoids siloing knowledge", field: .behavior),
-              RuleExample("Does not blame others for incidents", field: .behavior),
-              RuleExample("Never misses a code review", field: .behavior)],
+        bad: [RuleExample("↓Avoids siloing knowledge", field: .behavior),
+              RuleExample("↓Does not blame others for incidents", field: .behavior),
+              RuleExample("↓Never misses a code review", field: .behavior)],
         good: [RuleExample("Writes up what they learn in the team's notes the same week", field: .behavior),
                RuleExample("Resolves tickets without escalation", field: .behavior)])
     let fields: Set<StatementField> = [.behavior, .descriptor, .criterion, .outcome]

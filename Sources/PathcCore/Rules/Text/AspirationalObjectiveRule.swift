@@ -27,10 +27,10 @@ struct AspirationalObjectiveRule: TextRule {
             whole meaning.
             """,
         fix: "name the outcome the aspiration stands for: \"New customers reach their first report without contacting support\"",
-        bad: [RuleExample("Earn the trust of our enterprise customers", field: .objective),
-              RuleExample("Lay the foundation for international growth", field: .objective),
-              RuleExample("Become the go-to platform for data teams", field: .objective),
-              RuleExample("Unlock the potential of our community", field: .objective)],
+        bad: [RuleExample("↓Earn the trust of our enterprise customers", field: .objective),
+              RuleExample("↓Lay the foundation for international growth", field: .objective),
+              RuleExample("↓Become the go-to platform for data teams", field: .objective),
+              RuleExample("↓Unlock the potential of our community", field: .objective)],
         good: [RuleExample("Enterprise customers renew without a discount", field: .objective),
                RuleExample("Launch the product in Germany and France with local billing", field: .objective)])
     let fields: Set<StatementField> = [.objective]

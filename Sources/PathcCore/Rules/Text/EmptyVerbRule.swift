@@ -51,10 +51,10 @@ struct EmptyVerbRule: TextRule {
             what the person does, so that a manager and the person can agree whether it happened.
             """,
         fix: "name the act that has the effect: \"Runs a monthly learning review where the team picks one practice to change\"",
-        bad: [RuleExample("Fosters a culture of continuous learning", field: .behavior),
-              RuleExample("Contributes to the team's goals", field: .behavior),
-              RuleExample("Demonstrates strong leadership", field: .behavior),
-              RuleExample("Empowers others to make decisions", field: .behavior)],
+        bad: [RuleExample("↓Fosters a culture of continuous learning", field: .behavior),
+              RuleExample("↓Contributes to the team's goals", field: .behavior),
+              RuleExample("↓Demonstrates strong leadership", field: .behavior),
+              RuleExample("↓Empowers others to make decisions", field: .behavior)],
         good: [RuleExample("Runs a monthly retrospective and records one change the team will try", field: .behavior),
                RuleExample("Demonstrates the new checkout flow to the support team before release", field: .behavior),
                RuleExample("Writes a decision record for each architectural choice", field: .behavior)])

@@ -20,9 +20,9 @@ struct HedgedStandardRule: TextRule {
             another. Frequency words ("regularly", "usually") are fine: they state a habit, not an excuse.
             """,
         fix: "state the standard without the hedge, or say exactly when help is expected: \"Delivers features of up to two weeks' work without help\"",
-        bad: [RuleExample("Mostly works independently", field: .behavior),
-              RuleExample("Generally meets their sprint commitments", field: .behavior),
-              RuleExample("Writes unit tests, perhaps with prompting", field: .behavior)],
+        bad: [RuleExample("↓Mostly works independently", field: .behavior),
+              RuleExample("↓Generally meets their sprint commitments", field: .behavior),
+              RuleExample("Writes unit tests, ↓perhaps with prompting", field: .behavior)],
         good: [RuleExample("Regularly pairs with a junior engineer on production incidents", field: .behavior),
                RuleExample("Usually reviews a pull request within one working day", field: .behavior),
                RuleExample("Delivers features of up to two weeks' work without help", field: .behavior)])

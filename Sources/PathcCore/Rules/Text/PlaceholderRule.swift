@@ -10,9 +10,9 @@ struct PlaceholderRule: TextRule {
             nothing. Placeholders are fine in a draft, but not in a plan people are measured against.
             """,
         fix: "fill in the figure, or keep the statement out of the plan until it is known",
-        bad: [RuleExample("Increase weekly active teams to X%", field: .keyResult),
-              RuleExample("Ship N1 improvements to the onboarding flow", field: .keyResult),
-              RuleExample("Reduce time to first response to TBD hours", field: .keyResult)],
+        bad: [RuleExample("Increase weekly active teams to ↓X%", field: .keyResult),
+              RuleExample("Ship ↓N1 improvements to the onboarding flow", field: .keyResult),
+              RuleExample("Reduce time to first response to ↓TBD hours", field: .keyResult)],
         good: [RuleExample("Increase weekly active teams from 40% to 55%", field: .keyResult),
                RuleExample("Cut the X-ray turnaround time from 6 to 3 hours", field: .keyResult)])
     let fields = allStatementFields

@@ -33,11 +33,11 @@ struct TraitStatementRule: TextRule {
             not how it is done well.
             """,
         fix: "state the behaviour that shows it: \"Tells the team about a mistake the day it is found, with the fix\"",
-        bad: [RuleExample("Acts with integrity", field: .behavior),
-              RuleExample("Transparent about mistakes", field: .behavior),
-              RuleExample("Is known for the quality of their code", field: .behavior),
-              RuleExample("Accountable for the delivery of their team", field: .behavior),
-              RuleExample("Owns the team's on-call metrics", field: .behavior)],
+        bad: [RuleExample("↓Acts with integrity", field: .behavior),
+              RuleExample("↓Transparent about mistakes", field: .behavior),
+              RuleExample("↓Is known for the quality of their code", field: .behavior),
+              RuleExample("↓Accountable for the delivery of their team", field: .behavior),
+              RuleExample("↓Owns the team's on-call metrics", field: .behavior)],
         good: [RuleExample("Reports their own mistakes in the team channel on the day they find them", field: .behavior),
                RuleExample("Reviews each pull request within one working day", field: .behavior)])
     /// Nouns of disposition: "adopts an inquisitive approach", "has a growth mindset".

@@ -1,10 +1,11 @@
 import Foundation
+import PathcCore
 
 /// Benchmark support: the time of each phase of the rules over a model, on one thread.
-public enum RuleProfile {
+enum RuleProfile {
     /// The best time of `rounds` analyses of the model's distinct statements, on one thread, with
     /// the run's word table made first (as the engine does).
-    public static func analysisTime(_ model: Model, rounds: Int) -> (texts: Int, tokens: Int, seconds: Double) {
+    static func analysisTime(_ model: Model, rounds: Int) -> (texts: Int, tokens: Int, seconds: Double) {
         let vocabulary = Vocabulary.standard
         let keys = model.ordered.flatMap { Statement.keys(in: $0).map(\.key.text) }
         let texts = Array(Set(keys)).sorted()
@@ -21,7 +22,7 @@ public enum RuleProfile {
         return (texts.count, tokens.reduce(0) { $0 + $1.count }, best)
     }
 
-    public static func measure(_ model: Model, config: ProjectConfig) -> [(String, Double)] {
+    static func measure(_ model: Model, config: ProjectConfig) -> [(String, Double)] {
         var phases: [(String, Double)] = []
         var last = DispatchTime.now()
         func lap(_ name: String) {
@@ -29,8 +30,8 @@ public enum RuleProfile {
             phases.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
             last = now
         }
-        let vocabulary = Vocabulary.with(config.effectiveVocabulary)
-        let context = RuleContext(model: model, vocabulary: vocabulary, config: config, today: config.evaluationDay)
+        let context = RuleContext.wholeModel(model, config: config)
+        let vocabulary = context.vocabulary
         lap("context")
         var tokens = 0
         for entity in model.ordered {

@@ -1,0 +1,42 @@
+struct UnalignedOKRRule: ModelRule {
+    var description: RuleDescription { Self.description }
+    static let description = RuleDescription(
+        code: "PW4010", name: "unaligned-okr", severity: .error, axis: nil,
+        summary: "a team or developmental OKR with no aligned_to, or aligned to an OKR of the same or a lower level",
+        why: "Developmental and team OKRs exist to serve the strategy; one that aligns to nothing above it cannot show what it serves.",
+        fix: "align team OKRs to a strategic OKR, and developmental OKRs to a team or strategic OKR",
+        bad: [RuleExample(OKRExamples.with([("level: strategic", "level: ↓developmental")]))],
+        good: [RuleExample(OKRExamples.clean)])
+    let kinds: Set<EntityKind> = [.okr]
+
+    static func rank(_ level: String?) -> Int? {
+        switch level {
+        case "strategic": return 0
+        case "team": return 1
+        case "developmental": return 2
+        default: return nil
+        }
+    }
+
+    func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
+        guard let level = okr.level, let rank = Self.rank(level) else { return [] }
+        let targets = okr.items("aligned_to")
+        if rank > 0 && targets.isEmpty {
+            let node = okr.root["aligned_to"] ?? okr.root["level"]
+            return [okr.finding(node, okr.root["aligned_to"] != nil ? "/aligned_to" : "/level",
+                                "\(level) OKR '\(okr.id)' is not aligned to any higher-level OKR", label: "no 'aligned_to'",
+                                help: "add 'aligned_to: [OKR-ID]' naming the \(rank == 1 ? "strategic" : "team or strategic") OKR it serves")]
+        }
+        var findings: [Finding] = []
+        for (index, target) in targets.enumerated() {
+            guard let id = target.string, let parent = context.model.entity(.okr, id), let parentLevel = parent.level,
+                  let parentRank = Self.rank(parentLevel), parentRank >= rank else { continue }
+            findings.append(okr.finding(
+                target, "/aligned_to/\(index)",
+                "\(level) OKR '\(okr.id)' is aligned to '\(id)', \(parentRank == rank ? "an OKR of the same level" : "a lower-level OKR") (\(parentLevel))",
+                label: "must be a higher level",
+                help: rank == 0 ? "a strategic OKR aligns to nothing: remove 'aligned_to'" : "align it to \(rank == 1 ? "a strategic" : "a team or strategic") OKR"))
+        }
+        return findings
+    }
+}
