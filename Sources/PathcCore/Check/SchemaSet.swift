@@ -29,7 +29,7 @@ public struct SchemaSet: Sendable {
                     }
                 }
             }
-            return builtin(name)
+            return BuiltinSchemas.document(name)
         }
         for kind in EntityKind.allCases {
             let compiled = document(named: kind.schemaFileName)
@@ -46,11 +46,6 @@ public struct SchemaSet: Sendable {
         var set = SchemaSet(validators: validators, config: config, problems: problems)
         set.fingerprint = hash.hex
         return set
-    }
-
-    /// A default schema, as built into pathc.
-    public static func builtin(_ name: String) -> SchemaDocument {
-        SchemaDocument.compile(SourceFile(path: "<built-in>/schemas/\(name)", text: BuiltinSchemas.files[name] ?? ""))
     }
 
     /// `x-ref` must name a kind (or `key-result`), and `x-quality` the quality axes.

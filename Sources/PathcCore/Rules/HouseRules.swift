@@ -147,12 +147,6 @@ public struct HouseRuleSet: Sendable {
 
     public init() {}
 
-    /// The house rules of the repository at or above `folder`, as `check` would load them (none
-    /// outside a repository, or when its pathc.yaml is invalid).
-    public static func ofRepository(around folder: String) -> HouseRuleSet {
-        HouseRuleSet(rules: StatementReview.ofRepository(around: folder).houseRules)
-    }
-
     init(rules: [HouseRule]) { self.rules = rules }
 
     /// Every `*.yaml` file of the folder, checked against the built-in house-rule schema and
@@ -160,7 +154,7 @@ public struct HouseRuleSet: Sendable {
     public static func load(folder: String, displayPath: (String) -> String) -> HouseRuleSet {
         var set = HouseRuleSet()
         guard Paths.isDirectory(folder) else { return set }
-        let schema = SchemaValidator(SchemaSet.builtin("house-rule.schema.yaml"))
+        let schema = SchemaValidator(BuiltinSchemas.document("house-rule.schema.yaml"))
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         var seen: [String: SourceFile] = [:]

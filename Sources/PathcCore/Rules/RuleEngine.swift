@@ -153,7 +153,7 @@ package struct RuleEngine {
     /// The text rules' findings on a statement key, run on a statement of its own whose file holds
     /// just the text (so that a finding's span is the range of its words in the text).
     func textFindings(for key: Statement.Key) -> [TextFinding] {
-        let statement = StatementReview.statement(key.text, pointer: key.field.canonicalPointer, kind: key.kind, axes: QualityAxes(rawValue: key.axes),
+        let statement = Statement.standalone(key.text, pointer: key.field.canonicalPointer, kind: key.kind, axes: QualityAxes(rawValue: key.axes),
                                                   leading: key.leading, context.vocabulary, analysis: analyses[key.text])
         let field = statement.field.bit
         let whole = statement.node.span

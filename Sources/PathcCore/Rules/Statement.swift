@@ -1,3 +1,5 @@
+import Foundation
+
 /// A text the quality rules read: a value the schema marked with `x-quality`, such as an
 /// objective, a key result's statement, a milestone outcome, a practice task or a criterion.
 public final class Statement: Sendable {
@@ -177,4 +179,29 @@ public final class Statement: Sendable {
     func range(_ tokenIndex: Int) -> Range<Int> { analysis.tokens[tokenIndex].range }
 }
 
-import Foundation
+extension Statement {
+    /// A statement of a synthetic entity, in the field's usual place.
+    static func standalone(_ text: String, field: StatementField, _ vocabulary: Vocabulary) -> Statement {
+        let kind: EntityKind
+        switch field {
+        case .objective, .keyResult, .other: kind = .okr
+        case .outcome, .task, .criterion: kind = .pathway
+        case .behavior: kind = .competency
+        case .descriptor: kind = .rubric
+        }
+        return standalone(text, pointer: field.canonicalPointer, kind: kind, axes: QualityAxes(QualityAxis.allCases), leading: false,
+                         vocabulary, analysis: nil)
+    }
+
+    /// A statement of a synthetic entity, whose file holds just the text: a finding's span is then
+    /// the byte range of the words it points at.
+    static func standalone(_ text: String, pointer: String, kind: EntityKind, axes: QualityAxes, leading: Bool, _ vocabulary: Vocabulary,
+                          analysis: TextAnalysis?) -> Statement {
+        let file = SourceFile(path: "statement.yaml", text: text)
+        let node = Node(.scalar(Scalar(text: text, style: .plain)), span: Span(start: 0, end: file.bytes.count))
+        let root = Node(.mapping([]), span: Span(start: 0, end: 0))
+        let entity = Entity(kind: kind, id: "statement", file: file, root: root, idNode: node, annotations: [])
+        return Statement(entity: entity, node: node, text: text, pointer: pointer, axes: axes, vocabulary: vocabulary,
+                         analysis: analysis, leading: leading)
+    }
+}

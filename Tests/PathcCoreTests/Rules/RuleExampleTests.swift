@@ -101,7 +101,7 @@ final class RuleExampleTests: XCTestCase {
 
     /// A statement of a synthetic entity, as the schema would mark it.
     static func statement(_ text: String, field: StatementField, _ vocabulary: Vocabulary) -> Statement {
-        StatementReview.statement(text, field: field, vocabulary)
+        Statement.standalone(text, field: field, vocabulary)
     }
 
     /// An example file's name: the one a first line `# file: NAME` gives, else its id and kind.

@@ -23,7 +23,7 @@ final class BuiltinSchemaTests: XCTestCase {
 
     func testEveryBuiltinSchemaCompilesAndDescribesEveryField() throws {
         for name in BuiltinSchemas.files.keys.sorted() {
-            let document = SchemaSet.builtin(name)
+            let document = BuiltinSchemas.document(name)
             XCTAssertEqual(document.problems.map(\.message), [], name)
             var queue = [document.root]
             var seen: Set<ObjectIdentifier> = []

@@ -44,7 +44,7 @@ public struct StatementReview: Sendable {
 
     /// The findings of every text rule that reads the field and is on, in rule order.
     public func review(_ text: String, as field: StatementField) -> [Finding] {
-        let statement = Self.statement(text, field: field, vocabulary)
+        let statement = Statement.standalone(text, field: field, vocabulary)
         let context = RuleContext(model: Model(), vocabulary: vocabulary, config: config,
                                   today: config.evaluationDay)
         var findings: [Finding] = []
@@ -90,29 +90,12 @@ public struct StatementReview: Sendable {
         }
         return parts.joined(separator: " ")
     }
+}
 
-    /// A statement of a synthetic entity, in the field's usual place.
-    static func statement(_ text: String, field: StatementField, _ vocabulary: Vocabulary) -> Statement {
-        let kind: EntityKind
-        switch field {
-        case .objective, .keyResult, .other: kind = .okr
-        case .outcome, .task, .criterion: kind = .pathway
-        case .behavior: kind = .competency
-        case .descriptor: kind = .rubric
-        }
-        return statement(text, pointer: field.canonicalPointer, kind: kind, axes: QualityAxes(QualityAxis.allCases), leading: false,
-                         vocabulary, analysis: nil)
-    }
-
-    /// A statement of a synthetic entity, whose file holds just the text: a finding's span is then
-    /// the byte range of the words it points at.
-    static func statement(_ text: String, pointer: String, kind: EntityKind, axes: QualityAxes, leading: Bool, _ vocabulary: Vocabulary,
-                          analysis: TextAnalysis?) -> Statement {
-        let file = SourceFile(path: "statement.yaml", text: text)
-        let node = Node(.scalar(Scalar(text: text, style: .plain)), span: Span(start: 0, end: file.bytes.count))
-        let root = Node(.mapping([]), span: Span(start: 0, end: 0))
-        let entity = Entity(kind: kind, id: "statement", file: file, root: root, idNode: node, annotations: [])
-        return Statement(entity: entity, node: node, text: text, pointer: pointer, axes: axes, vocabulary: vocabulary,
-                         analysis: analysis, leading: leading)
+extension HouseRuleSet {
+    /// The house rules of the repository at or above `folder`, as `check` would load them (none
+    /// outside a repository, or when its pathc.yaml is invalid).
+    public static func ofRepository(around folder: String) -> HouseRuleSet {
+        HouseRuleSet(rules: StatementReview.ofRepository(around: folder).houseRules)
     }
 }
