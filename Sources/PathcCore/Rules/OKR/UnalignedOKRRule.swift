@@ -5,7 +5,33 @@ struct UnalignedOKRRule: ModelRule {
         summary: "a team or developmental OKR with no aligned_to, or aligned to an OKR of the same or a lower level",
         why: "Developmental and team OKRs exist to serve the strategy; one that aligns to nothing above it cannot show what it serves.",
         fix: "align team OKRs to a strategic OKR, and developmental OKRs to a team or strategic OKR",
-        bad: [RuleExample(OKRExamples.with([("level: strategic", "level: ↓developmental")]))],
+        bad: [
+            RuleExample(OKRExamples.with([("level: strategic", "level: ↓developmental")])),
+            // Aligned to an OKR of its own level: the finding depends on the other file.
+            RuleExample(OKRExamples.with([("level: strategic", "level: ↓team")]) + """
+
+                ---
+                kind: okr
+                id: support-pairing
+                level: team
+                cycle: 2026-Q3
+                owner: support-lead
+                aligned_to: [↓support-speed]
+                objective: Support engineers pair on priority tickets every week
+                review: {cadence: monthly}
+                key_results:
+                  - id: paired-tickets
+                    result: Each engineer pairs on 4 priority tickets a month
+                    metric: paired priority tickets per engineer per month
+                    baseline: 0
+                    target: 4
+                    indicator: leading
+                    source: pairing log, monthly
+                    checkins:
+                      - {date: 2026-07-31, value: 2}
+                      - {date: 2026-08-14, value: 3}
+                """),
+        ],
         good: [RuleExample(OKRExamples.clean)])
     let kinds: Set<EntityKind> = [.okr]
 
