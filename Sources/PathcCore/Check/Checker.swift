@@ -279,7 +279,7 @@ struct FileCheck: Sendable {
             return result
         }
         let kinds = EntityKind.allCases.map(\.rawValue)
-        guard let kindNode = root["kind"] else {
+        guard let kindNode = root[.kind] else {
             result.diagnostics.append(Diagnostic(
                 code: ModelCode.missingKind, message: "missing 'kind': pathc cannot tell what this file holds",
                 file: file, span: pairs.first?.key.span ?? root.span, label: "no 'kind' in this mapping",
@@ -299,7 +299,7 @@ struct FileCheck: Sendable {
         let (shown, omitted) = SchemaMessages.firstDiagnostics(for: validation.violations, in: file)
         result.diagnostics = shown
         result.unshownSchemaFindings = omitted.count
-        if let idNode = root["id"], let scalar = idNode.scalar, case .string(let id) = scalar.value {
+        if let idNode = root[.id], let scalar = idNode.scalar, case .string(let id) = scalar.value {
             let entity = Entity(kind: kind, id: id, file: file, root: root, idNode: idNode, annotations: validation.annotations)
             result.entity = entity
             result.facts = FileFacts(entity)

@@ -121,9 +121,9 @@ public struct FrameworkDiff: Sendable {
 
     static func title(_ entity: Entity) -> String {
         switch entity.kind {
-        case .competency: return entity.text("name") ?? entity.id
-        case .okr: return entity.text("objective").map(Whitespace.oneLine) ?? entity.id
-        default: return entity.text("title") ?? entity.id
+        case .competency: return entity.text(.name) ?? entity.id
+        case .okr: return entity.text(.objective).map(Whitespace.oneLine) ?? entity.id
+        default: return entity.text(.title) ?? entity.id
         }
     }
 
@@ -344,7 +344,7 @@ private struct Walker {
 
     /// "level 3 · Advanced", "key result forecast-accuracy", "competency consultative-selling".
     private func itemLabel(_ noun: String, _ item: Node, key: String?) -> String {
-        if noun == "level", let name = item["name"]?.scalar?.text { return "level \(key ?? "?") · \(name)" }
+        if noun == "level", let name = item[.name]?.scalar?.text { return "level \(key ?? "?") · \(name)" }
         return key.map { "\(noun) \($0)" } ?? noun
     }
 

@@ -60,20 +60,20 @@ struct CASEExport {
 
         var levelNodes: [String: CASENode] = [:]
         for (position, competency) in model.all(.competency).enumerated() {
-            let name = competency.text("name") ?? competency.id
+            let name = competency.text(.name) ?? competency.id
             let competencyNode = node(name, identity.identifier(competency))
-            item(competencyNode, statement: competency.text("description").map(Whitespace.oneLine) ?? name, type: "Competency",
-                 code: competency.id, abbreviated: name, notes: competency.text("category").map { "Category: \($0)" })
+            item(competencyNode, statement: competency.text(.description).map(Whitespace.oneLine) ?? name, type: "Competency",
+                 code: competency.id, abbreviated: name, notes: competency.text(.category).map { "Category: \($0)" })
             associate(competencyNode, "isChildOf", framework, sequence: position + 1)
-            for level in competency.root["levels"]?.sequence ?? [] {
-                guard let number = level["level"]?.integer else { continue }
-                let levelName = level["name"]?.scalar?.text ?? String(number)
+            for level in competency.root[.levels]?.sequence ?? [] {
+                guard let number = level[.level]?.integer else { continue }
+                let levelName = level[.name]?.scalar?.text ?? String(number)
                 let levelNode = node("\(name) · \(number) · \(levelName)", identity.identifier(competency, part: "level/\(number)"))
                 levelNodes["\(competency.id)/\(number)"] = levelNode
                 item(levelNode, statement: "\(name), level \(number): \(levelName)", type: "Proficiency Level",
                      code: "\(competency.id).\(number)", enumeration: number, abbreviated: levelName)
                 associate(levelNode, "isChildOf", competencyNode, sequence: number)
-                for (index, behaviour) in (level["behaviors"]?.sequence ?? []).enumerated() {
+                for (index, behaviour) in (level[.behaviors]?.sequence ?? []).enumerated() {
                     let text = Whitespace.oneLine(behaviour.scalar?.text ?? "")
                     let behaviourNode = node(text, identity.identifier(competency, part: "level/\(number)/behavior/\(index)"))
                     item(behaviourNode, statement: text, type: "Behavior", code: "\(competency.id).\(number).\(index + 1)",
@@ -83,9 +83,9 @@ struct CASEExport {
             }
         }
         for (position, role) in model.all(.role).enumerated() {
-            let title = role.text("title") ?? role.id
+            let title = role.text(.title) ?? role.id
             let roleNode = node(title, identity.identifier(role))
-            item(roleNode, statement: title, type: "Job Role", code: role.id, notes: role.text("family").map { "Family: \($0)" })
+            item(roleNode, statement: title, type: "Job Role", code: role.id, notes: role.text(.family).map { "Family: \($0)" })
             associate(roleNode, "isChildOf", framework, sequence: position + 1)
             for (index, need) in role.competencyNeeds.enumerated() {
                 guard let levelNode = levelNodes["\(need.id)/\(need.level)"] else { continue }
@@ -119,11 +119,11 @@ struct CASEExport {
     /// description, the step's name as its quality and its place on the scale (from 1) as its score.
     private func rubric(_ rubric: Entity) -> JSONValue {
         let rubricID = identity.identifier(rubric)
-        let scale = (rubric.root["scale"]?.sequence ?? []).map { $0.scalar?.text ?? "" }
-        let criteria = (rubric.root["criteria"]?.sequence ?? []).enumerated().map { position, criterion -> JSONValue in
-            let criterionKey = criterion["id"]?.scalar?.text ?? String(position)
+        let scale = (rubric.root[.scale]?.sequence ?? []).map { $0.scalar?.text ?? "" }
+        let criteria = (rubric.root[.criteria]?.sequence ?? []).enumerated().map { position, criterion -> JSONValue in
+            let criterionKey = criterion[.id]?.scalar?.text ?? String(position)
             let criterionID = identity.identifier(rubric, part: "criterion/\(criterionKey)")
-            let levels = (criterion["descriptors"]?.sequence ?? []).enumerated().map { step, descriptor -> JSONValue in
+            let levels = (criterion[.descriptors]?.sequence ?? []).enumerated().map { step, descriptor -> JSONValue in
                 let levelID = identity.identifier(rubric, part: "criterion/\(criterionKey)/level/\(step + 1)")
                 return .object([
                     JSONMember("identifier", .string(levelID.description)),
@@ -136,7 +136,7 @@ struct CASEExport {
                     JSONMember("lastChangeDateTime", .string(identity.changed)),
                 ])
             }
-            let name = criterion["name"]?.scalar?.text ?? criterionKey
+            let name = criterion[.name]?.scalar?.text ?? criterionKey
             return .object([
                 JSONMember("identifier", .string(criterionID.description)),
                 JSONMember("uri", .string(identity.uri(criterionID))),
@@ -151,7 +151,7 @@ struct CASEExport {
         return .object([
             JSONMember("identifier", .string(rubricID.description)),
             JSONMember("uri", .string(identity.uri(rubricID))),
-            JSONMember("title", .string(rubric.text("title") ?? rubric.id)),
+            JSONMember("title", .string(rubric.text(.title) ?? rubric.id)),
             JSONMember("description", .string("Scale: " + scale.joined(separator: ", "))),
             JSONMember("lastChangeDateTime", .string(identity.changed)),
             JSONMember("CFRubricCriteria", .array(criteria)),

@@ -42,10 +42,10 @@ public struct Exporter: Sendable {
     /// Roles by competencies: the level each role needs, empty where it needs none.
     func matrix() -> CSVTable {
         let roles = model.all(.role)
-        var table = CSVTable(header: ["Competency", "Competency id"] + roles.map { $0.text("title") ?? $0.id })
+        var table = CSVTable(header: ["Competency", "Competency id"] + roles.map { $0.text(.title) ?? $0.id })
         let needs = roles.map { Dictionary($0.competencyNeeds.map { ($0.id, $0.level) }, uniquingKeysWith: { first, _ in first }) }
         for competency in model.all(.competency) {
-            table.append([competency.text("name") ?? competency.id, competency.id] + needs.map { $0[competency.id].map(String.init) ?? "" })
+            table.append([competency.text(.name) ?? competency.id, competency.id] + needs.map { $0[competency.id].map(String.init) ?? "" })
         }
         return table
     }
@@ -56,13 +56,13 @@ public struct Exporter: Sendable {
         var table = CSVTable(header: ["Role", "Competency", "Level", "Level name", "Behaviour", "Evidence", "Self rating",
                                       "Manager rating", "Framework version"])
         for role in roles {
-            let title = role.text("title") ?? role.id
+            let title = role.text(.title) ?? role.id
             for need in role.competencyNeeds {
                 guard let competency = model.entity(.competency, need.id),
                       let level = competency.competencyLevel(need.level) else { continue }
-                let levelName = level["name"]?.scalar?.text ?? ""
-                for behaviour in level["behaviors"]?.sequence ?? [] {
-                    table.append([title, competency.text("name") ?? competency.id, String(need.level), levelName,
+                let levelName = level[.name]?.scalar?.text ?? ""
+                for behaviour in level[.behaviors]?.sequence ?? [] {
+                    table.append([title, competency.text(.name) ?? competency.id, String(need.level), levelName,
                                   Whitespace.oneLine(behaviour.scalar?.text ?? ""), "", "", "", identity.version])
                 }
             }
@@ -77,14 +77,14 @@ public struct Exporter: Sendable {
                                       "Target", "Unit", "Direction", "Due", "Latest value", "Latest date", "Progress %", "Status"])
         let today = self.today
         let rows = parallelMap(model.all(.okr), chunk: 64) { okr -> [[String]] in
-            let cadence = okr.root["review"]?["cadence"]?.string
+            let cadence = okr.root[.review]?[.cadence]?.string
             return okr.keyResults.map { result -> [String] in
                 let progress = KeyResultProgress(result, cycle: okr.cycle, cadence: cadence, today: today)
                 return [
-                    okr.id, okr.text("objective").map(Whitespace.oneLine) ?? "", okr.text("level") ?? "", okr.text("owner") ?? "",
-                    okr.root["cycle"]?.scalar?.text ?? "", result.id, result.node["result"]?.string.map(Whitespace.oneLine) ?? "",
-                    result.node["metric"]?.scalar?.text ?? "", result.baseline?.text ?? "", result.target?.text ?? "",
-                    result.node["unit"]?.scalar?.text ?? "", result.effectiveDirection ?? "", progress.due?.description ?? "",
+                    okr.id, okr.text(.objective).map(Whitespace.oneLine) ?? "", okr.text(.level) ?? "", okr.text(.owner) ?? "",
+                    okr.root[.cycle]?.scalar?.text ?? "", result.id, result.node[.result]?.string.map(Whitespace.oneLine) ?? "",
+                    result.node[.metric]?.scalar?.text ?? "", result.baseline?.text ?? "", result.target?.text ?? "",
+                    result.node[.unit]?.scalar?.text ?? "", result.effectiveDirection ?? "", progress.due?.description ?? "",
                     progress.latest?.value.text ?? "", progress.latest?.date.description ?? "",
                     progress.percent.map { NumberText.oneDecimal($0) } ?? "", progress.status.label,
                 ]

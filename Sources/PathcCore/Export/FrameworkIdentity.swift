@@ -46,7 +46,7 @@ public struct FrameworkIdentity: Sendable {
 
     /// An entity's identifier: the `uuid` it pins, else one made from its kind and id.
     public func identifier(_ entity: Entity) -> NameBasedUUID {
-        if let pinned = entity.text("uuid").flatMap(NameBasedUUID.init(parsing:)) { return pinned }
+        if let pinned = entity.text(.uuid).flatMap(NameBasedUUID.init(parsing:)) { return pinned }
         return NameBasedUUID(namespace: namespace, name: "\(entity.kind.rawValue)/\(entity.id)")
     }
 

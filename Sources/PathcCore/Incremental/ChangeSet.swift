@@ -85,10 +85,10 @@ public struct ChangeSet: Sendable {
     /// The kind, id and references of a file's content, read as the check would read it.
     static func identity(of file: SourceFile, schemas: SchemaSet) -> (defines: EntityRef?, references: [EntityRef]) {
         let tree = SyntaxTree.parse(file)
-        guard let root = tree.root, root.mapping != nil, let kindText = root["kind"]?.scalar?.text,
+        guard let root = tree.root, root.mapping != nil, let kindText = root[.kind]?.scalar?.text,
               let kind = EntityKind(rawValue: kindText), let validator = schemas.validators[kind] else { return (nil, []) }
         let references = ReferenceIndex.references(validator.validate(root).annotations)
-        guard case .string(let id)? = root["id"]?.scalarValue else { return (nil, references) }
+        guard case .string(let id)? = root[.id]?.scalarValue else { return (nil, references) }
         return (EntityRef(kind, id), references)
     }
 

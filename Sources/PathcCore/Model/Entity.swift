@@ -58,9 +58,9 @@ public final class Entity: Sendable {
         self.idNode = idNode
         self.annotations = annotations
         if kind == .okr {
-            level = root["level"]?.string
-            cycle = root["cycle"]?.string.flatMap(Cycle.init)
-            keyResults = (root["key_results"]?.sequence ?? []).enumerated().map { KeyResult(node: $1, index: $0) }
+            level = root[.level]?.string
+            cycle = root[.cycle]?.string.flatMap(Cycle.init)
+            keyResults = (root[.keyResults]?.sequence ?? []).enumerated().map { KeyResult(node: $1, index: $0) }
         } else {
             level = nil
             cycle = nil
@@ -69,8 +69,8 @@ public final class Entity: Sendable {
     }
 
     /// A text field of the root mapping.
-    public func text(_ key: String) -> String? {
-        guard let scalar = root[key]?.scalar, case .string(let text) = scalar.value else { return nil }
+    public func text(_ field: FieldKey) -> String? {
+        guard let scalar = root[field]?.scalar, case .string(let text) = scalar.value else { return nil }
         return text
     }
 }

@@ -52,12 +52,12 @@ final class FileFacts: Sendable, Equatable {
             entity: EntityRef(kind, entity.id),
             references: ReferenceIndex.references(entity.annotations),
             level: kind == .okr ? entity.level : nil,
-            alignedToTexts: kind == .okr ? (entity.root["aligned_to"]?.sequence ?? []).compactMap { $0.scalar?.text } : [],
-            alignedTo: kind == .okr ? entity.items("aligned_to").compactMap(\.string) : [],
-            supports: kind == .competency ? entity.items("supports").compactMap(\.string) : [],
-            drives: kind == .pathway ? entity.items("drives").compactMap(\.string) : [],
-            competencies: kind == .role || kind == .pathway ? entity.items("competencies").compactMap { $0["competency"]?.string } : [],
-            scale: kind == .rubric ? (entity.root["scale"]?.sequence ?? []).compactMap { $0.scalar?.text.lowercased() } : [])
+            alignedToTexts: kind == .okr ? (entity.root[.alignedTo]?.sequence ?? []).compactMap { $0.scalar?.text } : [],
+            alignedTo: kind == .okr ? entity.items(.alignedTo).compactMap(\.string) : [],
+            supports: kind == .competency ? entity.items(.supports).compactMap(\.string) : [],
+            drives: kind == .pathway ? entity.items(.drives).compactMap(\.string) : [],
+            competencies: kind == .role || kind == .pathway ? entity.items(.competencies).compactMap { $0[.competency]?.string } : [],
+            scale: kind == .rubric ? (entity.root[.scale]?.sequence ?? []).compactMap { $0.scalar?.text.lowercased() } : [])
     }
 
     static func == (left: FileFacts, right: FileFacts) -> Bool {

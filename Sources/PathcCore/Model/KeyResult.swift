@@ -56,17 +56,17 @@ public final class KeyResult: Sendable {
         self.index = index
         pointer = "/key_results/\(index)"
         resultPointer = pointer + "/result"
-        id = node["id"]?.string ?? "#\(index + 1)"
-        baseline = Quantity(node["baseline"])
-        target = Quantity(node["target"])
-        indicator = node["indicator"]?.string
-        direction = node["direction"]?.string
-        result = node["result"]?.string
-        metric = node["metric"]?.string
-        hasSource = node["source"] != nil
-        due = node["due"]?.string.flatMap(CalendarDate.init)
-        checkins = (node["checkins"]?.sequence ?? []).map { checkin in
-            Checkin(node: checkin, date: checkin["date"]?.string.flatMap(CalendarDate.init), value: Quantity(checkin["value"]))
+        id = node[.id]?.string ?? "#\(index + 1)"
+        baseline = Quantity(node[.baseline])
+        target = Quantity(node[.target])
+        indicator = node[.indicator]?.string
+        direction = node[.direction]?.string
+        result = node[.result]?.string
+        metric = node[.metric]?.string
+        hasSource = node[.source] != nil
+        due = node[.due]?.string.flatMap(CalendarDate.init)
+        checkins = (node[.checkins]?.sequence ?? []).map { checkin in
+            Checkin(node: checkin, date: checkin[.date]?.string.flatMap(CalendarDate.init), value: Quantity(checkin[.value]))
         }
     }
 

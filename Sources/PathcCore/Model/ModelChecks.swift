@@ -81,8 +81,8 @@ struct ModelChecks: Sendable {
             checkReference(parts[0], kind: .okr, annotation, in: entity)
             return
         }
-        let keyResults = okr.root["key_results"]?.sequence ?? []
-        let ids = keyResults.compactMap { $0["id"]?.scalar?.text }
+        let keyResults = okr.root[.keyResults]?.sequence ?? []
+        let ids = keyResults.compactMap { $0[.id]?.scalar?.text }
         guard !ids.contains(parts[1]) else { return }
         let suggestion = Suggestion.closest(to: parts[1], in: ids)
         diagnostics.append(Diagnostic(
@@ -99,7 +99,7 @@ struct ModelChecks: Sendable {
     private mutating func checkAlignmentCycles() {
         for ordered in cycles {
             guard let first = ordered.first, let okr = model.entity(.okr, first) else { continue }
-            let targets = okr.root["aligned_to"]?.sequence ?? []
+            let targets = okr.root[.alignedTo]?.sequence ?? []
             let next = ordered.count > 1 ? ordered[1] : first
             let index = targets.firstIndex { $0.scalar?.text == next } ?? 0
             diagnostics.append(Diagnostic(

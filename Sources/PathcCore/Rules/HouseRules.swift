@@ -185,13 +185,13 @@ public struct HouseRuleSet: Sendable {
             case .success(let rule):
                 if let earlier = seen[rule.name] {
                     set.problems.append(Diagnostic(code: HouseRuleCode.invalid, message: "house rule '\(rule.name)' is declared twice",
-                                                   file: file, span: root["id"]?.span ?? root.span, label: "duplicate id",
+                                                   file: file, span: root[.id]?.span ?? root.span, label: "duplicate id",
                                                    help: "it is also declared in \(earlier.path); rename one of them"))
                     continue
                 }
                 if RuleRegistry.find(rule.name) != nil {
                     set.problems.append(Diagnostic(code: HouseRuleCode.invalid, message: "house rule '\(rule.name)' has the name of a built-in rule",
-                                                   file: file, span: root["id"]?.span ?? root.span, label: "taken",
+                                                   file: file, span: root[.id]?.span ?? root.span, label: "taken",
                                                    help: "choose another id; to change the built-in rule, set its severity under 'rules:' in pathc.yaml"))
                     continue
                 }
@@ -239,7 +239,7 @@ public struct HouseRuleSet: Sendable {
                 code: HouseRuleCode.invalid, message: "the house rule says nothing to check", file: file, span: root.span,
                 help: "add one of forbid, forbid_pattern, substitute, capitalization or require_pattern")))
         }
-        let id = root["id"]?.scalar?.text ?? ""
+        let id = root[.id]?.scalar?.text ?? ""
         return .success(HouseRule(
             code: HouseRule.code(for: id), severity: (root["severity"]?.scalar?.text).flatMap(Severity.init(rawValue:)) ?? .warning,
             message: root["message"]?.scalar?.text ?? "", help: root["help"]?.scalar?.text, why: root["why"]?.scalar?.text,

@@ -21,6 +21,4 @@ extension Entity {
         Finding(node: node ?? idNode, file: file, message: message, label: label, help: help,
                 pointer: node == nil ? "/id" : pointer, notes: notes)
     }
-
-    func items(_ key: String) -> [Node] { root[key]?.sequence ?? [] }
 }

@@ -99,30 +99,30 @@ enum Charts {
     /// stages they follow, and the retention check. Stage titles wrap onto as many as four lines
     /// under their bar; the full title is the bar's tooltip and is written out below the picture.
     static func journey(_ pathway: Entity, into html: inout HTML) {
-        let stages = pathway.root["stages"]?.sequence ?? []
-        let milestones = pathway.root["milestones"]?.sequence ?? []
-        let retention = pathway.root["retention"]
+        let stages = pathway.root[.stages]?.sequence ?? []
+        let milestones = pathway.root[.milestones]?.sequence ?? []
+        let retention = pathway.root[.retention]
         let (columnWidth, barWidth, left) = (170.0, 140.0, 48.0)
         let columns = stages.count + 1 + (retention == nil ? 0 : 1)
         let width = max(600, Int(left) + columns * Int(columnWidth) + 10)
         let (top, stepHeight) = (24.0, 30.0)
         let baseY = top + 5 * stepHeight
-        let titles = stages.map { wrapped($0["title"]?.scalar?.text ?? $0["id"]?.scalar?.text ?? "", width: 22, lines: 4) }
+        let titles = stages.map { wrapped($0[.title]?.scalar?.text ?? $0[.id]?.scalar?.text ?? "", width: 22, lines: 4) }
         let titleLines = titles.map(\.count).max() ?? 1
         let height = Int(baseY) + 28 + (titleLines + 1) * 16 + 22
         // Its natural size in pixels: shrunk to fit a wide page, never on a phone, where it
         // scrolls inside its frame with its labels at their size.
         html.markup("<svg class=\"journey\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"journey-title journey-desc\">")
         html.raw("<title id=\"journey-title\">")
-        html.text("The journey of \(pathway.text("title") ?? pathway.id)")
+        html.text("The journey of \(pathway.text(.title) ?? pathway.id)")
         html.raw("</title><desc id=\"journey-desc\">")
         var description = "Starts with a baseline assessment."
         for (index, stage) in stages.enumerated() {
-            description += " Stage \(index + 1), \(stage["title"]?.scalar?.text ?? ""), difficulty \(stage["level"]?.scalar?.text ?? "?") of 5"
-            if let duration = stage["duration"]?.scalar?.text { description += ", \(duration)" }
+            description += " Stage \(index + 1), \(stage[.title]?.scalar?.text ?? ""), difficulty \(stage[.level]?.scalar?.text ?? "?") of 5"
+            if let duration = stage[.duration]?.scalar?.text { description += ", \(duration)" }
             description += "."
         }
-        if let after = retention?["after"]?.scalar?.text { description += " Retention check \(after) after the last stage." }
+        if let after = retention?[.after]?.scalar?.text { description += " Retention check \(after) after the last stage." }
         html.text(description)
         html.raw("</desc>")
         // The difficulty scale: one gridline a level, labelled, so every bar reads against it.
@@ -138,12 +138,12 @@ enum Charts {
         html.markup("<circle class=\"node baseline\" cx=\"\(format(column(0) + barWidth / 2))\" cy=\"\(format(baseY - 20))\" r=\"14\"/>")
         html.markup("<text class=\"label\" x=\"\(format(column(0) + barWidth / 2))\" y=\"\(format(labelY))\" text-anchor=\"middle\">baseline</text>")
         for (index, stage) in stages.enumerated() {
-            let level = max(1, min(5, stage["level"]?.integer ?? 1))
+            let level = max(1, min(5, stage[.level]?.integer ?? 1))
             let barHeight = Double(level) * stepHeight
             let x0 = column(index + 1)
             let centre = x0 + barWidth / 2
             html.markup("<rect class=\"stage level-\(level)\" x=\"\(format(x0))\" y=\"\(format(baseY - barHeight))\" width=\"\(format(barWidth))\" height=\"\(format(barHeight))\" rx=\"6\"><title>")
-            html.text("Stage \(index + 1): \(stage["title"]?.scalar?.text ?? "") (difficulty \(level) of 5)")
+            html.text("Stage \(index + 1): \(stage[.title]?.scalar?.text ?? "") (difficulty \(level) of 5)")
             html.raw("</title></rect>")
             // The stage's number goes under the bar with its title, not inside it, where it would
             // read as a height on the difficulty scale.
@@ -153,18 +153,18 @@ enum Charts {
                 html.text(line)
                 html.raw("</text>")
             }
-            if let duration = stage["duration"]?.scalar?.text {
+            if let duration = stage[.duration]?.scalar?.text {
                 html.markup("<text class=\"tick\" x=\"\(format(centre))\" y=\"\(format(labelY + Double(titles[index].count + 1) * 16 + 2))\" text-anchor=\"middle\">")
                 html.text(duration)
                 html.raw("</text>")
             }
-            let stageID = stage["id"]?.scalar?.text
-            let reached = milestones.filter { $0["after"]?.scalar?.text == stageID && stageID != nil }
+            let stageID = stage[.id]?.scalar?.text
+            let reached = milestones.filter { $0[.after]?.scalar?.text == stageID && stageID != nil }
             for (offset, milestone) in reached.enumerated() {
                 let cx = x0 + barWidth - 12 - Double(offset) * 18
                 let cy = baseY - barHeight - 14
                 html.markup("<path class=\"milestone\" d=\"M \(format(cx)) \(format(cy - 8)) l 8 8 l -8 8 l -8 -8 z\"><title>")
-                html.text("Milestone: " + (milestone["outcome"]?.scalar?.text ?? ""))
+                html.text("Milestone: " + (milestone[.outcome]?.scalar?.text ?? ""))
                 html.raw("</title></path>")
             }
         }
@@ -172,7 +172,7 @@ enum Charts {
             let centre = column(stages.count + 1) + barWidth / 2
             html.markup("<circle class=\"node retention\" cx=\"\(format(centre))\" cy=\"\(format(baseY - 20))\" r=\"14\"/>")
             html.markup("<text class=\"label\" x=\"\(format(centre))\" y=\"\(format(labelY))\" text-anchor=\"middle\">retention</text>")
-            if let after = retention["after"]?.scalar?.text {
+            if let after = retention[.after]?.scalar?.text {
                 html.markup("<text class=\"tick\" x=\"\(format(centre))\" y=\"\(format(labelY + 16))\" text-anchor=\"middle\">after ")
                 html.text(after)
                 html.raw("</text>")

@@ -44,20 +44,20 @@ extension SitePages {
     private func branch(_ okr: Entity, depth: Int, shown: inout Set<ObjectIdentifier>, into page: inout Page) {
         guard shown.insert(ObjectIdentifier(okr)).inserted else { return }
         page.html.raw("<li><div class=\"node\">")
-        let level = okr.text("level") ?? ""
+        let level = okr.text(.level) ?? ""
         page.html.markup("<span class=\"badge \(["strategic", "team", "developmental"].contains(level) ? level : "okr")\">")
         page.html.text(level); page.html.raw("</span> ")
         page.html.link(page.href(okr), site.title(okr))
         let standing = OKRStanding(site.progress(okr))
-        var facts = [okr.text("owner"), okr.root["cycle"]?.scalar?.text].compactMap { $0 }
+        var facts = [okr.text(.owner), okr.root[.cycle]?.scalar?.text].compactMap { $0 }
         facts.append(standing.progress.map { "\($0)% of the way" } ?? "no check-in yet")
         if !standing.statuses.isEmpty { facts.append(standing.statusText) }
         page.html.raw("<p class=\"small muted\">"); page.html.text(facts.joined(separator: " · ")); page.html.raw("</p>")
         // What supports it, and for a developmental OKR what it develops and follows.
         var pathways = site.drivingPathways(okr)
-        for pathway in site.referred(okr, kind: .pathway, field: "pathway") where !pathways.contains(where: { $0 === pathway }) { pathways.append(pathway) }
+        for pathway in site.referred(okr, kind: .pathway, field: .pathway) where !pathways.contains(where: { $0 === pathway }) { pathways.append(pathway) }
         var competencies = site.referrers(okr, kind: .competency)
-        for competency in site.referred(okr, kind: .competency, field: "develops") where !competencies.contains(where: { $0 === competency }) {
+        for competency in site.referred(okr, kind: .competency, field: .develops) where !competencies.contains(where: { $0 === competency }) {
             competencies.append(competency)
         }
         if !pathways.isEmpty || !competencies.isEmpty {

@@ -48,7 +48,7 @@ extension SitePages {
         page.html.raw("<p class=\"muted\">"); page.html.number(okrs.count); page.html.raw(okrs.count == 1 ? " OKR" : " OKRs")
         page.html.text(", progress as of \(site.today).")
         page.html.raw("</p>")
-        let owners = Set(okrs.compactMap { $0.text("owner") }).sorted()
+        let owners = Set(okrs.compactMap { $0.text(.owner) }).sorted()
         page.html.raw("<form class=\"filters\" id=\"okr-filters\" hidden><div><label for=\"filter-owner\">Owner</label> <select id=\"filter-owner\"><option value=\"\">Anyone</option>")
         for owner in owners {
             page.html.raw("<option value=\""); page.html.text(owner); page.html.raw("\">"); page.html.text(owner); page.html.raw("</option>")
@@ -60,7 +60,7 @@ extension SitePages {
         page.html.raw("</select></div><div><label for=\"filter-order\">Order</label> <select id=\"filter-order\"><option value=\"\">As written</option><option value=\"risk\">Most at risk first</option></select></div></form>")
         page.html.raw("<p id=\"filter-summary\" class=\"muted\" aria-live=\"polite\"></p>")
         var cycles: [String: [Entity]] = [:]
-        for okr in okrs { cycles[okr.root["cycle"]?.scalar?.text ?? "", default: []].append(okr) }
+        for okr in okrs { cycles[okr.root[.cycle]?.scalar?.text ?? "", default: []].append(okr) }
         let cycleOrder = cycles.keys.sorted { a, b in
             switch (Cycle(a), Cycle(b)) {
             case (let x?, let y?): return (x.end, x.start, a) > (y.end, y.start, b)
@@ -74,8 +74,8 @@ extension SitePages {
         for cycle in cycleOrder {
             let members = cycles[cycle] ?? []
             page.html.raw("<section class=\"okr-cycle\"><h2>"); page.html.text(cycle.isEmpty ? "No cycle" : "Cycle \(cycle)"); page.html.raw("</h2>")
-            var groups = levels.map { level in (level.1, members.filter { $0.text("level") == level.0 }) }
-            let other = members.filter { okr in !levels.contains { $0.0 == okr.text("level") } }
+            var groups = levels.map { level in (level.1, members.filter { $0.text(.level) == level.0 }) }
+            let other = members.filter { okr in !levels.contains { $0.0 == okr.text(.level) } }
             if !other.isEmpty { groups.append(("Other", other)) }
             for (title, okrs) in groups where !okrs.isEmpty {
                 page.html.raw("<div class=\"okr-group\"><h3>"); page.html.text(title)
@@ -84,13 +84,13 @@ extension SitePages {
                 page.html.raw("<th scope=\"col\">Progress</th><th scope=\"col\">Key results</th></tr></thead><tbody>")
                 for okr in okrs {
                     let standing = OKRStanding(site.progress(okr))
-                    page.html.raw("<tr data-owner=\""); page.html.text(okr.text("owner") ?? "")
+                    page.html.raw("<tr data-owner=\""); page.html.text(okr.text(.owner) ?? "")
                     page.html.raw("\" data-statuses=\""); page.html.text(standing.statuses.map(\.status.rawValue).joined(separator: " "))
                     page.html.raw("\" data-risk=\""); page.html.text(String(format2: standing.risk))
                     page.html.raw("\" data-order=\""); page.html.number(order); page.html.raw("\"><td>")
                     order += 1
                     page.html.link(page.href(okr), site.title(okr))
-                    page.html.raw("</td><td data-label=\"Owner\">"); page.html.text(okr.text("owner") ?? "")
+                    page.html.raw("</td><td data-label=\"Owner\">"); page.html.text(okr.text(.owner) ?? "")
                     page.html.raw("</td><td data-label=\"Progress\">")
                     if let progress = standing.progress { page.html.text("\(progress)%") } else { page.html.raw("<span class=\"muted\">no check-in yet</span>") }
                     page.html.raw("</td><td data-label=\"Key results\">")

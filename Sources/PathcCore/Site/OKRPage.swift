@@ -5,7 +5,7 @@ extension SitePages {
         var page = Page(path: SiteModel.pagePath(okr))
         let title = site.title(okr)
         page.begin(title: title, project: project, section: "OKRs")
-        let level = okr.text("level") ?? "okr"
+        let level = okr.text(.level) ?? "okr"
         page.html.markup("<p class=\"eyebrow\"><span class=\"badge \(level == "strategic" || level == "team" || level == "developmental" ? level : "okr")\">")
         page.html.text(level.capitalizedFirst + " OKR")
         page.html.raw("</span> ")
@@ -14,15 +14,15 @@ extension SitePages {
         page.html.text(title)
         page.html.raw("</h1>")
         page.verdict(site.verdict(okr, "/objective"))
-        let review = okr.root["review"]
+        let review = okr.root[.review]
         var reviewText: String?
-        if let cadence = review?["cadence"]?.scalar?.text {
-            let reviewers = (review?["reviewers"]?.sequence ?? []).compactMap { $0.scalar?.text }
+        if let cadence = review?[.cadence]?.scalar?.text {
+            let reviewers = (review?[.reviewers]?.sequence ?? []).compactMap { $0.scalar?.text }
             reviewText = reviewers.isEmpty ? cadence : "\(cadence), with \(reviewers.joined(separator: ", "))"
         }
-        page.facts([("Owner", okr.text("owner")), ("Cycle", okr.root["cycle"]?.scalar?.text), ("Review", reviewText)])
-        let develops = site.referred(okr, kind: .competency, field: "develops")
-        let followed = site.referred(okr, kind: .pathway, field: "pathway")
+        page.facts([("Owner", okr.text(.owner)), ("Cycle", okr.root[.cycle]?.scalar?.text), ("Review", reviewText)])
+        let develops = site.referred(okr, kind: .competency, field: .develops)
+        let followed = site.referred(okr, kind: .pathway, field: .pathway)
         if !develops.isEmpty || !followed.isEmpty {
             page.html.raw("<dl class=\"facts\"><div><dt>Competencies it develops</dt><dd>")
             page.links(develops, site: site)
@@ -38,7 +38,7 @@ extension SitePages {
             page.html.raw("<ol class=\"chain\" aria-label=\"Aligned to, up to strategy\">")
             for parent in chain.prefix(SiteModel.chainShown) {
                 page.html.raw("<li>"); page.html.link(page.href(parent), site.title(parent))
-                page.html.raw(" <span class=\"muted\">("); page.html.text(parent.text("level") ?? ""); page.html.raw(")</span></li>")
+                page.html.raw(" <span class=\"muted\">("); page.html.text(parent.text(.level) ?? ""); page.html.raw(")</span></li>")
             }
             page.html.raw("</ol>")
             if chain.count > SiteModel.chainShown {
@@ -78,7 +78,7 @@ extension SitePages {
         page.html.raw("<article class=\"kr\" id=\"kr-")
         page.html.text(SiteModel.fileName(result.id))
         page.html.raw("\"><header><h3>")
-        page.html.text(node["result"]?.string.map(Whitespace.oneLine) ?? result.id)
+        page.html.text(node[.result]?.string.map(Whitespace.oneLine) ?? result.id)
         page.html.raw("</h3>")
         page.status(progress.status)
         page.html.raw("</header>")
@@ -95,12 +95,12 @@ extension SitePages {
         page.facts([
             ("Key result", result.id),
             ("Indicator", indicator),
-            ("Metric", node["metric"]?.scalar?.text),
-            ("Unit", node["unit"]?.scalar?.text),
+            ("Metric", node[.metric]?.scalar?.text),
+            ("Unit", node[.unit]?.scalar?.text),
             ("Direction", result.effectiveDirection),
             ("Due", progress.due?.description),
-            ("Source", node["source"]?.scalar?.text),
-            ("Owner", node["owner"]?.scalar?.text),
+            ("Source", node[.source]?.scalar?.text),
+            ("Owner", node[.owner]?.scalar?.text),
         ])
         let drivers = site.drivingPathways(okr, keyResult: result.id)
         if !drivers.isEmpty {
@@ -112,9 +112,9 @@ extension SitePages {
             Charts.checkinChart(progress, id: SiteModel.fileName(result.id), into: &page.html)
             page.html.raw("<details><summary>Check-ins</summary><table><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Value</th><th scope=\"col\">Note</th></tr></thead><tbody>")
             for checkin in result.checkins {
-                page.html.raw("<tr><td>"); page.html.text(checkin.node["date"]?.scalar?.text ?? "")
-                page.html.raw("</td><td>"); page.html.text(checkin.value?.text ?? checkin.node["value"]?.scalar?.text ?? "")
-                page.html.raw("</td><td>"); page.html.textWithLinks(checkin.node["note"]?.scalar?.text ?? "")
+                page.html.raw("<tr><td>"); page.html.text(checkin.node[.date]?.scalar?.text ?? "")
+                page.html.raw("</td><td>"); page.html.text(checkin.value?.text ?? checkin.node[.value]?.scalar?.text ?? "")
+                page.html.raw("</td><td>"); page.html.textWithLinks(checkin.node[.note]?.scalar?.text ?? "")
                 page.html.raw("</td></tr>")
             }
             page.html.raw("</tbody></table></details>")

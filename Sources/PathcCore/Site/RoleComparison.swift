@@ -43,8 +43,8 @@ struct RoleComparison {
             let toLevel = toNeeds.first { $0.id == id }?.level
             var newLevels: [Node] = []
             if let toLevel {
-                newLevels = (competency?.root["levels"]?.sequence ?? []).filter { level in
-                    guard let number = level["level"]?.integer else { return false }
+                newLevels = (competency?.root[.levels]?.sequence ?? []).filter { level in
+                    guard let number = level[.level]?.integer else { return false }
                     return number > (fromLevel ?? 0) && number <= toLevel
                 }
             }
@@ -53,7 +53,7 @@ struct RoleComparison {
     }
 
     var newBehaviourCount: Int {
-        rows.reduce(0) { total, row in total + row.newLevels.reduce(0) { $0 + ($1["behaviors"]?.sequence?.count ?? 0) } }
+        rows.reduce(0) { total, row in total + row.newLevels.reduce(0) { $0 + ($1[.behaviors]?.sequence?.count ?? 0) } }
     }
 
     /// Where a role leads: the role people move to from it (the one it names as `next`, else the
@@ -75,13 +75,13 @@ struct RoleComparison {
         let totals = roles.map { $0.competencyNeeds.reduce(0) { $0 + $1.level } }
         var families: [String: [Int]] = [:]
         for (index, role) in roles.enumerated() {
-            if let family = role.text("family") { families[family, default: []].append(index) }
+            if let family = role.text(.family) { families[family, default: []].append(index) }
         }
         var result: [ObjectIdentifier: Growth] = [:]
         for (index, role) in roles.enumerated() {
-            let family = role.text("family").flatMap { families[$0] } ?? []
+            let family = role.text(.family).flatMap { families[$0] } ?? []
             var next: Entity?
-            if let id = role.text("next") {
+            if let id = role.text(.next) {
                 let named = model.entity(.role, id)
                 next = named === role ? nil : named
             } else {

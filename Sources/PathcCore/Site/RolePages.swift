@@ -91,7 +91,7 @@ extension SitePages {
             page.html.raw("<section class=\"checklist\"><h2>"); page.html.text(site.title(competency))
             page.html.raw(" <span class=\"muted\">· "); page.html.text(levelName(id, needed)); page.html.raw("</span></h2>")
             page.html.raw("<table class=\"checklist\"><thead><tr><th scope=\"col\" class=\"box\">Done</th><th scope=\"col\">Behaviour</th><th scope=\"col\" class=\"evidence\">Evidence</th></tr></thead><tbody>")
-            for (index, behaviour) in (level["behaviors"]?.sequence ?? []).enumerated() {
+            for (index, behaviour) in (level[.behaviors]?.sequence ?? []).enumerated() {
                 number += 1
                 let text = Whitespace.oneLine(behaviour.scalar?.text ?? "")
                 page.html.raw("<tr data-item=\""); page.html.text("\(id)/\(needed)/\(index)")
@@ -111,17 +111,17 @@ extension SitePages {
 
     /// "2 · Practitioner", from the competency's own level names.
     func levelName(_ competencyID: String, _ level: Int) -> String {
-        let name = site.model.entity(.competency, competencyID)?.competencyLevel(level)?["name"]?.scalar?.text
+        let name = site.model.entity(.competency, competencyID)?.competencyLevel(level)?[.name]?.scalar?.text
         return name.map { "\(level) · \($0)" } ?? String(level)
     }
 
     func levelLabel(_ level: Node) -> String {
-        "\(level["level"]?.scalar?.text ?? "?") · \(level["name"]?.scalar?.text ?? "")"
+        "\(level[.level]?.scalar?.text ?? "?") · \(level[.name]?.scalar?.text ?? "")"
     }
 
     func behaviourList(_ level: Node, into page: inout Page) {
         page.html.raw("<ul>")
-        for behaviour in level["behaviors"]?.sequence ?? [] {
+        for behaviour in level[.behaviors]?.sequence ?? [] {
             page.html.raw("<li>"); page.html.text(behaviour.scalar?.text ?? ""); page.html.raw("</li>")
         }
         page.html.raw("</ul>")

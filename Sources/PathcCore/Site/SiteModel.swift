@@ -60,7 +60,7 @@ struct SiteModel: Sendable {
              source: Paths.relative(Paths.absolute(entity.file.path, from: currentDirectory), from: root),
              links: Self.links(from: entity, in: model),
              progress: entity.kind == .okr ? entity.keyResults.map {
-                 KeyResultProgress($0, cycle: entity.cycle, cadence: entity.root["review"]?["cadence"]?.string, today: today)
+                 KeyResultProgress($0, cycle: entity.cycle, cadence: entity.root[.review]?[.cadence]?.string, today: today)
              } : nil)
         }
         var position: [ObjectIdentifier: Int] = [:]
@@ -128,20 +128,20 @@ struct SiteModel: Sendable {
     func references(to entity: Entity) -> [Link] { position[ObjectIdentifier(entity)].map { incoming[$0] } ?? [] }
 
     /// Entities of `kind` that refer to `entity`, each once, in model order.
-    func referrers(_ entity: Entity, kind: EntityKind, field: String? = nil) -> [Entity] {
+    func referrers(_ entity: Entity, kind: EntityKind, field: FieldKey? = nil) -> [Entity] {
         var seen = Set<ObjectIdentifier>()
         return references(to: entity).compactMap { link in
-            guard link.from.kind == kind, field.map({ link.pointer.hasPrefix("/" + $0) }) ?? true,
+            guard link.from.kind == kind, field.map({ link.pointer.hasPrefix("/" + $0.rawValue) }) ?? true,
                   seen.insert(ObjectIdentifier(link.from)).inserted else { return nil }
             return link.from
         }
     }
 
     /// Entities of `kind` that `entity` refers to, each once, in the order written.
-    func referred(_ entity: Entity, kind: EntityKind, field: String? = nil) -> [Entity] {
+    func referred(_ entity: Entity, kind: EntityKind, field: FieldKey? = nil) -> [Entity] {
         var seen = Set<ObjectIdentifier>()
         return references(from: entity).compactMap { link in
-            guard link.to.kind == kind, link.keyResult == nil, field.map({ link.pointer.hasPrefix("/" + $0) }) ?? true,
+            guard link.to.kind == kind, link.keyResult == nil, field.map({ link.pointer.hasPrefix("/" + $0.rawValue) }) ?? true,
                   seen.insert(ObjectIdentifier(link.to)).inserted else { return nil }
             return link.to
         }
@@ -163,7 +163,7 @@ struct SiteModel: Sendable {
     static let chainShown = 10
 
     /// Whether an OKR aligns to no other: where strategy starts.
-    func alignsToNothing(_ okr: Entity) -> Bool { referred(okr, kind: .okr, field: "aligned_to").isEmpty }
+    func alignsToNothing(_ okr: Entity) -> Bool { referred(okr, kind: .okr, field: .alignedTo).isEmpty }
 
     /// The OKRs an OKR aligns to, then theirs, up to strategy: nearest first, each once.
     func alignmentChain(_ okr: Entity) -> [Entity] {
@@ -173,7 +173,7 @@ struct SiteModel: Sendable {
         while !frontier.isEmpty {
             var next: [Entity] = []
             for current in frontier {
-                for parent in referred(current, kind: .okr, field: "aligned_to") where seen.insert(ObjectIdentifier(parent)).inserted {
+                for parent in referred(current, kind: .okr, field: .alignedTo) where seen.insert(ObjectIdentifier(parent)).inserted {
                     chain.append(parent)
                     next.append(parent)
                 }
@@ -184,7 +184,7 @@ struct SiteModel: Sendable {
     }
 
     /// The OKRs that align directly to this one.
-    func alignedChildren(_ okr: Entity) -> [Entity] { referrers(okr, kind: .okr, field: "aligned_to") }
+    func alignedChildren(_ okr: Entity) -> [Entity] { referrers(okr, kind: .okr, field: .alignedTo) }
 
     /// Pathways that name one of this OKR's key results in `drives`.
     func drivingPathways(_ okr: Entity, keyResult: String? = nil) -> [Entity] {
@@ -201,9 +201,9 @@ struct SiteModel: Sendable {
 
     private static func makeTitle(_ entity: Entity) -> String {
         switch entity.kind {
-        case .competency: return entity.text("name") ?? entity.id
-        case .role, .rubric, .pathway: return entity.text("title") ?? entity.id
-        case .okr: return entity.text("objective").map(Whitespace.oneLine) ?? entity.id
+        case .competency: return entity.text(.name) ?? entity.id
+        case .role, .rubric, .pathway: return entity.text(.title) ?? entity.id
+        case .okr: return entity.text(.objective).map(Whitespace.oneLine) ?? entity.id
         }
     }
 

@@ -18,21 +18,21 @@ struct SitePages: Sendable {
         var page = Page(path: SiteModel.pagePath(competency))
         page.begin(title: site.title(competency), project: project, section: "Competencies")
         heading(&page, badge: "Competency", competency)
-        if let description = competency.text("description") {
+        if let description = competency.text(.description) {
             page.html.raw("<p class=\"lead\">"); page.html.textWithLinks(description); page.html.raw("</p>")
         }
-        page.facts([("Category", competency.text("category"))])
+        page.facts([("Category", competency.text(.category))])
         // The levels side by side, each with what it adds to the one before: the comparison a
         // reader makes between two levels, made once. On a phone the columns stack.
-        let levels = competency.root["levels"]?.sequence ?? []
+        let levels = competency.root[.levels]?.sequence ?? []
         page.html.raw("<section><h2>Levels side by side</h2><div class=\"levels\">")
         for (index, level) in levels.enumerated() {
             page.html.raw("<section class=\"level\"><h3>"); page.html.text(levelLabel(level)); page.html.raw("</h3><p class=\"small muted\">")
-            let count = level["behaviors"]?.sequence?.count ?? 0
+            let count = level[.behaviors]?.sequence?.count ?? 0
             let adds = count == 1 ? "1 behaviour" : "\(count) behaviours"
             page.html.text(index == 0 ? "Where it starts: \(adds)" : "Adds \(adds) to \(levelLabel(levels[index - 1]))")
             page.html.raw("</p><ul>")
-            for (behaviourIndex, behaviour) in (level["behaviors"]?.sequence ?? []).enumerated() {
+            for (behaviourIndex, behaviour) in (level[.behaviors]?.sequence ?? []).enumerated() {
                 page.html.raw("<li>"); page.html.text(behaviour.scalar?.text ?? "")
                 page.verdict(site.verdict(competency, "/levels/\(index)/behaviors/\(behaviourIndex)"))
                 page.html.raw("</li>")
@@ -45,15 +45,15 @@ struct SitePages: Sendable {
         for (index, role) in roles.enumerated() {
             if index > 0 { page.html.raw(", ") }
             page.html.link(page.href(role), site.title(role))
-            let level = role.root["competencies"]?.sequence?.first { $0["competency"]?.string == competency.id }?["level"]
+            let level = role.root[.competencies]?.sequence?.first { $0[.competency]?.string == competency.id }?[.level]
             page.html.text(" (\(levelName(competency.id, level)))")
         }
         page.html.raw("</dd></div><div><dt>Pathways that build it</dt><dd>")
         page.links(site.referrers(competency, kind: .pathway), site: site)
         page.html.raw("</dd></div><div><dt>OKRs that develop it</dt><dd>")
-        page.links(site.referrers(competency, kind: .okr, field: "develops"), site: site)
+        page.links(site.referrers(competency, kind: .okr, field: .develops), site: site)
         page.html.raw("</dd></div><div><dt>Strategy it supports</dt><dd>")
-        page.links(site.referred(competency, kind: .okr, field: "supports"), site: site)
+        page.links(site.referred(competency, kind: .okr, field: .supports), site: site)
         page.html.raw("</dd></div></dl></section>")
         page.source(competency, site: site)
         page.end(footer: footer)
@@ -64,21 +64,21 @@ struct SitePages: Sendable {
     /// then, folded, those of the levels below (which the role takes for granted) and of the next
     /// level (what changes on the way up). Folded with `<details>`: no script needed.
     private func expectations(of role: Entity, into page: inout Page) {
-        let items = role.root["competencies"]?.sequence ?? []
+        let items = role.root[.competencies]?.sequence ?? []
         guard !items.isEmpty else { return }
         page.html.raw("<section><h2>What is expected</h2>")
         for item in items {
-            let id = item["competency"]?.string ?? ""
-            guard let competency = site.model.entity(.competency, id), let needed = item["level"]?.integer else { continue }
-            let levels = competency.root["levels"]?.sequence ?? []
+            let id = item[.competency]?.string ?? ""
+            guard let competency = site.model.entity(.competency, id), let needed = item[.level]?.integer else { continue }
+            let levels = competency.root[.levels]?.sequence ?? []
             page.html.raw("<h3>"); page.html.link(page.href(competency), site.title(competency))
-            page.html.raw(" <span class=\"muted\">· "); page.html.text(levelName(id, item["level"])); page.html.raw("</span></h3>")
-            if let current = levels.first(where: { $0["level"]?.integer == needed }) {
+            page.html.raw(" <span class=\"muted\">· "); page.html.text(levelName(id, item[.level])); page.html.raw("</span></h3>")
+            if let current = levels.first(where: { $0[.level]?.integer == needed }) {
                 behaviourList(current, into: &page)
             } else {
                 page.html.raw("<p class=\"muted\">The competency has no level of that number.</p>")
             }
-            let below = levels.filter { ($0["level"]?.integer ?? .max) < needed }
+            let below = levels.filter { ($0[.level]?.integer ?? .max) < needed }
             if !below.isEmpty {
                 page.html.raw("<details><summary>Taken for granted: the levels below</summary>")
                 for level in below {
@@ -87,7 +87,7 @@ struct SitePages: Sendable {
                 }
                 page.html.raw("</details>")
             }
-            if let next = levels.filter({ ($0["level"]?.integer ?? .min) > needed }).min(by: { ($0["level"]?.integer ?? 0) < ($1["level"]?.integer ?? 0) }) {
+            if let next = levels.filter({ ($0[.level]?.integer ?? .min) > needed }).min(by: { ($0[.level]?.integer ?? 0) < ($1[.level]?.integer ?? 0) }) {
                 page.html.raw("<details><summary>What changes at the next level: ")
                 page.html.text(levelLabel(next))
                 page.html.raw("</summary>")
@@ -103,16 +103,16 @@ struct SitePages: Sendable {
         var page = Page(path: SiteModel.pagePath(role))
         page.begin(title: site.title(role), project: project, section: "Roles")
         heading(&page, badge: "Role", role)
-        page.facts([("Family", role.text("family"))])
+        page.facts([("Family", role.text(.family))])
         page.html.raw("<section><h2>Competency profile</h2><table><thead><tr><th scope=\"col\">Competency</th><th scope=\"col\">Level needed</th><th scope=\"col\">Of</th></tr></thead><tbody>")
-        for item in role.root["competencies"]?.sequence ?? [] {
-            let id = item["competency"]?.string ?? ""
+        for item in role.root[.competencies]?.sequence ?? [] {
+            let id = item[.competency]?.string ?? ""
             let competency = site.model.entity(.competency, id)
-            let levels = competency?.root["levels"]?.sequence?.count ?? 0
-            let level = item["level"]?.integer ?? 0
+            let levels = competency?.root[.levels]?.sequence?.count ?? 0
+            let level = item[.level]?.integer ?? 0
             page.html.raw("<tr><td>")
             if let competency { page.html.link(page.href(competency), site.title(competency)) } else { page.html.text(id) }
-            page.html.raw("</td><td>"); page.html.text(levelName(id, item["level"]))
+            page.html.raw("</td><td>"); page.html.text(levelName(id, item[.level]))
             page.html.raw("</td><td><span class=\"dots\" role=\"img\" aria-label=\"")
             page.html.text("level \(level) of \(levels)")
             page.html.raw("\">")
@@ -156,15 +156,15 @@ struct SitePages: Sendable {
         var page = Page(path: SiteModel.pagePath(rubric))
         page.begin(title: site.title(rubric), project: project, section: "Rubrics")
         heading(&page, badge: "Rubric", rubric)
-        page.facts([("Last calibrated", rubric.root["calibrated"]?.scalar?.text ?? "never")])
-        let scale = (rubric.root["scale"]?.sequence ?? []).map { $0.scalar?.text ?? "" }
+        page.facts([("Last calibrated", rubric.root[.calibrated]?.scalar?.text ?? "never")])
+        let scale = (rubric.root[.scale]?.sequence ?? []).map { $0.scalar?.text ?? "" }
         page.html.raw("<section><h2>Criteria by level</h2><div class=\"scroll\"><table class=\"rubric\"><thead><tr><th scope=\"col\">Criterion</th>")
         for level in scale { page.html.raw("<th scope=\"col\">"); page.html.text(level); page.html.raw("</th>") }
         page.html.raw("</tr></thead><tbody>")
-        for (index, criterion) in (rubric.root["criteria"]?.sequence ?? []).enumerated() {
-            page.html.raw("<tr><th scope=\"row\">"); page.html.text(criterion["name"]?.scalar?.text ?? criterion["id"]?.scalar?.text ?? "")
+        for (index, criterion) in (rubric.root[.criteria]?.sequence ?? []).enumerated() {
+            page.html.raw("<tr><th scope=\"row\">"); page.html.text(criterion[.name]?.scalar?.text ?? criterion[.id]?.scalar?.text ?? "")
             page.html.raw("</th>")
-            for (descriptorIndex, descriptor) in (criterion["descriptors"]?.sequence ?? []).enumerated() {
+            for (descriptorIndex, descriptor) in (criterion[.descriptors]?.sequence ?? []).enumerated() {
                 page.html.raw("<td>"); page.html.text(descriptor.scalar?.text ?? "")
                 page.verdict(site.verdict(rubric, "/criteria/\(index)/descriptors/\(descriptorIndex)"))
                 page.html.raw("</td>")
@@ -221,8 +221,8 @@ struct SitePages: Sendable {
         page.html.raw("</tr></thead><tbody>")
         var needs: [ObjectIdentifier: [String: Int]] = [:]
         for role in roles {
-            for item in role.root["competencies"]?.sequence ?? [] {
-                if let id = item["competency"]?.string, let level = item["level"]?.integer { needs[ObjectIdentifier(role), default: [:]][id] = level }
+            for item in role.root[.competencies]?.sequence ?? [] {
+                if let id = item[.competency]?.string, let level = item[.level]?.integer { needs[ObjectIdentifier(role), default: [:]][id] = level }
             }
         }
         for competency in competencies {

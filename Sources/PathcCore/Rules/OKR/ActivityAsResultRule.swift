@@ -26,7 +26,7 @@ struct ActivityAsResultRule: ModelRule, DeclaresWords {
                 word = context.analyses[metric].map { Self.activity(in: $0) } ?? Self.activity(inMetric: metric, context.vocabulary)
             }
             guard let word else { continue }
-            let node = result.node["result"] ?? result.node
+            let node = result.node[.result] ?? result.node
             findings.append(okr.finding(
                 node, result.pointer + "/result",
                 "lagging key result '\(result.id)' counts activity ('\(word)'), not impact",

@@ -17,7 +17,7 @@ struct DirectionMismatchRule: ModelRule {
                 || (direction == "maintain" && target.value != baseline.value)
             guard contradicts else { return nil }
             let implied = target.value > baseline.value ? "increase" : target.value < baseline.value ? "decrease" : "maintain"
-            return okr.finding(result.node["direction"], result.pointer + "/direction",
+            return okr.finding(result.node[.direction], result.pointer + "/direction",
                                "key result '\(result.id)' says \(direction), but goes from \(baseline.text) to \(target.text)",
                                label: "contradicts baseline and target",
                                help: "write 'direction: \(implied)', or correct the baseline and target")

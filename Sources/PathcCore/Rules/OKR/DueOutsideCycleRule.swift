@@ -17,18 +17,18 @@ struct DueOutsideCycleRule: ModelRule {
         var findings: [Finding] = []
         var range: String { "\(cycle.start) to \(cycle.end)" }
         for result in okr.keyResults {
-            if let date = result.due, !cycle.contains(date), let due = result.node["due"] {
+            if let date = result.due, !cycle.contains(date), let due = result.node[.due] {
                 findings.append(okr.finding(due, result.pointer + "/due", "key result '\(result.id)' is due \(date), outside the cycle \(cycleText)",
                                             label: "outside \(range)", help: "use a date from \(range)"))
             }
             var previous: CalendarDate?
             for (index, checkin) in result.checkins.enumerated() {
                 guard let date = checkin.date else { continue }
-                if !cycle.contains(date), let node = checkin.node["date"] {
+                if !cycle.contains(date), let node = checkin.node[.date] {
                     findings.append(okr.finding(node, result.pointer + "/checkins/\(index)/date",
                                                 "check-in of '\(result.id)' on \(date) is outside the cycle \(cycleText)",
                                                 label: "outside \(range)", help: "use a date from \(range)"))
-                } else if let previous, date < previous, let node = checkin.node["date"] {
+                } else if let previous, date < previous, let node = checkin.node[.date] {
                     findings.append(okr.finding(node, result.pointer + "/checkins/\(index)/date",
                                                 "check-ins of '\(result.id)' are out of order: \(date) comes after \(previous)",
                                                 label: "earlier than the check-in above", help: "list check-ins in date order"))

@@ -13,7 +13,7 @@ struct KeyResultCountRule: ModelRule {
 
     func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         let count = okr.keyResults.count
-        guard count < 2 || count > 5, let node = okr.root["key_results"] else { return [] }
+        guard count < 2 || count > 5, let node = okr.root[.keyResults] else { return [] }
         return [okr.finding(node, "/key_results", "OKR '\(okr.id)' has \(count) key result\(count == 1 ? "" : "s"); 2 to 5 work best",
                             label: count < 2 ? "too few" : "too many",
                             help: count < 2 ? "add a key result, so that there is at least one leading and one lagging"

@@ -12,7 +12,7 @@ struct MissingLaggingResultRule: ModelRule {
     func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         let results = okr.keyResults
         guard !results.isEmpty, !results.contains(where: { $0.indicator == "lagging" }) else { return [] }
-        return [okr.finding(okr.root["key_results"], "/key_results", "OKR '\(okr.id)' has no lagging key result",
+        return [okr.finding(okr.root[.keyResults], "/key_results", "OKR '\(okr.id)' has no lagging key result",
                             label: "all leading", help: "add the business result the OKR should change, with 'indicator: lagging'")]
     }
 }

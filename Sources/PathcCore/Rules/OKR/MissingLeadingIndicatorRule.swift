@@ -12,7 +12,7 @@ struct MissingLeadingIndicatorRule: ModelRule {
     func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         let results = okr.keyResults
         guard !results.isEmpty, !results.contains(where: { $0.indicator == "leading" }) else { return [] }
-        return [okr.finding(okr.root["key_results"], "/key_results", "OKR '\(okr.id)' has no leading key result",
+        return [okr.finding(okr.root[.keyResults], "/key_results", "OKR '\(okr.id)' has no leading key result",
                             label: "all lagging", help: "add a key result that moves during the cycle, with 'indicator: leading'")]
     }
 }

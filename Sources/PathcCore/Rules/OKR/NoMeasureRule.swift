@@ -23,8 +23,8 @@ struct NoMeasureRule: ModelRule {
         okr.keyResults.compactMap { result in
             var missing: [String] = []
             if result.metric == nil { missing.append("metric") }
-            if result.baseline == nil && result.node["baseline"] == nil { missing.append("baseline") }
-            if result.target == nil && result.node["target"] == nil { missing.append("target") }
+            if result.baseline == nil && result.node[.baseline] == nil { missing.append("baseline") }
+            if result.target == nil && result.node[.target] == nil { missing.append("target") }
             if !result.hasSource { missing.append("source") }
             guard !missing.isEmpty else { return nil }
             let message: String
@@ -36,7 +36,7 @@ struct NoMeasureRule: ModelRule {
                 message = "key result '\(result.id)' has no \(Self.list(missing))"
                 help = Self.help(for: missing)
             }
-            return okr.finding(result.node["result"] ?? result.node, result.resultPointer, message, label: "no measure", help: help)
+            return okr.finding(result.node[.result] ?? result.node, result.resultPointer, message, label: "no measure", help: help)
         }
     }
 

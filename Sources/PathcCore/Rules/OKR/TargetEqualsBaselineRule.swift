@@ -13,7 +13,7 @@ struct TargetEqualsBaselineRule: ModelRule {
         okr.keyResults.compactMap { result in
             guard let baseline = result.baseline, let target = result.target, baseline == target,
                   let direction = result.direction, direction == "increase" || direction == "decrease" else { return nil }
-            return okr.finding(result.node["target"], result.pointer + "/target",
+            return okr.finding(result.node[.target], result.pointer + "/target",
                                "key result '\(result.id)' has target \(target.text) equal to its baseline, yet its direction is \(direction)",
                                label: "same as the baseline", help: "set the target the cycle should reach, or make the direction maintain")
         }

@@ -22,7 +22,7 @@ struct TextTargetDisagreesRule: ModelRule {
             guard !numbers.isEmpty else { continue }
             // The baseline may be quoted too ("from 42% to 75%"), but the target must be.
             if numbers.contains(where: { abs($0 - target.value) < 1e-9 }) { continue }
-            guard let node = result.node["result"] else { continue }
+            guard let node = result.node[.result] else { continue }
             let quoted = numbers.map { $0.rounded() == $0 ? String(Int($0)) : String($0) }
             findings.append(okr.finding(node, result.pointer + "/result",
                                         "key result '\(result.id)' quotes \(quoted.joined(separator: ", ")) but its target is \(target.text)",

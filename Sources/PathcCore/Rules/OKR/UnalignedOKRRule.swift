@@ -46,10 +46,10 @@ struct UnalignedOKRRule: ModelRule {
 
     func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         guard let level = okr.level, let rank = Self.rank(level) else { return [] }
-        let targets = okr.items("aligned_to")
+        let targets = okr.items(.alignedTo)
         if rank > 0 && targets.isEmpty {
-            let node = okr.root["aligned_to"] ?? okr.root["level"]
-            return [okr.finding(node, okr.root["aligned_to"] != nil ? "/aligned_to" : "/level",
+            let node = okr.root[.alignedTo] ?? okr.root[.level]
+            return [okr.finding(node, okr.root[.alignedTo] != nil ? "/aligned_to" : "/level",
                                 "\(level) OKR '\(okr.id)' is not aligned to any higher-level OKR", label: "no 'aligned_to'",
                                 help: "add 'aligned_to: [OKR-ID]' naming the \(rank == 1 ? "strategic" : "team or strategic") OKR it serves")]
         }

@@ -16,9 +16,9 @@ struct UnitMismatchRule: ModelRule {
             // Values are parsed already: look up nodes and build pointers only for a mismatch.
             var mismatch: (node: Node?, pointer: String, quantity: Quantity)?
             if let baseline = result.baseline, baseline.percent != target.percent {
-                mismatch = (result.node["baseline"], result.pointer + "/baseline", baseline)
+                mismatch = (result.node[.baseline], result.pointer + "/baseline", baseline)
             } else if let index = result.checkins.firstIndex(where: { $0.value.map { $0.percent != target.percent } ?? false }) {
-                mismatch = (result.checkins[index].node["value"], result.pointer + "/checkins/\(index)/value", result.checkins[index].value!)
+                mismatch = (result.checkins[index].node[.value], result.pointer + "/checkins/\(index)/value", result.checkins[index].value!)
             }
             guard let mismatch else { continue }
             findings.append(okr.finding(

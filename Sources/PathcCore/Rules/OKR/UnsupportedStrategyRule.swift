@@ -21,7 +21,7 @@ struct UnsupportedStrategyRule: ModelRule {
 
     func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         guard okr.level == "strategic", !context.supportedStrategies.contains(okr.id) else { return [] }
-        return [okr.finding(okr.root["objective"] ?? okr.idNode, okr.root["objective"] != nil ? "/objective" : "/id",
+        return [okr.finding(okr.root[.objective] ?? okr.idNode, okr.root[.objective] != nil ? "/objective" : "/id",
                             "strategic OKR '\(okr.id)' has nothing that develops people for it", label: "unsupported",
                             help: "align a developmental OKR to it, name its key results in a pathway's 'drives', or list it in a competency's 'supports'")]
     }

@@ -13,10 +13,10 @@ struct DifficultyRegressionRule: ModelRule {
         var findings: [Finding] = []
         var previous: (level: Int, id: String)?
         for stage in pathway.indexedStages {
-            guard let level = stage.node["level"]?.integer else { continue }
-            let id = stage.node["id"]?.string ?? "#\(stage.index + 1)"
+            guard let level = stage.node[.level]?.integer else { continue }
+            let id = stage.node[.id]?.string ?? "#\(stage.index + 1)"
             if let previous, level < previous.level {
-                findings.append(pathway.finding(stage.node["level"], "/stages/\(stage.index)/level",
+                findings.append(pathway.finding(stage.node[.level], "/stages/\(stage.index)/level",
                                                 "stage '\(id)' drops to level \(level) after '\(previous.id)' at level \(previous.level)",
                                                 label: "lower than the stage before", help: "reorder the stages, or correct their levels"))
             }

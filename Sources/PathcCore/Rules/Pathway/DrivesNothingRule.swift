@@ -10,9 +10,9 @@ struct DrivesNothingRule: ModelRule {
     let kinds: Set<EntityKind> = [.pathway]
 
     func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
-        let status = pathway.text("status") ?? "active"
-        guard status == "active", pathway.items("drives").isEmpty else { return [] }
-        return [pathway.finding(pathway.root["title"], "/title", "active pathway '\(pathway.id)' names no key result it drives",
+        let status = pathway.text(.status) ?? "active"
+        guard status == "active", pathway.items(.drives).isEmpty else { return [] }
+        return [pathway.finding(pathway.root[.title], "/title", "active pathway '\(pathway.id)' names no key result it drives",
                                 label: "no 'drives'", help: "add 'drives: [OKR-ID/KR-ID]' with the key results it should move")]
     }
 }

@@ -2,6 +2,6 @@ extension Entity {
     /// A pathway's stages, each with its position, which the pathway rules' pointers name
     /// (`/stages/1`).
     var indexedStages: [(node: Node, index: Int)] {
-        items("stages").enumerated().map { ($1, $0) }
+        items(.stages).enumerated().map { ($1, $0) }
     }
 }

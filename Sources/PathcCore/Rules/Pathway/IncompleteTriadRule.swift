@@ -12,12 +12,12 @@ struct IncompleteTriadRule: ModelRule {
     func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         pathway.indexedStages.compactMap { stage in
             var missing: [String] = []
-            if (stage.node["practice"]?.sequence ?? []).isEmpty { missing.append("practice") }
-            if stage.node["coaching"]?.mapping == nil { missing.append("coaching") }
-            if (stage.node["assessments"]?.sequence ?? []).isEmpty { missing.append("an assessment") }
+            if (stage.node[.practice]?.sequence ?? []).isEmpty { missing.append("practice") }
+            if stage.node[.coaching]?.mapping == nil { missing.append("coaching") }
+            if (stage.node[.assessments]?.sequence ?? []).isEmpty { missing.append("an assessment") }
             guard !missing.isEmpty else { return nil }
-            let id = stage.node["id"]?.string ?? "#\(stage.index + 1)"
-            return pathway.finding(stage.node["id"] ?? stage.node, "/stages/\(stage.index)",
+            let id = stage.node[.id]?.string ?? "#\(stage.index + 1)"
+            return pathway.finding(stage.node[.id] ?? stage.node, "/stages/\(stage.index)",
                                    "stage '\(id)' has no \(missing.joined(separator: " and no "))", label: "incomplete stage",
                                    help: "give every stage practice tasks, a coaching cadence and at least one assessment")
         }

@@ -20,22 +20,22 @@ struct LevelOutOfRangeRule: ModelRule {
 
     private func levels(_ id: String, _ model: Model) -> [Int]? {
         guard let competency = model.entity(.competency, id) else { return nil }
-        return competency.items("levels").compactMap { $0["level"]?.integer }
+        return competency.items(.levels).compactMap { $0[.level]?.integer }
     }
 
     func check(_ entity: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for (index, item) in entity.items("competencies").enumerated() {
-            guard let id = item["competency"]?.string, let defined = levels(id, context.model) else { continue }
-            let fields = entity.kind == .role ? ["level"] : ["from", "to"]
+        for (index, item) in entity.items(.competencies).enumerated() {
+            guard let id = item[.competency]?.string, let defined = levels(id, context.model) else { continue }
+            let fields: [FieldKey] = entity.kind == .role ? [.level] : [.from, .to]
             for field in fields {
                 guard let node = item[field], let level = node.integer, !defined.contains(level) else { continue }
-                findings.append(entity.finding(node, "/competencies/\(index)/\(field)", "competency '\(id)' has no level \(level)",
+                findings.append(entity.finding(node, "/competencies/\(index)/\(field.rawValue)", "competency '\(id)' has no level \(level)",
                                                label: "not a level of '\(id)'",
                                                help: "use one of its levels: \(defined.sorted().map(String.init).joined(separator: ", "))"))
             }
-            if entity.kind == .pathway, let from = item["from"]?.integer, let to = item["to"]?.integer, from >= to {
-                findings.append(entity.finding(item["to"], "/competencies/\(index)/to",
+            if entity.kind == .pathway, let from = item[.from]?.integer, let to = item[.to]?.integer, from >= to {
+                findings.append(entity.finding(item[.to], "/competencies/\(index)/to",
                                                "the pathway takes '\(id)' from level \(from) to level \(to), which is no rise",
                                                label: "must be above 'from' (\(from))", help: "set 'to' to a level above \(from)"))
             }

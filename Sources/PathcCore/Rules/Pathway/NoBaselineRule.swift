@@ -10,8 +10,8 @@ struct NoBaselineRule: ModelRule {
     let kinds: Set<EntityKind> = [.pathway]
 
     func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
-        guard pathway.root["baseline"]?.mapping == nil else { return [] }
-        return [pathway.finding(pathway.root["title"], "/title", "pathway '\(pathway.id)' has no baseline assessment",
+        guard pathway.root[.baseline]?.mapping == nil else { return [] }
+        return [pathway.finding(pathway.root[.title], "/title", "pathway '\(pathway.id)' has no baseline assessment",
                                 label: "no 'baseline'", help: "add 'baseline:' with an assessment of where people start")]
     }
 }

@@ -10,8 +10,8 @@ struct NoRetentionCheckRule: ModelRule {
     let kinds: Set<EntityKind> = [.pathway]
 
     func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
-        guard pathway.root["retention"]?.mapping == nil else { return [] }
-        return [pathway.finding(pathway.root["title"], "/title", "pathway '\(pathway.id)' never checks that the skill was retained",
+        guard pathway.root[.retention]?.mapping == nil else { return [] }
+        return [pathway.finding(pathway.root[.title], "/title", "pathway '\(pathway.id)' never checks that the skill was retained",
                                 label: "no 'retention'", help: "add 'retention:' with an assessment and 'after:' a duration such as 3m")]
     }
 }

@@ -12,9 +12,9 @@ struct NoSuccessCriteriaRule: ModelRule {
     func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for stage in pathway.indexedStages {
-            for (index, practice) in (stage.node["practice"]?.sequence ?? []).enumerated()
-            where (practice["success_criteria"]?.sequence ?? []).isEmpty {
-                findings.append(pathway.finding(practice["task"] ?? practice, "/stages/\(stage.index)/practice/\(index)",
+            for (index, practice) in (stage.node[.practice]?.sequence ?? []).enumerated()
+            where (practice[.successCriteria]?.sequence ?? []).isEmpty {
+                findings.append(pathway.finding(practice[.task] ?? practice, "/stages/\(stage.index)/practice/\(index)",
                                                 "practice task has no success criteria", label: "no 'success_criteria'",
                                                 help: "add 'success_criteria:' with at least one observable standard"))
             }

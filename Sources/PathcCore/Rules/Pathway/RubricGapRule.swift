@@ -28,13 +28,13 @@ struct RubricGapRule: ModelRule {
         """
 
     func check(_ rubric: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
-        let levels = rubric.items("scale").count
+        let levels = rubric.items(.scale).count
         guard levels > 0 else { return [] }
-        return rubric.items("criteria").enumerated().compactMap { index, criterion in
-            let count = (criterion["descriptors"]?.sequence ?? []).count
+        return rubric.items(.criteria).enumerated().compactMap { index, criterion in
+            let count = (criterion[.descriptors]?.sequence ?? []).count
             guard count != levels else { return nil }
-            let id = criterion["id"]?.string ?? "#\(index + 1)"
-            return rubric.finding(criterion["descriptors"] ?? criterion, "/criteria/\(index)/descriptors",
+            let id = criterion[.id]?.string ?? "#\(index + 1)"
+            return rubric.finding(criterion[.descriptors] ?? criterion, "/criteria/\(index)/descriptors",
                                   "criterion '\(id)' has \(count) descriptor\(count == 1 ? "" : "s") for a scale of \(levels) levels",
                                   label: count < levels ? "missing descriptors" : "too many descriptors",
                                   help: "write one descriptor per scale level, lowest first")

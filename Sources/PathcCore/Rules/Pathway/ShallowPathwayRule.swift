@@ -14,15 +14,15 @@ struct ShallowPathwayRule: ModelRule {
     func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         var levels: [BloomLevel] = []
         for stage in pathway.indexedStages {
-            for practice in stage.node["practice"]?.sequence ?? [] {
-                guard let task = practice["task"]?.string else { continue }
+            for practice in stage.node[.practice]?.sequence ?? [] {
+                guard let task = practice[.task]?.string else { continue }
                 let analysis = context.analyses[task] ?? TextAnalysis(task, vocabulary: context.vocabulary)
                 if case .observable(let level)? = analysis.mainVerb?.kind { levels.append(level) }
                 if case .unobservable? = analysis.mainVerb?.kind { levels.append(.understand) }
             }
         }
         guard let highest = levels.max(), highest <= .understand else { return [] }
-        return [pathway.finding(pathway.root["stages"], "/stages",
+        return [pathway.finding(pathway.root[.stages], "/stages",
                                 "pathway '\(pathway.id)' never rises above \(highest.rawValue) in its practice",
                                 label: "shallow practice", help: "add practice where learners apply the skill to real work: resolve, diagnose, present, design")]
     }

@@ -12,14 +12,14 @@ struct SummativeWithoutRubricRule: ModelRule {
     func check(_ pathway: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for stage in pathway.indexedStages {
-            for (index, assessment) in (stage.node["assessments"]?.sequence ?? []).enumerated() where assessment["type"]?.string == "summative" {
+            for (index, assessment) in (stage.node[.assessments]?.sequence ?? []).enumerated() where assessment[.type]?.string == "summative" {
                 let pointer = "/stages/\(stage.index)/assessments/\(index)"
-                if assessment["method"]?.string != "rubric" {
-                    findings.append(pathway.finding(assessment["method"] ?? assessment, pointer + "/method",
-                                                    "summative assessment uses '\(assessment["method"]?.string ?? "no method")', not a rubric",
+                if assessment[.method]?.string != "rubric" {
+                    findings.append(pathway.finding(assessment[.method] ?? assessment, pointer + "/method",
+                                                    "summative assessment uses '\(assessment[.method]?.string ?? "no method")', not a rubric",
                                                     label: "not a rubric", help: "use 'method: rubric' with a rubric and a 'pass' threshold"))
-                } else if assessment["pass"] == nil {
-                    findings.append(pathway.finding(assessment["method"] ?? assessment, pointer,
+                } else if assessment[.pass] == nil {
+                    findings.append(pathway.finding(assessment[.method] ?? assessment, pointer,
                                                     "summative assessment has no pass threshold", label: "no 'pass'",
                                                     help: "add 'pass:' with the rubric level or score that passes"))
                 }

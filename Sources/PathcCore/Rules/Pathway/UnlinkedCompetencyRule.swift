@@ -10,11 +10,11 @@ struct UnlinkedCompetencyRule: ModelRule {
     let kinds: Set<EntityKind> = [.competency]
 
     func check(_ competency: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
-        let strategic = competency.items("supports").contains { item in
+        let strategic = competency.items(.supports).contains { item in
             item.string.flatMap { context.model.entity(.okr, $0) }?.level == "strategic"
         }
         guard !strategic else { return [] }
-        return [competency.finding(competency.root["name"], "/name", "competency '\(competency.id)' supports no strategic OKR",
+        return [competency.finding(competency.root[.name], "/name", "competency '\(competency.id)' supports no strategic OKR",
                                    label: "not linked to strategy", help: "add 'supports:' with the strategic OKRs it serves")]
     }
 }

@@ -25,8 +25,8 @@ struct AtRiskRule: ModelRule {
                 shown = (projected * scale).rounded() / scale
             }
             let number = decimals == 1 && shown.rounded() == shown ? String(Int(shown)) : String(format: "%.\(decimals)f", shown)
-            let unit = target.percent ? "%" : (result.node["unit"]?.string).map { " " + $0 } ?? ""
-            return okr.finding(result.node["target"], result.pointer + "/target",
+            let unit = target.percent ? "%" : (result.node[.unit]?.string).map { " " + $0 } ?? ""
+            return okr.finding(result.node[.target], result.pointer + "/target",
                                "key result '\(result.id)' is on course for \(number)\(unit) by \(progress.due), short of its target \(target.text)\(target.percent ? "" : unit)",
                                label: "projected to miss", help: "discuss it at the next review: change the approach, or agree a new target")
         }

@@ -12,7 +12,7 @@ struct StaleCheckinRule: ModelRule {
 
     func check(_ okr: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
         guard let cycle = okr.cycle, cycle.contains(context.today) else { return [] }
-        let allowed = cadenceDays(okr.root["review"]?["cadence"]?.string)
+        let allowed = cadenceDays(okr.root[.review]?[.cadence]?.string)
         var findings: [Finding] = []
         for result in okr.keyResults {
             var latest: (date: CalendarDate, index: Int)?
@@ -24,7 +24,7 @@ struct StaleCheckinRule: ModelRule {
             let age = context.today.dayNumber - last.dayNumber
             guard age > allowed else { continue }
             // At the last check-in, where the next one goes; at the key result when there is none.
-            let node = latest.map { result.checkins[$0.index].node } ?? result.node["id"] ?? result.node
+            let node = latest.map { result.checkins[$0.index].node } ?? result.node[.id] ?? result.node
             findings.append(okr.finding(
                 node, result.pointer + (latest.map { "/checkins/\($0.index)" } ?? ""),
                 !hasDates ? "key result '\(result.id)' has no check-in \(age) days into the cycle"

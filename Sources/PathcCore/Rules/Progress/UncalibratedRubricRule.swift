@@ -13,8 +13,8 @@ struct UncalibratedRubricRule: ModelRule {
     let kinds: Set<EntityKind> = [.rubric]
 
     func check(_ rubric: Entity, statements _: [Statement], _ context: RuleContext) -> [Finding] {
-        guard let node = rubric.root["calibrated"] else {
-            return [rubric.finding(rubric.root["title"], "/title", "rubric '\(rubric.id)' has never been calibrated",
+        guard let node = rubric.root[.calibrated] else {
+            return [rubric.finding(rubric.root[.title], "/title", "rubric '\(rubric.id)' has never been calibrated",
                                    label: "no 'calibrated'", help: "hold a calibration session among the assessors and record its date in 'calibrated:'")]
         }
         guard let date = node.string.flatMap(CalendarDate.init), context.today.dayNumber - date.dayNumber > 365 else { return [] }
