@@ -52,3 +52,11 @@ public enum GitHubReport {
         return out
     }
 }
+
+extension GitHubReport: ReportFormat {
+    public static let name = "github"
+
+    public static func render(_ report: Report, repositoryRoot: String) -> String {
+        string(report)
+    }
+}

@@ -34,3 +34,11 @@ public enum GitLabReport {
         }
     }
 }
+
+extension GitLabReport: ReportFormat {
+    public static let name = "gitlab"
+
+    public static func render(_ report: Report, repositoryRoot: String) -> String {
+        string(report)
+    }
+}

@@ -67,3 +67,11 @@ public enum JUnitReport {
         return out
     }
 }
+
+extension JUnitReport: ReportFormat {
+    public static let name = "junit"
+
+    public static func render(_ report: Report, repositoryRoot: String) -> String {
+        string(report)
+    }
+}

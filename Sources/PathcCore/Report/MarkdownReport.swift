@@ -96,3 +96,12 @@ public enum MarkdownReport {
 
     static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 || word == "info" ? "" : "s")" }
 }
+
+extension MarkdownReport: ReportFormat {
+    public static let name = "markdown"
+    public static let showsVerdicts = true
+
+    public static func render(_ report: Report, repositoryRoot: String) -> String {
+        string(report)
+    }
+}

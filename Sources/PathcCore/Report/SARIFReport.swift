@@ -107,3 +107,11 @@ public enum SARIFReport {
         return out
     }
 }
+
+extension SARIFReport: ReportFormat {
+    public static let name = "sarif"
+
+    public static func render(_ report: Report, repositoryRoot: String) -> String {
+        string(report, repositoryRoot: repositoryRoot)
+    }
+}

@@ -25,12 +25,29 @@ extension CommandDescriptor {
 /// What a command leaves for the process's end instead of freeing it.
 nonisolated(unsafe) var keptUntilExit: [Any] = []
 
-enum CheckFormat: String, CaseIterable, Sendable {
-    case text, json, github, sarif, junit, gitlab, markdown
+/// What `check --format` takes: the check's own text and JSON, or one of the CI formats.
+struct CheckFormat: RawRepresentable, Equatable, Sendable {
+    let rawValue: String
+
+    init?(rawValue: String) {
+        guard rawValue == "text" || rawValue == "json" || ReportFormats.named(rawValue) != nil else { return nil }
+        self.rawValue = rawValue
+    }
+
+    static let text = CheckFormat(rawValue: "text")!
+    static let json = CheckFormat(rawValue: "json")!
+    static let all = [text, json] + ReportFormats.all.map { CheckFormat(rawValue: $0.name)! }
+
+    /// The CI format, for any but text and JSON.
+    var report: (any ReportFormat.Type)? { ReportFormats.named(rawValue) }
+    var showsVerdicts: Bool { self == .json || report?.showsVerdicts == true }
 }
 
 enum CheckOptions {
-    static let format = Option<CheckFormat>("--format", "FORMAT", "output format: text (default), json, github, sarif, junit, gitlab or markdown")
+    static let format = Option<CheckFormat>(
+        "--format", "FORMAT", choices: CheckFormat.all,
+        "output format: text (default), " + CheckFormat.all.dropFirst().dropLast().map(\.rawValue).joined(separator: ", ")
+            + " or " + (CheckFormat.all.last?.rawValue ?? ""))
     static let strict = Flag("--strict", "fail on warnings too")
     static let statistics = Flag("--statistics", "print a count per rule instead of the findings (text or json)")
     static let since = Option<String>("--since", "REF", "report only on files changed since the git revision REF, and the files they affect")
@@ -73,8 +90,8 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
     guard let root = repositoryRoot(context) else { return ExitCode.usage }
     let cwd = FileManager.default.currentDirectoryPath
     var checker = Checker(root: root, currentDirectory: cwd)
-    let stepSummary = format == .github ? ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 } : nil
-    checker.computesVerdicts = !statistics && (format == .json || format == .markdown || stepSummary != nil)
+    let stepSummary = format.rawValue == GitHubReport.name ? ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 } : nil
+    checker.computesVerdicts = !statistics && (format.showsVerdicts || stepSummary != nil)
     var filters: [String] = []
     for path in arguments.positionals {
         let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
@@ -175,19 +192,15 @@ private func loadBaseline(_ path: String, context: CommandContext) -> Baseline? 
 }
 
 private func output(_ report: Report, format: CheckFormat, root: String, hidden: Int, context: CommandContext) {
-    switch format {
-    case .text:
-        outputText(report.diagnostics, files: report.fileCount, context: context,
-                   summarySuffix: hidden > 0 ? " (\(hidden) hidden by the baseline)" : "")
-    case .json:
+    if let ciFormat = format.report {
+        context.terminal.out(ciFormat.render(report, repositoryRoot: root))
+    } else if format == .json {
         var extra = [JSONMember("quality", .array(report.verdicts.map(\.json)))]
         if hidden > 0 { extra.append(JSONMember("hidden", .int(hidden))) }
         context.terminal.out(JSONWriter(pretty: true).string(DiagnosticReport.json(report.diagnostics, files: report.fileCount, extra: extra)) + "\n")
-    case .github: context.terminal.out(GitHubReport.string(report))
-    case .sarif: context.terminal.out(SARIFReport.string(report, repositoryRoot: root))
-    case .junit: context.terminal.out(JUnitReport.string(report))
-    case .gitlab: context.terminal.out(GitLabReport.string(report))
-    case .markdown: context.terminal.out(MarkdownReport.string(report))
+    } else {
+        outputText(report.diagnostics, files: report.fileCount, context: context,
+                   summarySuffix: hidden > 0 ? " (\(hidden) hidden by the baseline)" : "")
     }
 }
 
