@@ -42,7 +42,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 enum SchemaFuzz {
-    static let configSchema = SchemaSet.builtin("config.schema.yaml")
+    static let configSchema = BuiltinSchemas.document("config.schema.yaml")
     /// A repository root that exists, for the checks that resolve pathc.yaml's folders.
     static let root: String = {
         let path = "/tmp/pathc-fuzz-root"
