@@ -1,7 +1,7 @@
 /// A CI format of `check --format`: a type of its own, listed once in `ReportFormats.all`, which
 /// gives `--format` its choices, its help and its output. (`text` and `json` are the check's own
 /// formats: the terminal's rendering, and the findings with the quality verdicts.)
-public protocol ReportFormat {
+public protocol ReportFormat: Sendable {
     /// The name `--format` takes.
     static var name: String { get }
     /// The format shows the quality verdicts, which the check then works out.
