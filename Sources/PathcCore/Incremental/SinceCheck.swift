@@ -245,12 +245,7 @@ struct SinceCheck {
         let affected = Set(affectedFiles.map(files.path)).union(changedContent)
         let scope = Checker.Scope(
             paths: context.map(files.path).sorted().map { root + "/" + $0 }, fileCount: files.count,
-            knownIDs: KnownIDs {
-                // One id per kind and id: the ids each kind's winners define.
-                var known: [EntityKind: Set<String>] = [:]
-                for index in files.indices { if let entity = files.facts(index).entity { known[entity.kind, default: []].insert(entity.id) } }
-                return known.mapValues(Array.init)
-            },
+            knownIDs: KnownIDs { RepositoryFacts(files.all().map { ($0.path, $0.facts) }).knownIDs() },
             answers: RepositoryAnswers(cycles: [], rubricLevels: revision.rubricLevels, supportedStrategies: revision.supportedStrategic))
         return (scope, affected)
     }
