@@ -1,0 +1,164 @@
+import Foundation
+import XCTest
+
+/// `pathc lsp` driven as an editor drives it: the process started with pipes, JSON-RPC messages
+/// framed with Content-Length, and every answer waited for with a deadline.
+final class LanguageServerTests: XCTestCase {
+    /// An editor's end of the connection.
+    private final class Editor: @unchecked Sendable {
+        let process = Process()
+        private let input = Pipe()
+        private let output = Pipe()
+        private let lock = NSLock()
+        private var received: [UInt8] = []
+        private var nextID = 0
+
+        init(in folder: URL) throws {
+            process.executableURL = CLI.executable
+            process.arguments = ["lsp"]
+            process.currentDirectoryURL = folder
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let data = handle.availableData
+                guard let self, !data.isEmpty else { return }
+                self.lock.lock()
+                self.received += data
+                self.lock.unlock()
+            }
+            try process.run()
+        }
+
+        func notify(_ method: String, _ params: [String: Any] = [:]) throws {
+            try write(["jsonrpc": "2.0", "method": method, "params": params])
+        }
+
+        /// Sends a request and returns its id.
+        @discardableResult
+        func request(_ method: String, _ params: [String: Any] = [:]) throws -> Int {
+            nextID += 1
+            try write(["jsonrpc": "2.0", "id": nextID, "method": method, "params": params])
+            return nextID
+        }
+
+        func write(_ message: [String: Any]) throws {
+            let body = try JSONSerialization.data(withJSONObject: message)
+            input.fileHandleForWriting.write(Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body)
+        }
+
+        /// The next message the server sends that `matches`, skipping the others; fails after 20 s.
+        func wait(for what: String, file: StaticString = #filePath, line: UInt = #line,
+                  _ matches: ([String: Any]) -> Bool) -> [String: Any]? {
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline {
+                if let message = nextMessage() {
+                    if matches(message) { return message }
+                    continue
+                }
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+            XCTFail("no \(what) from the server within 20 s", file: file, line: line)
+            return nil
+        }
+
+        private func nextMessage() -> [String: Any]? {
+            lock.lock()
+            defer { lock.unlock() }
+            let separator: [UInt8] = [13, 10, 13, 10]
+            guard let headerEnd = (0..<max(0, received.count - 3)).first(where: { Array(received[$0..<$0 + 4]) == separator }) else { return nil }
+            let header = String(decoding: received[..<headerEnd], as: UTF8.self)
+            guard let lengthText = header.split(separator: ":").last, let length = Int(lengthText.trimmingCharacters(in: .whitespaces)),
+                  received.count >= headerEnd + 4 + length else { return nil }
+            let body = Data(received[(headerEnd + 4)..<(headerEnd + 4 + length)])
+            received.removeFirst(headerEnd + 4 + length)
+            return (try? JSONSerialization.jsonObject(with: body)) as? [String: Any]
+        }
+    }
+
+    private func diagnostics(for uri: String, in message: [String: Any]) -> [[String: Any]]? {
+        guard message["method"] as? String == "textDocument/publishDiagnostics", let params = message["params"] as? [String: Any],
+              params["uri"] as? String == uri else { return nil }
+        return params["diagnostics"] as? [[String: Any]]
+    }
+
+    func testAConversation() throws {
+        let root = try CLI.copyOfRepository(self)
+        let editor = try Editor(in: root)
+        defer { if editor.process.isRunning { editor.process.terminate() } }
+
+        let initialize = try editor.request("initialize", ["processId": NSNull(), "rootUri": root.absoluteString, "capabilities": [:]])
+        let answer = editor.wait(for: "the answer to initialize") { ($0["id"] as? Int) == initialize }
+        let capabilities = (answer?["result"] as? [String: Any])?["capabilities"] as? [String: Any]
+        XCTAssertEqual((capabilities?["textDocumentSync"] as? [String: Any])?["change"] as? Int, 1, "full synchronisation")
+        try editor.notify("initialized")
+
+        // A behaviour made vague in the buffer, not on disk: the finding comes as it is typed.
+        let file = root.appendingPathComponent("pathways/competencies/escalation-management.competency.yaml")
+        let uri = file.absoluteString
+        let saved = try String(contentsOf: file, encoding: .utf8)
+        let lines = saved.components(separatedBy: "\n")
+        let behaviours = try XCTUnwrap(lines.firstIndex { $0.hasSuffix("behaviors:") }, "a list of behaviours in the example")
+        let behaviourLine = behaviours + 1
+        let indent = lines[behaviourLine].prefix { $0 == " " }
+        var edited = lines
+        edited[behaviourLine] = indent + "- Communicates well with customers"
+        try editor.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "yaml", "version": 1,
+                                                                     "text": edited.joined(separator: "\n")]])
+        let published = editor.wait(for: "findings for the edited buffer") { (diagnostics(for: uri, in: $0)?.isEmpty == false) }
+        let found = try XCTUnwrap(published.flatMap { diagnostics(for: uri, in: $0) })
+        let vague = try XCTUnwrap(found.first { ($0["code"] as? String)?.hasPrefix("PW3") == true }, "\(found)")
+        let start = (vague["range"] as? [String: Any])?["start"] as? [String: Int]
+        XCTAssertEqual(start?["line"], behaviourLine, "the finding is on the edited line (0-based)")
+        XCTAssertEqual(vague["severity"] as? Int, 2, "a warning")
+        XCTAssertTrue((vague["message"] as? String)?.contains("help:") == true)
+
+        // Back to the saved text: the findings are cleared.
+        try editor.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["text": saved]]])
+        _ = editor.wait(for: "the findings cleared") { diagnostics(for: uri, in: $0)?.isEmpty == true }
+
+        // From a role's reference to the competency: its definition, every use, a rename, a hover.
+        let role = root.appendingPathComponent("pathways/roles/customer-success-manager.role.yaml")
+        let roleLines = try String(contentsOf: role, encoding: .utf8).components(separatedBy: "\n")
+        let referenceLine = try XCTUnwrap(roleLines.firstIndex { $0.hasSuffix("competency: escalation-management") })
+        let column = roleLines[referenceLine].count - "management".count
+        let at: [String: Any] = ["textDocument": ["uri": role.absoluteString], "position": ["line": referenceLine, "character": column]]
+
+        let definition = try editor.request("textDocument/definition", at)
+        let defined = try XCTUnwrap(editor.wait(for: "the definition") { ($0["id"] as? Int) == definition }?["result"] as? [[String: Any]])
+        XCTAssertEqual(defined.first?["uri"] as? String, uri)
+        XCTAssertEqual(((defined.first?["range"] as? [String: Any])?["start"] as? [String: Int])?["line"], 1, "the id line of the competency")
+
+        let references = try editor.request("textDocument/references", at.merging(["context": ["includeDeclaration": true]]) { $1 })
+        let used = try XCTUnwrap(editor.wait(for: "the references") { ($0["id"] as? Int) == references }?["result"] as? [[String: Any]])
+        let files = Set(used.compactMap { ($0["uri"] as? String).map { URL(string: $0)!.lastPathComponent } })
+        XCTAssertEqual(files, ["escalation-management.competency.yaml", "customer-success-manager.role.yaml",
+                               "escalation-diagnosis-journey.pathway.yaml", "escalation-handling-2026-q3.okr.yaml"], "\(used)")
+
+        let rename = try editor.request("textDocument/rename", at.merging(["newName": "escalation-leadership"]) { $1 })
+        let edit = try XCTUnwrap(editor.wait(for: "the rename") { ($0["id"] as? Int) == rename }?["result"] as? [String: Any])
+        let changes = try XCTUnwrap(edit["changes"] as? [String: [[String: Any]]])
+        XCTAssertEqual(changes.values.map(\.count).reduce(0, +), used.count, "every use renamed")
+        XCTAssertTrue(changes.values.joined().allSatisfy { $0["newText"] as? String == "escalation-leadership" })
+        let refusedName = try editor.request("textDocument/rename", at.merging(["newName": "two words"]) { $1 })
+        XCTAssertTrue(editor.wait(for: "a refused rename") { ($0["id"] as? Int) == refusedName }?["result"] is NSNull)
+
+        let hover = try editor.request("textDocument/hover", at)
+        let shown = editor.wait(for: "the hover") { ($0["id"] as? Int) == hover }
+        let contents = ((shown?["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
+        XCTAssertTrue(contents?.contains("competency") == true && contents?.contains("escalation-management") == true, contents ?? "no hover")
+
+        // A request the server does not serve is answered with an error, and the server goes on.
+        let completion = try editor.request("textDocument/documentSymbol", ["textDocument": ["uri": uri]])
+        let refused = editor.wait(for: "the refusal") { ($0["id"] as? Int) == completion }
+        XCTAssertEqual((refused?["error"] as? [String: Any])?["code"] as? Int, -32601)
+
+        let shutdown = try editor.request("shutdown")
+        _ = editor.wait(for: "the answer to shutdown") { ($0["id"] as? Int) == shutdown }
+        try editor.notify("exit")
+        let deadline = Date().addingTimeInterval(10)
+        while editor.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        XCTAssertFalse(editor.process.isRunning)
+        XCTAssertEqual(editor.process.terminationStatus, 0, "exit after shutdown")
+    }
+}
