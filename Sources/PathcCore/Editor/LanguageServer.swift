@@ -11,8 +11,8 @@ public final class LanguageServer {
     private let input: FileHandle
     private let output: FileHandle
     private var workspace: EditorWorkspace?
-    /// Files that were last published with findings: they must be cleared when they have none.
-    private var published: Set<String> = []
+    /// What each file with findings was last sent, as sent.
+    private var published: [String: Data] = [:]
     private var shutDown = false
 
     public init(input: FileHandle = .standardInput, output: FileHandle = .standardOutput) {
@@ -184,17 +184,22 @@ public final class LanguageServer {
         publish(workspace.check().diagnostics, root: workspace.root)
     }
 
+    /// Sends each file's findings when they differ from what the editor was last sent (a file
+    /// that had findings and has none gets an empty list), so that a change in one file of a large
+    /// repository sends a message or two, not one per file.
     private func publish(_ diagnostics: [Diagnostic], root: String) {
         var byFile: [String: [[String: Any]]] = [:]
         for diagnostic in diagnostics {
             let path = diagnostic.file.path.hasPrefix("/") ? diagnostic.file.path : root + "/" + diagnostic.file.path
             byFile[path, default: []].append(Self.json(diagnostic))
         }
-        for path in published.subtracting(byFile.keys) { byFile[path] = [] }
-        published = Set(byFile.filter { !$0.value.isEmpty }.keys)
+        for path in published.keys where byFile[path] == nil { byFile[path] = [] }
         for path in byFile.keys.sorted() {
-            send(["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
-                  "params": ["uri": Self.uri(path), "diagnostics": byFile[path]!] as [String: Any]])
+            let message: [String: Any] = ["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
+                                          "params": ["uri": Self.uri(path), "diagnostics": byFile[path]!] as [String: Any]]
+            guard let body = Self.encode(message), published[path] != body else { continue }
+            published[path] = byFile[path]!.isEmpty ? nil : body
+            output.write(Data(FramedMessages.frame(Array(body))))
         }
     }
 
@@ -240,7 +245,11 @@ public final class LanguageServer {
     }
 
     private func send(_ message: [String: Any]) {
-        guard let data = try? JSONSerialization.data(withJSONObject: message, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+        guard let data = Self.encode(message) else { return }
         output.write(Data(FramedMessages.frame(Array(data))))
+    }
+
+    private static func encode(_ message: [String: Any]) -> Data? {
+        try? JSONSerialization.data(withJSONObject: message, options: [.sortedKeys, .withoutEscapingSlashes])
     }
 }
