@@ -11,8 +11,8 @@ public final class LanguageServer {
     private let input: FileHandle
     private let output: FileHandle
     private var workspace: EditorWorkspace?
-    /// What each file with findings was last sent, as sent.
-    private var published: [String: Data] = [:]
+    /// What each file with findings was last sent, in short.
+    private var published: [String: String] = [:]
     private var shutDown = false
 
     public init(input: FileHandle = .standardInput, output: FileHandle = .standardOutput) {
@@ -188,18 +188,21 @@ public final class LanguageServer {
     /// that had findings and has none gets an empty list), so that a change in one file of a large
     /// repository sends a message or two, not one per file.
     private func publish(_ diagnostics: [Diagnostic], root: String) {
-        var byFile: [String: [[String: Any]]] = [:]
+        var byFile: [String: [Diagnostic]] = [:]
         for diagnostic in diagnostics {
             let path = diagnostic.file.path.hasPrefix("/") ? diagnostic.file.path : root + "/" + diagnostic.file.path
-            byFile[path, default: []].append(Self.json(diagnostic))
+            byFile[path, default: []].append(diagnostic)
         }
         for path in published.keys where byFile[path] == nil { byFile[path] = [] }
         for path in byFile.keys.sorted() {
-            let message: [String: Any] = ["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
-                                          "params": ["uri": Self.uri(path), "diagnostics": byFile[path]!] as [String: Any]]
-            guard let body = Self.encode(message), published[path] != body else { continue }
-            published[path] = byFile[path]!.isEmpty ? nil : body
-            output.write(Data(FramedMessages.frame(Array(body))))
+            let found = byFile[path]!
+            // What the editor shows of each finding, compared before anything is encoded.
+            let shown = found.map { "\($0.code.code) \($0.severity) \($0.span.start) \($0.span.end) \($0.message) \($0.help ?? "")" }
+                .joined(separator: "\n")
+            guard published[path] != shown else { continue }
+            published[path] = found.isEmpty ? nil : shown
+            send(["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
+                  "params": ["uri": Self.uri(path), "diagnostics": found.map(Self.json)] as [String: Any]])
         }
     }
 
