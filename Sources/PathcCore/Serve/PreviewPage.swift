@@ -146,12 +146,32 @@ enum PreviewPage {
     /// failed one included (the banner changes), or when a restarted server answers again. The
     /// version the page was served with is in the script tag, so a build that finishes between
     /// the response and the first poll is not missed.
+    ///
+    /// The script keeps the reader's scroll offset itself, across a reload or a return by the
+    /// history: the browser's own restoration keeps the old content at the top of the window,
+    /// which a banner that has just appeared would then cover.
     static let reloadScript = """
         (function () {
           "use strict";
           var script = document.currentScript;
           var served = script ? script.getAttribute("data-version") : null;
+          var key = "pathc-serve-scroll:" + window.location.pathname;
           var delay = 500;
+          try {
+            var saved = window.sessionStorage.getItem(key);
+            window.sessionStorage.removeItem(key);
+            var entry = window.performance.getEntriesByType("navigation")[0];
+            var returning = entry && (entry.type === "reload" || entry.type === "back_forward");
+            window.history.scrollRestoration = "manual";
+            window.addEventListener("pagehide", function () {
+              try { window.sessionStorage.setItem(key, String(window.scrollY)); } catch (error) { /* not kept */ }
+            });
+            if (saved !== null && returning) {
+              window.addEventListener("load", function () { window.scrollTo(0, parseInt(saved, 10) || 0); });
+            }
+          } catch (error) {
+            // No storage: the browser restores the offset its own way.
+          }
           function poll() {
             fetch("\(versionPath)", { cache: "no-store" })
               .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
