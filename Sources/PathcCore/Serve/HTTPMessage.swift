@@ -115,8 +115,9 @@ struct HTTPRequestHead {
     /// Parses the bytes before the blank line (`\r\n\r\n`, or `\n\n` from a lenient client). Nil
     /// when they are not a request line and header fields.
     static func parse(_ bytes: ArraySlice<UInt8>) -> HTTPRequestHead? {
-        // Header text is ASCII; anything else is not a request pathc answers.
-        guard bytes.allSatisfy({ $0 == 0x09 || ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0D || $0 == 0x0A }) else { return nil }
+        // Text: no control characters but tab and line ends. Bytes from 0x80 are allowed, as field
+        // values may hold them; in a target they are read as UTF-8 (a stray byte names no file).
+        guard bytes.allSatisfy({ $0 == 0x09 || $0 == 0x0D || $0 == 0x0A || ($0 >= 0x20 && $0 != 0x7F) }) else { return nil }
         // Split on bytes: as Characters, `\r\n` is one grapheme and never equals `\n`.
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
             String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)

@@ -131,7 +131,12 @@ public final class LocalServer: Sendable {
             // not wake an `accept` everywhere).
             guard poll(&poller, 1, 200) > 0 else { continue }
             let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { continue }
+            guard connection >= 0 else {
+                // Out of descriptors, say: the connection stays pending and poll says so at
+                // once, so wait a little rather than spin.
+                if errno != EINTR && errno != ECONNABORTED { usleep(50_000) }
+                continue
+            }
             _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
             #if canImport(Darwin)
             var yes: Int32 = 1

@@ -8,8 +8,8 @@ import Foundation
 struct SourceWatch {
     /// The files and folders watched, absolute: a folder is walked, a file is looked at.
     let paths: [String]
-    /// A walk stops after this many entries, so that a folder of millions of files costs a
-    /// bounded amount per look; beyond it, only added or removed entries before the cut show.
+    /// A walk stops after this many entries, so that a look costs a bounded amount whatever the
+    /// folders hold; a change to an entry past the cut is not seen.
     static let entryLimit = 500_000
 
     init(root: String, config: ProjectConfig) {

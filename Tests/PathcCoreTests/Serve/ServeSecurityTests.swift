@@ -128,6 +128,8 @@ final class ServeSecurityTests: XCTestCase {
         XCTAssertEqual(index.status, 200)
         XCTAssertTrue(index.body.contains("<h1>"))
         XCTAssertEqual(try client.get("/index.html/").status, 404)
+        XCTAssertEqual(try client.get("/", headers: ["X-Name: caf\u{E9}"]).status, 200, "a field value beyond ASCII")
+        XCTAssertEqual(try client.get("/caf\u{E9}.html").status, 404, "a raw UTF-8 target is a name like any other")
         XCTAssertEqual(try client.get("/no-such-page.html").status, 404)
     }
 
