@@ -46,7 +46,7 @@ enum CommonOptions {
 }
 
 enum CLI {
-    static let commands: [CommandDescriptor] = [.check, .build, .diff, .export, .review, .validate, .explain, .rules, .dump, .initialize]
+    static let commands: [CommandDescriptor] = [.check, .build, .format, .diff, .export, .review, .validate, .explain, .rules, .dump, .initialize]
 
     static let commonOptions: [OptionSpec] = CommonOptions.all
 
