@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+@testable import PathcCore
+
+/// The invariants of `FormatInvariants` over real files: this repository's pathways, a generated
+/// corpus of 1,000 OKRs, and every file of the YAML test suite that pathc's parser accepts.
+final class FormatCorpusTests: XCTestCase {
+    /// Formats each file and returns how many were checked; fails on any problem.
+    private func checkAll(_ paths: [String], label: String, file: StaticString = #filePath, line: UInt = #line) throws -> (checked: Int, changed: Int) {
+        var checked = 0, changed = 0
+        var failures: [String] = []
+        for path in paths {
+            let source = try SourceFile.read(path: path)
+            guard SyntaxTree.parse(source).diagnostics.isEmpty else { continue }
+            checked += 1
+            switch SourceFormatter.format(source) {
+            case .formatted(let output):
+                if Array(output.utf8) != source.bytes { changed += 1 }
+                let problems = FormatInvariants.problems(source: source, output: output)
+                if !problems.isEmpty { failures.append("\(path): \(problems.joined(separator: "; "))") }
+            case let other:
+                failures.append("\(path): \(other)")
+            }
+        }
+        print("fmt \(label): \(checked) files checked, \(changed) changed by formatting")
+        XCTAssertEqual(failures, [], file: file, line: line)
+        return (checked, changed)
+    }
+
+    func testThisRepositorysPathways() throws {
+        let folder = TestPaths.repository.appendingPathComponent("pathways").path
+        let paths = Paths.contentFiles(under: folder, boundary: folder).files
+        let (checked, _) = try checkAll(paths, label: "pathways/")
+        XCTAssertEqual(checked, paths.count, "every content file parses")
+        XCTAssertGreaterThan(checked, 20)
+    }
+
+    func testGeneratedCorpus() throws {
+        let generator = try TestPaths.sharedFolder("bench/gen_corpus.py")
+        let folder = try temporaryFolder().appendingPathComponent("corpus")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", generator.path, folder.path, "--okrs", "1000"]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try XCTSkipIf(process.terminationStatus != 0, "python3 could not run the corpus generator")
+        let paths = Paths.contentFiles(under: folder.path, boundary: folder.path).files
+        let (checked, _) = try checkAll(paths, label: "generated corpus")
+        XCTAssertGreaterThan(checked, 1_000)
+    }
+
+    func testEveryYAMLTestSuiteFileTheParserAccepts() throws {
+        let suite = try TestPaths.sharedFolder("conformance/yaml-test-suite")
+        var paths: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: suite.path)
+        while let relative = enumerator?.nextObject() as? String {
+            if relative.hasSuffix("/in.yaml") || relative == "in.yaml" { paths.append(suite.appendingPathComponent(relative).path) }
+        }
+        paths.sort()
+        XCTAssertGreaterThan(paths.count, 300, "the suite looks incomplete")
+        let (checked, changed) = try checkAll(paths, label: "yaml-test-suite (\(paths.count) in.yaml files)")
+        // Each accepted case is one the parser reads exactly (YAMLConformanceTests): most of the
+        // suite, less the constructs pathc rejects (anchors, tags, several documents...).
+        XCTAssertGreaterThan(checked, 150)
+        XCTAssertGreaterThan(changed, 100)
+    }
+}
