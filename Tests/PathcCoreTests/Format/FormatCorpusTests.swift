@@ -36,15 +36,7 @@ final class FormatCorpusTests: XCTestCase {
     }
 
     func testGeneratedCorpus() throws {
-        let generator = try TestPaths.sharedFolder("bench/gen_corpus.py")
-        let folder = try temporaryFolder().appendingPathComponent("corpus")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", generator.path, folder.path, "--okrs", "1000"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try XCTSkipIf(process.terminationStatus != 0, "python3 could not run the corpus generator")
+        let folder = try generatedCorpus(okrs: 1_000)
         let paths = Paths.contentFiles(under: folder.path, boundary: folder.path).files
         let (checked, _) = try checkAll(paths, label: "generated corpus")
         XCTAssertGreaterThan(checked, 1_000)

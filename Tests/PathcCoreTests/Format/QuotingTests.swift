@@ -62,44 +62,30 @@ final class QuotingTests: XCTestCase {
     }
 
     func testTextThatPlainWouldCutOrMisreadIsQuoted() {
+        assertUnchanged("""
+            a: 'key: value'
+            b: 'one #two'
+            c: ' leading space'
+            d: 'trailing space '
+            e: '@mention'
+            f: '`code`'
+            g: '--- marker'
+            h: '[a]'
+            i: '&anchor'
+            j: '*alias'
+            k: '!tag'
+            l: '| pipe'
+            m: '% percent'
+            n: ':'
+            o: '?'
+            p: '-'
+            """)
         assertFormats("""
-            a: 'key: value'
-            b: 'one #two'
-            c: "#tag"
-            d: ' leading space'
-            e: 'trailing space '
-            f: "- item"
-            g: '@mention'
-            h: '`code`'
-            i: '--- marker'
-            j: '[a]'
-            k: '&anchor'
-            l: '*alias'
-            m: '!tag'
-            n: '| pipe'
-            o: '% percent'
-            p: ':'
-            q: '?'
-            r: '-'
+            a: "#tag"
+            b: "- item"
             """, """
-            a: 'key: value'
-            b: 'one #two'
-            c: '#tag'
-            d: ' leading space'
-            e: 'trailing space '
-            f: '- item'
-            g: '@mention'
-            h: '`code`'
-            i: '--- marker'
-            j: '[a]'
-            k: '&anchor'
-            l: '*alias'
-            m: '!tag'
-            n: '| pipe'
-            o: '% percent'
-            p: ':'
-            q: '?'
-            r: '-'
+            a: '#tag'
+            b: '- item'
             """)
     }
 
