@@ -44,10 +44,12 @@ public enum FormatRun {
     }
 
     /// Formats each file, on all cores, and writes those that change unless `write` is false.
-    /// Results are in the order of `paths`.
+    /// Results are in the order of `paths`, each file once (a file named twice is formatted once).
     public static func run(_ paths: [String], currentDirectory: String, write: Bool,
                            width: Int = SourceFormatter.defaultWidth) -> [FormatFileResult] {
-        parallelMap(paths, chunk: 4) { path in
+        var seen: Set<String> = []
+        let unique = paths.filter { seen.insert(Paths.realPath($0) ?? Paths.absolute($0, from: currentDirectory)).inserted }
+        return parallelMap(unique, chunk: 4) { path in
             let shown = display(path, from: currentDirectory)
             let file: SourceFile
             do throws(SourceReadError) {

@@ -128,8 +128,9 @@ struct LayoutPrinter {
         return last
     }
 
-    /// A value whose entry carries a `# pathc:` comment is never moved onto lines of its own: a
-    /// suppression silences the line it is on or above, and must stay there.
+    /// A value whose entry carries a `# pathc:` comment is never moved onto lines of its own (a
+    /// long text is not folded, a long flow collection stays flow): a suppression silences the
+    /// line it is on or above, and what it silences must stay there.
     private func isPinned(_ entry: LayoutEntry) -> Bool {
         (entry.leading + entry.lineComments + entry.afterValue).contains { $0.text.contains("pathc:") }
     }
@@ -150,7 +151,8 @@ struct LayoutPrinter {
                                       bodyIndent: indent + 2, indicator: indent + 2 - parentIndent, pinned: pinned))
         }
         if value.entries.isEmpty { return .flow(value.isMapping ? "{}" : "[]") }
-        if let text = flowText(value, depth: 0), indent + prefix + text.unicodeScalars.count <= width {
+        // A pinned flow collection stays on its line, however long: see `isPinned`.
+        if let text = flowText(value, depth: 0), pinned || indent + prefix + text.unicodeScalars.count <= width {
             return .flow(text)
         }
         return .block

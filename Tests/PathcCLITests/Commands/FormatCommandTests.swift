@@ -82,9 +82,10 @@ final class FormatCommandTests: XCTestCase {
         let root = try CLI.copyOfRepository(self)
         try CLI.write(messy, to: "pathways/competencies/coaching.competency.yaml", in: root)
         let file = root.appendingPathComponent("pathways/competencies/coaching.competency.yaml")
-        let check = try CLI.run(["fmt", "--check", "pathways/competencies"], in: root)
+        let check = try CLI.run(["fmt", "--check", "pathways/competencies", "pathways/competencies/coaching.competency.yaml"], in: root)
         XCTAssertEqual(check.status, 1)
-        XCTAssertTrue(check.stdout.contains("pathways/competencies/coaching.competency.yaml\n"), check.stdout)
+        XCTAssertEqual(check.stdout.components(separatedBy: "pathways/competencies/coaching.competency.yaml\n").count, 2,
+                       "a file named twice is listed once: \(check.stdout)")
         XCTAssertTrue(check.stderr.contains("would be reformatted; run 'pathc fmt'"), check.stderr)
         let diff = try CLI.run(["fmt", "--diff", "pathways/competencies/coaching.competency.yaml"], in: root)
         XCTAssertEqual(diff.status, 0, diff.stderr)
@@ -135,5 +136,31 @@ final class FormatCommandTests: XCTestCase {
         let result = try CLI.run(["fmt", "--check", "--root", root.path], in: elsewhere)
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stdout.contains("coaching.competency.yaml"), result.stdout)
+    }
+
+    func testThePreCommitHookChecksTheFormattingOfStagedFilesWhenAskedTo() throws {
+        let repository = try GitRepository.make(self, hook: true)
+        let path = "pathways/competencies/pipeline-forecasting.competency.yaml"
+        try repository.run(CLI.executable, ["fmt", path])
+        try repository.git(["commit", "-q", "-a", "--no-verify", "-m", "formatted"], expecting: 0)
+        try repository.edit(path) { $0.replacingOccurrences(of: "name: Pipeline forecasting", with: "name: 'Pipeline forecasting'") }
+        try repository.git(["add", "--", path], expecting: 0)
+        let unasked = try repository.git(["commit", "-m", "quotes"])
+        XCTAssertEqual(unasked.status, 0, "off by default: " + unasked.stderr)
+
+        try repository.git(["config", "pathc.fmtCheck", "true"], expecting: 0)
+        try repository.edit(path) { $0.replacingOccurrences(of: "name: 'Pipeline forecasting'", with: "name:   Pipeline forecasting") }
+        try repository.git(["add", "--", path], expecting: 0)
+        let refused = try repository.git(["commit", "-m", "spaces"])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains(path + "\n"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("run 'pathc fmt' on them and stage the result"), refused.stderr)
+
+        // Formatted in the working tree only: the staged snapshot is what counts.
+        try repository.run(CLI.executable, ["fmt", path])
+        XCTAssertNotEqual(try repository.git(["commit", "-m", "spaces"]).status, 0)
+        try repository.git(["add", "--", path], expecting: 0)
+        let accepted = try repository.git(["commit", "-m", "formatted again"])
+        XCTAssertEqual(accepted.status, 0, accepted.stderr)
     }
 }

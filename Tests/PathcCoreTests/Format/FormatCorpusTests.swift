@@ -57,4 +57,16 @@ final class FormatCorpusTests: XCTestCase {
         XCTAssertGreaterThan(checked, 150)
         XCTAssertGreaterThan(changed, 100)
     }
+
+    /// `pathc init` writes content files and a pathc.yaml that `pathc fmt --check` accepts, so
+    /// that a team can add the check to CI on its first day. (Its copies of the schemas are not
+    /// content: `pathc fmt` leaves them alone unless named.)
+    func testTheStarterFilesAreFormatted() throws {
+        for day in ["2026-03-31", "2027-12-01"] {
+            for (path, contents) in StarterFiles.all(today: try XCTUnwrap(CalendarDate(day)))
+            where path == "pathc.yaml" || path.hasPrefix("pathways/") {
+                XCTAssertEqual(formatted(contents), contents, "\(path) on \(day)")
+            }
+        }
+    }
 }

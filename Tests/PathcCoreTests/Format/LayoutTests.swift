@@ -100,6 +100,11 @@ final class LayoutTests: XCTestCase {
             """)
     }
 
+    func testAFlowCollectionWithASuppressionCommentStaysOnItsLine() {
+        let roles = (1...12).map { "role-number-\($0)" }.joined(separator: ", ")
+        assertUnchanged("roles: [\(roles)]  # pathc: ignore[unknown-reference] agreed")
+    }
+
     func testABlockCollectionNeverBecomesFlow() {
         assertUnchanged("""
             roles:
