@@ -184,11 +184,12 @@ struct LayoutPrinter {
         return collection.isMapping ? "{" + joined + "}" : "[" + joined + "]"
     }
 
-    /// A key, or a scalar inside a flow collection: always one line.
+    /// A key, on one line. An empty key (which the parser reads in `[:]` and `{:}`) is written
+    /// `null`, the same key in YAML's data, since an empty key cannot start a line.
     private func scalarText(_ node: Node, place: ScalarPlace) -> String {
         switch scalarForm(node, place: place, column: 0, bodyIndent: 0, indicator: 0, pinned: true) {
         case .inline(let text): return text
-        case .empty: return ""
+        case .empty: return "null"
         case .block: return ScalarWriter.doubleQuoted(node.scalar?.text ?? "")
         }
     }

@@ -105,6 +105,21 @@ final class LayoutTests: XCTestCase {
         assertUnchanged("roles: [\(roles)]  # pathc: ignore[unknown-reference] agreed")
     }
 
+    func testAnEmptyKeyIsWrittenNull() {
+        // The parser reads `:` right before a closing bracket as an entry with an empty key
+        // (found by fuzz/run format); YAML reads `null` as the same key.
+        assertFormats("""
+            a: [x, :]
+            b: {:}
+            """, """
+            a:
+              - x
+              - null:
+            b:
+              null:
+            """)
+    }
+
     func testABlockCollectionNeverBecomesFlow() {
         assertUnchanged("""
             roles:
