@@ -46,7 +46,7 @@ enum CommonOptions {
 }
 
 enum CLI {
-    static let commands: [CommandDescriptor] = [.check, .build, .serve, .diff, .export, .review, .validate, .explain, .rules, .dump, .initialize, .lsp]
+    static let commands: [CommandDescriptor] = [.check, .build, .format, .serve, .diff, .export, .review, .validate, .explain, .rules, .dump, .initialize, .lsp]
 
     static let commonOptions: [OptionSpec] = CommonOptions.all
 

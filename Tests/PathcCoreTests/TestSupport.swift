@@ -52,6 +52,21 @@ extension XCTestCase {
         return folder
     }
 
+    /// A repository written by shared/bench/gen_corpus.py with `okrs` developmental OKRs, in a
+    /// fresh temporary folder; a skip where shared/ or python3 is missing.
+    func generatedCorpus(okrs: Int) throws -> URL {
+        let generator = try TestPaths.sharedFolder("bench/gen_corpus.py")
+        let folder = try temporaryFolder().appendingPathComponent("corpus")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", generator.path, folder.path, "--okrs", String(okrs)]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try XCTSkipIf(process.terminationStatus != 0, "python3 could not run the corpus generator")
+        return folder
+    }
+
     /// A copy of this repository's content (pathways, schemas, pathc.yaml), to change on purpose.
     func copyOfRepository() throws -> URL {
         let folder = try temporaryFolder()

@@ -66,11 +66,22 @@ snapshot=$(mktemp -d "${TMPDIR:-/tmp}/pathc-pre-commit.XXXXXX")
 trap 'rm -rf "$snapshot"' EXIT
 git ls-files -z -- pathc.yaml "$schemas" "$house" "$content" | git checkout-index -z --stdin --prefix="$snapshot/"
 cd "$snapshot"
+# The staged content files, for the formatting check below (a check of everything clears the list).
+staged=(${files[@]+"${files[@]}"})
 [ "$everything" -eq 1 ] && files=()
 status=0
 "$pathc" check --quiet -- ${files[@]+"${files[@]}"} || status=$?
 if [ "$status" -ne 0 ]; then
   echo "pathc pre-commit: the staged files have problems (above); fix them and stage the fix, or skip this check once with git commit --no-verify" >&2
+fi
+
+# Optional: the staged content files in pathc fmt's layout. Off unless asked for, with
+# `git config pathc.fmtCheck true`, so that a pathc without `fmt` keeps working with this hook.
+if [ "${#staged[@]}" -gt 0 ] && [ "$(git -C "$root" config --bool pathc.fmtCheck 2>/dev/null || true)" = true ]; then
+  if ! "$pathc" fmt --check --quiet -- "${staged[@]}" >&2; then
+    echo "pathc pre-commit: the staged files above are not formatted; run 'pathc fmt' on them and stage the result, or skip this check once with git commit --no-verify" >&2
+    status=1
+  fi
 fi
 exit "$status"
 """####

@@ -263,7 +263,6 @@ public enum StarterFiles {
             id: diagnosis-rubric
             title: Ticket diagnosis
             scale: [Emerging, Proficient, Exemplary]
-            calibrated: \(today)
             criteria:
               - id: cause
                 name: Finding the cause
@@ -271,6 +270,7 @@ public enum StarterFiles {
                   - Names a cause without evidence from the ticket
                   - Names the cause with two pieces of evidence from the ticket
                   - Names the cause with evidence and rules out the two likeliest alternatives in writing
+            calibrated: \(today)
 
             """),
         ("pathways/journeys/support-onboarding.pathway.yaml", """
