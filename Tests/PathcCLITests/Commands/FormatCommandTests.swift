@@ -141,7 +141,7 @@ final class FormatCommandTests: XCTestCase {
     func testThePreCommitHookChecksTheFormattingOfStagedFilesWhenAskedTo() throws {
         let repository = try GitRepository.make(self, hook: true)
         let path = "pathways/competencies/pipeline-forecasting.competency.yaml"
-        try repository.run(CLI.executable, ["fmt", path])
+        XCTAssertEqual(try repository.run(CLI.executable, ["fmt", path]).status, 0)
         try repository.git(["commit", "-q", "-a", "--no-verify", "-m", "formatted"], expecting: 0)
         try repository.edit(path) { $0.replacingOccurrences(of: "name: Pipeline forecasting", with: "name: 'Pipeline forecasting'") }
         try repository.git(["add", "--", path], expecting: 0)
@@ -157,7 +157,7 @@ final class FormatCommandTests: XCTestCase {
         XCTAssertTrue(refused.stderr.contains("run 'pathc fmt' on them and stage the result"), refused.stderr)
 
         // Formatted in the working tree only: the staged snapshot is what counts.
-        try repository.run(CLI.executable, ["fmt", path])
+        XCTAssertEqual(try repository.run(CLI.executable, ["fmt", path]).status, 0)
         XCTAssertNotEqual(try repository.git(["commit", "-m", "spaces"]).status, 0)
         try repository.git(["add", "--", path], expecting: 0)
         let accepted = try repository.git(["commit", "-m", "formatted again"])
