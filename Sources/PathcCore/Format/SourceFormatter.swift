@@ -28,7 +28,9 @@ public enum SourceFormatter {
         var printer = LayoutPrinter(width: width, limit: limit)
         printer.print(document)
         if printer.overflow { return .tooLarge(limit: limit) }
-        if let problem = difference(between: file, comments: comments, document: document, output: printer.out,
+        // The same bytes hold the same data and comments: only a change needs reading back.
+        if printer.out != file.bytes,
+           let problem = difference(between: file, comments: comments, document: document, output: printer.out,
                                     reordered: builder.reordered) {
             return .unsafe(problem)
         }
@@ -38,18 +40,21 @@ public enum SourceFormatter {
     /// What differs between the source and the formatted output, or nil when they hold the same
     /// data (keys in the layout's order) and the same comments (in the same order, unless keys
     /// moved and took their comments with them).
-    private static func difference(between file: SourceFile, comments: [SourceComment], document: LayoutDocument,
+    static func difference(between file: SourceFile, comments: [SourceComment], document: LayoutDocument,
                                    output: [UInt8], reordered: Bool) -> String? {
         let written = SourceFile(path: file.path, bytes: output)
         let tree = SyntaxTree.parse(written)
         if let first = tree.diagnostics.first {
             return "the formatted text does not parse: \(first.message) at line \(written.position(of: first.span.start).line)"
         }
-        let writer = JSONWriter(pretty: false)
-        let expected = document.root.map { expectedData($0.value) } ?? .null
-        if writer.string(expected) != writer.string(tree.root?.json ?? .null) {
-            return "the formatted text holds other data"
+        let sameData: Bool
+        switch (document.root, tree.root) {
+        case let (expected?, written?): sameData = Self.sameData(expected.value, written)
+        case (nil, nil): sameData = true
+        case let (expected?, nil): sameData = expected.value.node.scalarValue == .null
+        case (nil, .some): sameData = false
         }
+        if !sameData { return "the formatted text holds other data" }
         var before = comments.map(\.text), after = SourceComments.scan(written, root: tree.root).map(\.text)
         if reordered {
             before.sort()
@@ -59,17 +64,29 @@ public enum SourceFormatter {
         return nil
     }
 
-    /// The data of the source with keys in the order the layout writes them.
-    private static func expectedData(_ node: LayoutNode) -> JSONValue {
-        switch node.node.content {
-        case .scalar:
-            return node.node.json
-        case .sequence:
-            return .array(node.entries.map { expectedData($0.value) })
-        case .mapping:
-            return .object(node.orderedEntries.map {
-                JSONMember($0.key?.scalarValue?.keyText ?? "", expectedData($0.value))
-            })
+    /// Whether `written` holds the data of the source node `expected`, keys in the order the
+    /// layout writes them: what `pathc dump` prints of both is the same.
+    private static func sameData(_ expected: LayoutNode, _ written: Node) -> Bool {
+        switch (expected.node.content, written.content) {
+        case let (.scalar(a), .scalar(b)):
+            return sameValue(a.value, b.value)
+        case let (.sequence, .sequence(items)):
+            return expected.entries.count == items.count
+                && zip(expected.entries, items).allSatisfy { sameData($0.value, $1) }
+        case let (.mapping, .mapping(pairs)):
+            return expected.entries.count == pairs.count
+                && zip(expected.orderedEntries, pairs).allSatisfy { entry, pair in
+                    guard let key = entry.key?.scalarValue, let writtenKey = pair.key.scalarValue else { return false }
+                    return key.keyText == writtenKey.keyText && sameData(entry.value, pair.value)
+                }
+        default:
+            return false
         }
+    }
+
+    /// Values that dump the same: floats bit for bit (0.0 is not -0.0), any NaN like any other.
+    private static func sameValue(_ a: ScalarValue, _ b: ScalarValue) -> Bool {
+        if case .float(let x) = a, case .float(let y) = b { return x.bitPattern == y.bitPattern || (x.isNaN && y.isNaN) }
+        return a == b
     }
 }
