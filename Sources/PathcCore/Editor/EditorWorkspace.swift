@@ -39,10 +39,9 @@ final class EditorWorkspace {
 
     var root: String { checker.root }
 
-    /// A content file of this repository: under the content folder, a YAML file.
+    /// A file the check reads as content, by the same rule as `check --since`.
     func isContentFile(_ path: String) -> Bool {
-        let folder = setup.contentFolder
-        return (path.hasPrefix(folder + "/") || folder == "/") && (path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
+        SinceCheck.isContentFile(Paths.relative(path, from: root), content: ChangeSet.folder(setup.config.content, root: root))
     }
 
     /// The editor's text of a buffer replaces the file's.

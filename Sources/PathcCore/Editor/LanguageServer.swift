@@ -73,16 +73,18 @@ public final class LanguageServer {
             workspace?.reload(path, closing: true)
             publishAll()
         case "textDocument/definition":
-            respond(id, use(at: params).flatMap { use in definition(of: use.target) }.map { [location($0)] } ?? [])
+            let all = workspace?.identifierUses() ?? []
+            respond(id, use(at: params, in: all).flatMap { use in all.first { $0.target == use.target && $0.isDefinition } }.map { [location($0)] } ?? [])
         case "textDocument/references":
+            let all = workspace?.identifierUses() ?? []
             let includeDeclaration = (params["context"] as? [String: Any])?["includeDeclaration"] as? Bool ?? true
-            respond(id, use(at: params).map { use in
-                uses(of: use.target).filter { includeDeclaration || !$0.isDefinition }.map(location)
+            respond(id, use(at: params, in: all).map { use in
+                all.filter { $0.target == use.target && (includeDeclaration || !$0.isDefinition) }.map(location)
             } ?? [])
         case "textDocument/rename":
             respond(id, rename(params))
         case "textDocument/hover":
-            respond(id, use(at: params).flatMap(hover) ?? NSNull())
+            respond(id, use(at: params, in: workspace?.identifierUses() ?? []).flatMap(hover) ?? NSNull())
         case "workspace/didChangeWatchedFiles":
             for change in params["changes"] as? [[String: Any]] ?? [] {
                 if let path = Self.path(change["uri"]) { workspace?.reload(path) }
@@ -118,20 +120,12 @@ public final class LanguageServer {
     // MARK: - Ids: definition, references, rename, hover
 
     /// The id at a request's text position, if one is written there.
-    private func use(at params: [String: Any]) -> IdentifierUse? {
+    private func use(at params: [String: Any], in all: [IdentifierUse]) -> IdentifierUse? {
         guard let workspace, let document = params["textDocument"] as? [String: Any], let path = Self.path(document["uri"]),
               let position = params["position"] as? [String: Any], let line = position["line"] as? Int,
               let character = position["character"] as? Int, let file = workspace.source(of: path) else { return nil }
         let offset = Self.offset(file, line: line, character: character)
-        return workspace.identifierUses().first { $0.path == path && $0.span.start <= offset && offset <= $0.span.end }
-    }
-
-    private func uses(of target: EntityRef) -> [IdentifierUse] {
-        workspace?.identifierUses().filter { $0.target == target } ?? []
-    }
-
-    private func definition(of target: EntityRef) -> IdentifierUse? {
-        uses(of: target).first { $0.isDefinition }
+        return all.first { $0.path == path && $0.span.start <= offset && offset <= $0.span.end }
     }
 
     private func location(_ use: IdentifierUse) -> [String: Any] {
@@ -141,12 +135,13 @@ public final class LanguageServer {
     /// Every use of the id renamed, in every file: one workspace edit. A new name must be one an
     /// id can take (letters, digits, '-', '_', '.'), or the rename is refused with a message.
     private func rename(_ params: [String: Any]) -> Any {
-        guard let use = use(at: params), let newName = params["newName"] as? String else { return NSNull() }
+        let all = workspace?.identifierUses() ?? []
+        guard let use = use(at: params, in: all), let newName = params["newName"] as? String else { return NSNull() }
         guard !newName.isEmpty, newName.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0) }) else {
             return NSNull()
         }
         var changes: [String: [[String: Any]]] = [:]
-        for place in uses(of: use.target) {
+        for place in all where place.target == use.target {
             changes[Self.uri(place.path), default: []].append([
                 "range": ["start": Self.position(place.file, place.span.start), "end": Self.position(place.file, place.span.end)],
                 "newText": newName,
