@@ -249,17 +249,22 @@ struct FileCheck: Sendable {
         do {
             file = try SourceFile.read(path: path, displayPath: displayPath)
         } catch {
-            var result = FileCheck()
-            let empty = SourceFile(path: displayPath, bytes: [])
-            let tooLarge: Bool
-            if case .tooLarge = error { tooLarge = true } else { tooLarge = false }
-            result.diagnostics.append(Diagnostic(code: tooLarge ? SyntaxCode.fileTooLarge : CheckCode.unreadableFile, message: error.message,
-                                                 file: empty, span: .at(0),
-                                                 help: tooLarge ? "split the content into files of one entity each; a pathway file is a few kilobytes"
-                                                     : "check the file's permissions, or remove it from the content folder"))
-            return result
+            return unreadable(error, displayPath: displayPath)
         }
         return run(file: file, schemas: schemas)
+    }
+
+    /// The result of a file that could not be read: one finding that says why.
+    static func unreadable(_ error: SourceReadError, displayPath: String) -> FileCheck {
+        var result = FileCheck()
+        let empty = SourceFile(path: displayPath, bytes: [])
+        let tooLarge: Bool
+        if case .tooLarge = error { tooLarge = true } else { tooLarge = false }
+        result.diagnostics.append(Diagnostic(code: tooLarge ? SyntaxCode.fileTooLarge : CheckCode.unreadableFile, message: error.message,
+                                             file: empty, span: .at(0),
+                                             help: tooLarge ? "split the content into files of one entity each; a pathway file is a few kilobytes"
+                                                 : "check the file's permissions, or remove it from the content folder"))
+        return result
     }
 
     /// Parses and validates a file already in memory, and makes its entity.

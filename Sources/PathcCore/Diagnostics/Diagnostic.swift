@@ -29,10 +29,14 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
 public struct DiagnosticLabel: Sendable {
     public var span: Span
     public var message: String
+    /// The file the place is in, when it is not the diagnostic's own (the first definition of a
+    /// duplicate id). The terminal shows such a place in a note; editors link to it.
+    public var file: SourceFile?
 
-    public init(span: Span, message: String) {
+    public init(span: Span, message: String, file: SourceFile? = nil) {
         self.span = span
         self.message = message
+        self.file = file
     }
 }
 
@@ -65,7 +69,7 @@ public struct Diagnostic: Sendable {
         self.file = file
         self.span = span
         self.label = label.map(Self.clipped)
-        self.secondary = secondary.prefix(Self.maxSecondary).map { DiagnosticLabel(span: $0.span, message: Self.clipped($0.message)) }
+        self.secondary = secondary.prefix(Self.maxSecondary).map { DiagnosticLabel(span: $0.span, message: Self.clipped($0.message), file: $0.file) }
         self.notes = notes.prefix(Self.maxNotes).map(Self.clipped)
         self.help = help.map(Self.clipped)
         self.pointer = pointer.map(Self.clipped)

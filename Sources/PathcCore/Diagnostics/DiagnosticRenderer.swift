@@ -49,7 +49,7 @@ public struct DiagnosticRenderer: Sendable {
         // Every labelled line, primary last among equals, in line order.
         struct Marked { let line: Int; let span: Span; let text: String; let primary: Bool }
         var marks = [Marked(line: start.line, span: diagnostic.span, text: diagnostic.label ?? "", primary: true)]
-        for label in diagnostic.secondary {
+        for label in diagnostic.secondary where label.file == nil {
             marks.append(Marked(line: file.position(of: label.span.start).line, span: label.span, text: label.message, primary: false))
         }
         marks.sort { $0.line != $1.line ? $0.line < $1.line : (!$0.primary && $1.primary) }

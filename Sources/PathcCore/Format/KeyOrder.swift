@@ -23,26 +23,7 @@ struct KeyOrder {
         return KeyOrder([document.root])
     }
 
-    /// Every schema reachable from `schemas` without entering a property or an item: the ones
-    /// whose `properties` and `items` apply to this same value.
-    private var applicable: [Subschema] {
-        var seen: Set<ObjectIdentifier> = []
-        var found: [Subschema] = []
-        var stack = Array(schemas.reversed())
-        while let schema = stack.popLast() {
-            guard seen.insert(ObjectIdentifier(schema)).inserted else { continue }
-            found.append(schema)
-            var next: [Subschema] = []
-            if let ref = schema.ref { next.append(ref) }
-            if let ref = schema.dynamicRef { next.append(ref) }
-            next += schema.allOf + schema.anyOf + schema.oneOf
-            for optional in [schema.thenSchema, schema.elseSchema] {
-                if let optional { next.append(optional) }
-            }
-            stack += next.reversed()
-        }
-        return found
-    }
+    private var applicable: [Subschema] { SchemaOutline(schemas).applicable }
 
     /// Each known key's position, and the schemas of its value.
     func properties() -> (index: [String: Int], schemas: [String: [Subschema]]) {

@@ -170,52 +170,30 @@ struct SinceCheck {
             let modelNow = RepositoryFacts(unchanged + now, order: order)
             clock.lap("model now")
 
-            let touchesRubrics = (now + before).contains { $0.facts.entity?.kind == .rubric }
-            let rubricLevels = touchesRubrics ? modelNow.rubricLevels() : revisionState.rubricLevels
-            if rubricLevels != revisionState.rubricLevels {
-                // A rubric level counts as a standard in every statement: any finding may change.
+            let cyclesBefore = revisionState.hasCycles ? RepositoryFacts(files.map { ($0.path, $0.facts) }, order: order).alignmentCycles() : []
+            let previous = ChangeImpact.Before(rubricLevels: revisionState.rubricLevels, supportedStrategies: revisionState.supportedStrategic,
+                                               cycles: cyclesBefore)
+            guard let impact = ChangeImpact.of(now: now, before: before, modelNow: modelNow,
+                                               changedNow: Array(unchanged.count..<modelNow.files.count), previous: previous) else {
                 return Outcome(result: checker.run(setup, scope: nil), affected: nil)
             }
-            let changedIDs = Set((now + before).compactMap { $0.facts.entity?.id })
-            // Without cycles at the revision, a cycle now must pass through an OKR a changed file defines.
-            let mayHaveCycles = revisionState.hasCycles || modelNow.cycleThrough(changedIDs)
-            let cycles = mayHaveCycles ? modelNow.alignmentCycles() : []
-            let cyclesBefore = revisionState.hasCycles ? RepositoryFacts(files.map { ($0.path, $0.facts) }, order: order).alignmentCycles() : []
-            let supported = modelNow.supportedStrategies()
             clock.lap("repository-wide answers")
-
-            let changedNow = Array(unchanged.count..<modelNow.files.count)
-            var affectedFiles = Self.affected(now: now, before: before, modelNow: modelNow, changedNow: changedNow)
-            for index in modelNow.files.indices {
-                let facts = modelNow.files[index].facts
-                guard facts.level == "strategic", let id = facts.entity?.id, modelNow.isWinner(index),
-                      supported.contains(id) != revisionState.supportedStrategic.contains(id) else { continue }
-                affectedFiles.insert(index)
-            }
-            for cycle in Set(cycles).symmetricDifference(Set(cyclesBefore)) {
-                if let first = cycle.first { affectedFiles.formUnion(modelNow.definers(first)) }
-            }
-            // The files those need: every file with the same id as one of them, and every file
-            // defining an id one of them looks up.
-            var context = affectedFiles
-            for index in affectedFiles {
-                let facts = modelNow.files[index].facts
-                for id in (facts.entity.map { [$0.id] } ?? []) + facts.lookups { context.formUnion(modelNow.definers(id)) }
-            }
+            let affectedFiles = impact.affected
+            let context = impact.context
             let readable = context.map { modelNow.files[$0].path }
             // Changed files that are gone have no findings, but they are what changed.
             affected = Set(affectedFiles.map { modelNow.files[$0].path }).union(changedContent)
             clock.lap("\(affected.count) affected files, \(readable.count) to read")
             scope = Checker.Scope(paths: readable.sorted().map { root + "/" + $0 },
                                   fileCount: modelNow.files.count, knownIDs: KnownIDs { modelNow.knownIDs() },
-                                  answers: RepositoryAnswers(cycles: cycles, rubricLevels: rubricLevels, supportedStrategies: supported))
+                                  answers: impact.answers)
         }
         return Outcome(result: checker.run(setup, scope: scope), affected: affected)
     }
 
     /// The scope when no changed file's facts changed: the changed files; the files that look up
     /// an id one of them defines, and the other files with that id; the files defining what they
-    /// look up (as `affected` gives, with no id gone or new); and the files those need. Every
+    /// look up (as `ChangeImpact.affected` gives, with no id gone or new); and the files those need. Every
     /// repository-wide answer is the revision's.
     static func unchangedFacts(_ revision: FactCache.Snapshot, changedAtRevision: [Int], changedContent: [String],
                                root: String) -> (scope: Checker.Scope, affected: Set<String>) {
@@ -241,7 +219,8 @@ struct SinceCheck {
         }
         let neededIDs = needed
         var context = affectedFiles
-        context.formUnion(matching(files) { files.entityID($0).map(neededIDs.contains) == true })
+        // As `ChangeImpact.context`: the files they need, and the files without an entity.
+        context.formUnion(matching(files) { files.entityID($0).map(neededIDs.contains) ?? true })
         let affected = Set(affectedFiles.map(files.path)).union(changedContent)
         let scope = Checker.Scope(
             paths: context.map(files.path).sorted().map { root + "/" + $0 }, fileCount: files.count,
@@ -260,44 +239,6 @@ struct SinceCheck {
     private func fullCheck(_ changes: ChangeSet) -> Outcome {
         let result = checker.run(setup, scope: nil)
         return Outcome(result: result, affected: changes.affectedFiles(in: result.model) { checker.rootRelative($0.file.path) })
-    }
-
-    /// The files whose findings the change can alter: the changed files; the files that refer to
-    /// an id a changed file defines, now or at the revision, and the other files with that id;
-    /// the files defining what a changed file refers to; strategic OKRs whose support changed;
-    /// OKRs that start an alignment cycle that appeared or went; and, when the ids of a kind
-    /// changed, the files with an unknown reference of that kind (its suggestion may change).
-    static func affected(now: [(path: String, facts: FileFacts)], before: [(path: String, facts: FileFacts)],
-                         modelNow: RepositoryFacts, changedNow: [Int]) -> Set<Int> {
-        let changedFiles = Set(changedNow)
-        var affected = changedFiles
-        var defined: Set<String> = []
-        var referenced: Set<String> = []
-        for (_, facts) in now + before {
-            if let entity = facts.entity { defined.insert(entity.id) }
-            referenced.formUnion(facts.lookups)
-        }
-        // Ids are compared without their kinds here: a superset, and wrong-kind references count.
-        for index in modelNow.files.indices where modelNow.files[index].facts.looksUp(anyOf: defined) { affected.insert(index) }
-        for id in defined.union(referenced) { affected.formUnion(modelNow.definers(id)) }
-        // Only a changed file can add an id to a kind or take one away; then the suggestion for an
-        // unknown reference of that kind may change.
-        var kinds: Set<EntityKind> = []
-        for (_, facts) in now + before {
-            guard let entity = facts.entity else { continue }
-            let existsNow = modelNow.winnerIndex(entity.kind, entity.id) != nil
-            let existedBefore = before.contains { $0.facts.entity == entity }
-                || modelNow.definers(entity.id).contains { !changedFiles.contains($0) && modelNow.files[$0].facts.entity == entity }
-            if existsNow != existedBefore { kinds.insert(entity.kind) }
-        }
-        if !kinds.isEmpty {
-            for index in modelNow.files.indices where modelNow.files[index].facts.references.contains(where: {
-                kinds.contains($0.kind) && modelNow.definers($0.id).isEmpty
-            }) {
-                affected.insert(index)
-            }
-        }
-        return affected
     }
 
     /// Regular content files at the revision; nil when the content folder holds a symbolic link
@@ -330,14 +271,6 @@ struct SinceCheck {
         guard ChangeSet.isYAML(path), ChangeSet.isInside(path, content) else { return false }
         let below = content == "." ? Substring(path) : path.dropFirst(content.count + 1)
         return !below.split(separator: "/").contains { $0.hasPrefix(".") }
-    }
-}
-
-extension FileFacts {
-    /// One of the file's look-ups is in `ids` (without building the list of look-ups).
-    func looksUp(anyOf ids: Set<String>) -> Bool {
-        references.contains { ids.contains($0.id) } || alignedTo.contains(where: ids.contains) || supports.contains(where: ids.contains)
-            || competencies.contains(where: ids.contains) || drives.contains(where: ids.contains)
     }
 }
 

@@ -106,6 +106,7 @@ public struct Model: Sendable {
                 diagnostics.append(Diagnostic(
                     code: ModelCode.duplicateID, message: "duplicate \(entity.kind.displayName) id '\(entity.id)'",
                     file: entity.file, span: entity.idNode.span, label: "already used",
+                    secondary: [DiagnosticLabel(span: first.idNode.span, message: "first defined here", file: first.file)],
                     notes: ["first defined in \(first.file.path):\(position.line):\(position.column)"],
                     help: "give each \(entity.kind.displayName) its own id", pointer: "/id"))
                 duplicates.append(entity)

@@ -13,6 +13,12 @@ public struct CodeEntry: Sendable {
     /// For a code that is not a quality rule: its description, with an example.
     let description: CodeDescription?
 
+    /// The code's section of docs/codes.md on the project's site, for editors and CI tools that
+    /// link a finding to its explanation (`pathc explain CODE` prints the same text).
+    public var documentationURL: String {
+        CodeCatalogue.projectURL + "/blob/main/docs/codes.md#" + "\(code.code)-\(code.name)".lowercased()
+    }
+
     /// Example input that produces the code, the file it is, and the input corrected.
     public var example: (file: String, text: String, fixed: String?)? {
         guard let description, let text = description.example, let file = description.exampleFile else { return nil }
@@ -21,6 +27,9 @@ public struct CodeEntry: Sendable {
 }
 
 public enum CodeCatalogue {
+    /// Where users read about pathc.
+    public static let projectURL = "https://github.com/pathc/pathc"
+
     /// Every code pathc may report, sorted by code.
     public static let all: [CodeEntry] = {
         let rules = RuleRegistry.descriptions.map { rule in

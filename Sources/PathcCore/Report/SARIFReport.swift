@@ -2,8 +2,7 @@
 /// One run; every code pathc has in `tool.driver.rules`, so that a rule's help is there even for
 /// codes this run did not report; paths relative to `%SRCROOT%`, the repository root.
 public enum SARIFReport {
-    /// Where users read about pathc.
-    public static let informationURI = "https://github.com/pathc/pathc"
+    public static let informationURI = CodeCatalogue.projectURL
 
     public static func json(_ report: Report, repositoryRoot: String? = nil) -> JSONValue {
         let catalogue = CodeCatalogue.all
@@ -23,6 +22,7 @@ public enum SARIFReport {
                 JSONMember("shortDescription", .object([JSONMember("text", .string(entry.summary))])),
                 JSONMember("fullDescription", .object([JSONMember("text", .string(entry.details))])),
                 JSONMember("help", .object([JSONMember("text", .string(entry.details)), JSONMember("markdown", .string(entry.markdown))])),
+                JSONMember("helpUri", .string(entry.documentationURL)),
                 JSONMember("defaultConfiguration", .object([JSONMember("level", .string(level(entry.severity)))])),
             ])
         }

@@ -21,9 +21,12 @@ public final class SourceFile: Sendable {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
+    /// The largest file pathc reads: a pathway file is a few kilobytes.
+    public static let sizeLimit = 16 << 20
+
     /// Reads a file from disk, at most `limit` bytes (so that `/dev/zero` or a huge file cannot
     /// exhaust memory). Throws a `SourceReadError` that says what went wrong in words.
-    public static func read(path: String, displayPath: String? = nil, limit: Int = 16 << 20) throws(SourceReadError) -> SourceFile {
+    public static func read(path: String, displayPath: String? = nil, limit: Int = sizeLimit) throws(SourceReadError) -> SourceFile {
         let limit = min(limit, Int.max - 1)
         // Non-blocking, so that a FIFO with no writer cannot hang the open; then only regular files are read
         // (a device such as /dev/zero never ends, a socket or FIFO may never answer).
