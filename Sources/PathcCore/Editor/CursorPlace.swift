@@ -85,13 +85,17 @@ struct CursorPlace {
                     return CursorPlace(path: path, role: .key(existingKeys: pairs.compactMap { $0.key.scalar?.text }.filter { $0 != pair.key.scalar?.text }),
                                        typed: pair.key.span, root: root)
                 }
-                guard let pair = pairs.first(where: { contains($0.value, offset) || isEmptyValue($0, at: offset, bytes: bytes) }),
+                // The value the cursor is in; or, past the end of a block collection (its span
+                // ends with its last value), the collection the cursor follows.
+                guard let pair = pairs.first(where: { contains($0.value, offset) || isEmptyValue($0, at: offset, bytes: bytes) })
+                        ?? pairs.last(where: { $0.key.span.start < offset }).flatMap({ isCollection($0.value) ? $0 : nil }),
                       let name = pair.key.scalar?.text else { return nil }
                 path.append(.key(name))
                 if isEmptyValue(pair, at: offset, bytes: bytes) { return CursorPlace(path: path, role: .value, typed: .at(offset), root: root) }
                 node = pair.value
             case .sequence(let items):
-                guard let index = items.firstIndex(where: { contains($0, offset) }) else {
+                guard let index = items.firstIndex(where: { contains($0, offset) })
+                        ?? items.indices.last.flatMap({ isCollection(items[$0]) && items[$0].span.start < offset ? $0 : nil }) else {
                     // Between the items of a flow sequence, or on a new item: a value of the items.
                     path.append(.item(items.count))
                     return CursorPlace(path: path, role: .value, typed: .at(offset), root: root)
@@ -102,6 +106,10 @@ struct CursorPlace {
                 return CursorPlace(path: path, role: .value, typed: node.span, root: root)
             }
         }
+    }
+
+    private static func isCollection(_ node: Node) -> Bool {
+        node.scalar == nil
     }
 
     private static func contains(_ node: Node, _ offset: Int) -> Bool {

@@ -108,10 +108,23 @@ final class LanguageServerTests: XCTestCase {
         let published = editor.wait(for: "findings for the edited buffer") { (diagnostics(for: uri, in: $0)?.isEmpty == false) }
         let found = try XCTUnwrap(published.flatMap { diagnostics(for: uri, in: $0) })
         let vague = try XCTUnwrap(found.first { ($0["code"] as? String)?.hasPrefix("PW3") == true }, "\(found)")
-        let start = (vague["range"] as? [String: Any])?["start"] as? [String: Int]
+        let vagueRange = try XCTUnwrap(vague["range"] as? [String: Any])
+        let start = vagueRange["start"] as? [String: Int]
         XCTAssertEqual(start?["line"], behaviourLine, "the finding is on the edited line (0-based)")
         XCTAssertEqual(vague["severity"] as? Int, 2, "a warning")
         XCTAssertTrue((vague["message"] as? String)?.contains("help:") == true)
+        let explanation = (vague["codeDescription"] as? [String: Any])?["href"] as? String
+        XCTAssertTrue(explanation?.hasPrefix("https://") == true && explanation?.contains("codes.md#pw3") == true, explanation ?? "no link")
+
+        // The finding's code action: a suppression comment above the line, indented as it is.
+        let actions = try editor.request("textDocument/codeAction", ["textDocument": ["uri": uri], "range": vagueRange,
+                                                                     "context": ["diagnostics": [vague]]])
+        let offered = try XCTUnwrap(editor.wait(for: "the code actions") { ($0["id"] as? Int) == actions }?["result"] as? [[String: Any]])
+        let suppress = try XCTUnwrap(offered.first { ($0["title"] as? String)?.hasPrefix("Suppress") == true }, "\(offered)")
+        let suppression = try XCTUnwrap(((suppress["edit"] as? [String: Any])?["changes"] as? [String: [[String: Any]]])?[uri]?.first)
+        let rule = try XCTUnwrap(vague["source"] as? String).replacingOccurrences(of: "pathc ", with: "")
+        XCTAssertEqual(suppression["newText"] as? String, indent + "# pathc: ignore[\(rule)] \n")
+        XCTAssertEqual(((suppression["range"] as? [String: Any])?["start"] as? [String: Int])?["line"], behaviourLine)
 
         // Back to the saved text: the findings are cleared.
         try editor.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["text": saved]]])
@@ -147,6 +160,79 @@ final class LanguageServerTests: XCTestCase {
         let shown = editor.wait(for: "the hover") { ($0["id"] as? Int) == hover }
         let contents = ((shown?["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
         XCTAssertTrue(contents?.contains("competency") == true && contents?.contains("escalation-management") == true, contents ?? "no hover")
+
+        // A key result reference: the part after the slash leads to the key result's own id.
+        let pathway = root.appendingPathComponent("pathways/journeys/escalation-diagnosis-journey.pathway.yaml")
+        let pathwayLines = try String(contentsOf: pathway, encoding: .utf8).components(separatedBy: "\n")
+        let drive = try XCTUnwrap(pathwayLines.firstIndex { $0.hasSuffix("- escalation-handling-2026-q3/repeat-escalations") })
+        let keyResultAt: [String: Any] = ["textDocument": ["uri": pathway.absoluteString],
+                                          "position": ["line": drive, "character": pathwayLines[drive].count - 3]]
+        let keyResult = try editor.request("textDocument/definition", keyResultAt)
+        let okr = root.appendingPathComponent("pathways/okrs/developmental/escalation-handling-2026-q3.okr.yaml")
+        let okrLines = try String(contentsOf: okr, encoding: .utf8).components(separatedBy: "\n")
+        let keyResultLine = try XCTUnwrap(okrLines.firstIndex { $0.hasSuffix("- id: repeat-escalations") })
+        let keyResultDefined = try XCTUnwrap(editor.wait(for: "the key result") { ($0["id"] as? Int) == keyResult }?["result"] as? [[String: Any]])
+        XCTAssertEqual(keyResultDefined.first?["uri"] as? String, okr.absoluteString)
+        XCTAssertEqual(((keyResultDefined.first?["range"] as? [String: Any])?["start"] as? [String: Int])?["line"], keyResultLine)
+        let keyResultHover = try editor.request("textDocument/hover", keyResultAt)
+        let keyResultShown = ((editor.wait(for: "the key result's hover") { ($0["id"] as? Int) == keyResultHover }?["result"] as? [String: Any])?["contents"]
+            as? [String: Any])?["value"] as? String
+        XCTAssertTrue(keyResultShown?.contains("Key result") == true && keyResultShown?.contains("target") == true, keyResultShown ?? "no hover")
+
+        // Completion: a key being typed (the schema's fields not yet in the mapping, with what
+        // each is for), an enum value, and the ids of the kind a reference names.
+        func complete(_ uri: String, _ text: String, line: Int, character: Int) throws -> [[String: Any]] {
+            try editor.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 10], "contentChanges": [["text": text]]])
+            let asked = try editor.request("textDocument/completion", ["textDocument": ["uri": uri], "position": ["line": line, "character": character]])
+            let answer = editor.wait(for: "completion") { ($0["id"] as? Int) == asked }?["result"] as? [String: Any]
+            return answer?["items"] as? [[String: Any]] ?? []
+        }
+        let typingKey = saved + (saved.hasSuffix("\n") ? "" : "\n") + "uu"
+        let keyLine = typingKey.components(separatedBy: "\n").count - 1
+        let keys = try complete(uri, typingKey, line: keyLine, character: 2)
+        let labels = keys.compactMap { $0["label"] as? String }
+        XCTAssertEqual(labels, ["uuid"], "the one field the competency does not have yet")
+        XCTAssertNotNil((keys.first?["documentation"] as? [String: Any])?["value"], "what the field is for")
+        // An empty line in a level without its name: the field it lacks.
+        let levelLine = try XCTUnwrap(lines.firstIndex { $0 == "  - level: 1" })
+        var withoutName = lines
+        withoutName[levelLine + 1] = "    "
+        let levelKeys = try complete(uri, withoutName.joined(separator: "\n"), line: levelLine + 1, character: 4).compactMap { $0["label"] as? String }
+        XCTAssertEqual(levelKeys, ["name"])
+        // The saved text again: while a file does not parse, its id is not one to offer.
+        try editor.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 11], "contentChanges": [["text": saved]]])
+
+        try editor.notify("textDocument/didOpen", ["textDocument": ["uri": okr.absoluteString, "languageId": "yaml", "version": 1,
+                                                                     "text": okrLines.joined(separator: "\n")]])
+        var typingLevel = okrLines
+        let okrLevelLine = try XCTUnwrap(okrLines.firstIndex { $0.hasPrefix("level:") })
+        typingLevel[okrLevelLine] = "level: "
+        let levels = try complete(okr.absoluteString, typingLevel.joined(separator: "\n"), line: okrLevelLine, character: 7).compactMap { $0["label"] as? String }
+        XCTAssertEqual(Set(levels), ["strategic", "team", "developmental"])
+
+        try editor.notify("textDocument/didOpen", ["textDocument": ["uri": role.absoluteString, "languageId": "yaml", "version": 1,
+                                                                     "text": roleLines.joined(separator: "\n")]])
+        var typingReference = roleLines
+        typingReference[referenceLine] = roleLines[referenceLine].replacingOccurrences(of: "escalation-management", with: "escal")
+        let ids = try complete(role.absoluteString, typingReference.joined(separator: "\n"), line: referenceLine,
+                               character: typingReference[referenceLine].count)
+        XCTAssertEqual(ids.first { $0["label"] as? String == "escalation-management" }?["kind"] as? Int, 18, "\(ids)")
+        XCTAssertFalse(ids.contains { ($0["label"] as? String)?.contains("escal") == false }, "only ids with what was typed: \(ids)")
+
+        // Hover on a key: what the field is for.
+        let keyHover = try editor.request("textDocument/hover", ["textDocument": ["uri": okr.absoluteString],
+                                                                  "position": ["line": okrLevelLine, "character": 2]])
+        let keyShown = ((editor.wait(for: "the key's hover") { ($0["id"] as? Int) == keyHover }?["result"] as? [String: Any])?["contents"]
+            as? [String: Any])?["value"] as? String
+        XCTAssertTrue(keyShown?.hasPrefix("**level**") == true, keyShown ?? "no hover")
+
+        // A new buffer with an id the repository has: the duplicate's first definition is related.
+        let copy = root.appendingPathComponent("pathways/competencies/zz-copy.competency.yaml")
+        try editor.notify("textDocument/didOpen", ["textDocument": ["uri": copy.absoluteString, "languageId": "yaml", "version": 1, "text": saved]])
+        let duplicate = try XCTUnwrap(editor.wait(for: "the duplicate's findings") { diagnostics(for: copy.absoluteString, in: $0)?.isEmpty == false }
+            .flatMap { diagnostics(for: copy.absoluteString, in: $0) }?.first { $0["code"] as? String == "PW2001" })
+        let related = try XCTUnwrap((duplicate["relatedInformation"] as? [[String: Any]])?.first)
+        XCTAssertEqual((related["location"] as? [String: Any])?["uri"] as? String, uri, "the first definition")
 
         // A request the server does not serve is answered with an error, and the server goes on.
         let completion = try editor.request("textDocument/documentSymbol", ["textDocument": ["uri": uri]])
