@@ -91,6 +91,9 @@ public struct Checker: Sendable {
         var fileCount: Int
         var knownIDs: KnownIDs
         var answers: RepositoryAnswers
+        /// The files whose findings are wanted, as shown (nil: every file read): the others are
+        /// read for what these need.
+        var reportedPaths: Set<String>?
     }
 
     /// Reads the config and schemas; a failed result when either is invalid.
@@ -174,6 +177,7 @@ public struct Checker: Sendable {
             checks.brokenFiles[identity] = file
         }
         checks.knownIDs = scope?.knownIDs
+        checks.reportsOn = scope?.reportedPaths
         checks.run()
         clock.lap("references")
         diagnostics += checks.diagnostics

@@ -117,11 +117,12 @@ final class EditorWorkspace {
         }
         answers = impact.answers
         let model = facts
-        let scope = Checker.Scope(paths: [], fileCount: paths.count, knownIDs: KnownIDs { model.knownIDs() }, answers: impact.answers)
-        let outcomes = impact.context.sorted().map { files[paths[$0]]! }
-        let result = checker.analyse(outcomes, config: setup.config, scope: scope, houseRules: setup.houseRules.rules)
         var affected = Set(impact.affected.map { paths[$0] })
         affected.insert(path)
+        let scope = Checker.Scope(paths: [], fileCount: paths.count, knownIDs: KnownIDs { model.knownIDs() }, answers: impact.answers,
+                                  reportedPaths: Set(affected.map(checker.display)))
+        let outcomes = impact.context.sorted().map { files[paths[$0]]! }
+        let result = checker.analyse(outcomes, config: setup.config, scope: scope, houseRules: setup.houseRules.rules)
         for file in affected { findings[file] = nil }
         for diagnostic in result.diagnostics {
             let file = absolute(diagnostic.file.path)

@@ -25,14 +25,16 @@ struct ChangeImpact {
         let touchesRubrics = (now + before).contains { $0.facts.entity?.kind == .rubric }
         let rubricLevels = touchesRubrics ? modelNow.rubricLevels() : previous.rubricLevels
         guard rubricLevels == previous.rubricLevels else { return nil }
+        // Reworded files with the facts they had leave every repository-wide answer as it was.
+        let sameFacts = now.count == before.count && zip(now, before).allSatisfy { $0.path == $1.path && $0.facts == $1.facts }
         let changedIDs = Set((now + before).compactMap { $0.facts.entity?.id })
         // Without cycles before, a cycle now must pass through an OKR a changed file defines.
-        let mayHaveCycles = !previous.cycles.isEmpty || modelNow.cycleThrough(changedIDs)
-        let cycles = mayHaveCycles ? modelNow.alignmentCycles() : []
-        let supported = modelNow.supportedStrategies()
+        let mayHaveCycles = !sameFacts && (!previous.cycles.isEmpty || modelNow.cycleThrough(changedIDs))
+        let cycles = sameFacts ? previous.cycles : mayHaveCycles ? modelNow.alignmentCycles() : []
+        let supported = sameFacts ? previous.supportedStrategies : modelNow.supportedStrategies()
 
         var affected = Self.affected(now: now, before: before, modelNow: modelNow, changedNow: changedNow)
-        for index in modelNow.files.indices {
+        for index in modelNow.files.indices where !sameFacts {
             let facts = modelNow.files[index].facts
             guard facts.level == "strategic", let id = facts.entity?.id, modelNow.isWinner(index),
                   supported.contains(id) != previous.supportedStrategies.contains(id) else { continue }

@@ -156,7 +156,7 @@ struct SinceCheck {
         // affected ones.
         let sameFacts = !revisionState.hasCycles && now.count == changedContent.count && before.count == now.count
             && zip(now, before.sorted { $0.path < $1.path }).allSatisfy { $0.path == $1.path && $0.facts == $1.facts }
-        let scope: Checker.Scope
+        var scope: Checker.Scope
         let affected: Set<String>
         if sameFacts {
             (scope, affected) = Self.unchangedFacts(revisionState, changedAtRevision: changedAtRevision, changedContent: changedContent,
@@ -188,6 +188,8 @@ struct SinceCheck {
                                   fileCount: modelNow.files.count, knownIDs: KnownIDs { modelNow.knownIDs() },
                                   answers: impact.answers)
         }
+        // Only the affected files' findings are reported: the others are read for what they need.
+        scope.reportedPaths = Set(affected.map { checker.display(root + "/" + $0) })
         return Outcome(result: checker.run(setup, scope: scope), affected: affected)
     }
 

@@ -14,6 +14,9 @@ struct ModelChecks: Sendable {
     /// Files with errors that kept them out of the model, by the kind and id they declare
     /// (`kind:id`): a reference to that id is not unknown, its file is broken.
     var brokenFiles: [String: SourceFile] = [:]
+    /// When only some files' findings are wanted (the model holds the files they need as well):
+    /// their paths as shown. The references of the other files are not checked.
+    var reportsOn: Set<String>?
 
     init(model: Model, cycles: [[String]]) {
         self.model = model
@@ -23,7 +26,8 @@ struct ModelChecks: Sendable {
     mutating func run() {
         // References entity by entity, on all cores; the results in the model's order.
         let frozen = self
-        let found = parallelMap(model.ordered) { entity -> [Diagnostic] in
+        let reported = reportsOn.map { wanted in model.ordered.filter { wanted.contains($0.file.path) } } ?? model.ordered
+        let found = parallelMap(reported) { entity -> [Diagnostic] in
             var checks = frozen
             checks.diagnostics = []
             checks.checkReferences(entity)
