@@ -59,6 +59,14 @@ final class EditorWorkspace {
         SinceCheck.isContentFile(Paths.relative(path, from: root), content: ChangeSet.folder(setup.config.content, root: root))
     }
 
+    /// pathc.yaml, or a file in the schemas or house rules folder: a change to it may change any
+    /// finding.
+    func isConfiguration(_ path: String) -> Bool {
+        let relative = relative(path)
+        return relative == "pathc.yaml" || ChangeSet.isInside(relative, ChangeSet.folder(setup.config.schemas, root: root))
+            || ChangeSet.isInside(relative, ChangeSet.folder(setup.config.houseRules, root: root))
+    }
+
     /// The editor's text of a buffer replaces the file's. Returns the files whose findings may
     /// have changed.
     func update(_ path: String, text: [UInt8]) -> Set<String> {

@@ -18,6 +18,8 @@ public final class LanguageServer {
     /// What each file with findings was last sent, in short.
     private var published: [String: String] = [:]
     private var shutDown = false
+    /// The editor can watch files for the server, once asked to.
+    private var watchesFiles = false
 
     public init(input: FileHandle = .standardInput, output: FileHandle = .standardOutput) {
         self.input = input
@@ -48,7 +50,8 @@ public final class LanguageServer {
             send(["jsonrpc": "2.0", "id": NSNull(), "error": ["code": -32700, "message": "not a JSON object"]])
             return nil
         }
-        let method = message["method"] as? String ?? ""
+        // An answer to a request of ours (the watchers' registration): nothing to do.
+        guard let method = message["method"] as? String else { return nil }
         let id = message["id"]
         let params = message["params"] as? [String: Any] ?? [:]
         let document = params["textDocument"] as? [String: Any]
@@ -56,7 +59,10 @@ public final class LanguageServer {
         switch method {
         case "initialize":
             respond(id, initialize(params))
+            let workspaceCapabilities = (params["capabilities"] as? [String: Any])?["workspace"] as? [String: Any]
+            watchesFiles = ((workspaceCapabilities?["didChangeWatchedFiles"] as? [String: Any])?["dynamicRegistration"] as? Bool) == true
         case "initialized":
+            if watchesFiles { registerWatchers() }
             publish(Set(workspace?.findings.keys ?? [:].keys))
         case "shutdown":
             shutDown = true
@@ -118,6 +124,15 @@ public final class LanguageServer {
         ]
     }
 
+    /// Asks the editor to report changes to YAML files on disk (a branch checked out, a file
+    /// saved from elsewhere), which `filesChanged` reads again.
+    private func registerWatchers() {
+        let watchers = ["**/*.yaml", "**/*.yml", "**/*.json"].map { ["globPattern": $0] }
+        send(["jsonrpc": "2.0", "id": "pathc-watch", "method": "client/registerCapability", "params": ["registrations": [[
+            "id": "pathc-watched-files", "method": "workspace/didChangeWatchedFiles", "registerOptions": ["watchers": watchers],
+        ]]]])
+    }
+
     /// Opens the repository at `folder`; when its configuration is invalid, shows why.
     private func open(_ folder: String) {
         switch EditorWorkspace.open(at: folder) {
@@ -134,7 +149,7 @@ public final class LanguageServer {
     /// buffers kept.
     private func filesChanged(_ paths: [String]) {
         guard let folder else { return }
-        guard let workspace, paths.allSatisfy(workspace.isContentFile) else {
+        guard let workspace, !paths.contains(where: workspace.isConfiguration) else {
             let buffers = workspace.map { current in current.openBuffers.compactMap { path in current.source(of: path).map { (path, $0.bytes) } } } ?? []
             let earlier = Set(published.keys)
             open(folder)
@@ -143,7 +158,7 @@ public final class LanguageServer {
             return
         }
         var changed: Set<String> = []
-        for path in paths { changed.formUnion(workspace.reload(path)) }
+        for path in paths where workspace.isContentFile(path) { changed.formUnion(workspace.reload(path)) }
         publish(changed)
     }
 

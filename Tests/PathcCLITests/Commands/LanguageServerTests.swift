@@ -87,11 +87,16 @@ final class LanguageServerTests: XCTestCase {
         let editor = try Editor(in: root)
         defer { if editor.process.isRunning { editor.process.terminate() } }
 
-        let initialize = try editor.request("initialize", ["processId": NSNull(), "rootUri": root.absoluteString, "capabilities": [:]])
+        let initialize = try editor.request("initialize", ["processId": NSNull(), "rootUri": root.absoluteString, "capabilities": [
+            "workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]],
+        ]])
         let answer = editor.wait(for: "the answer to initialize") { ($0["id"] as? Int) == initialize }
         let capabilities = (answer?["result"] as? [String: Any])?["capabilities"] as? [String: Any]
         XCTAssertEqual((capabilities?["textDocumentSync"] as? [String: Any])?["change"] as? Int, 1, "full synchronisation")
         try editor.notify("initialized")
+        // The server asks to be told of files changed on disk; the editor answers.
+        let registration = try XCTUnwrap(editor.wait(for: "the watchers' registration") { $0["method"] as? String == "client/registerCapability" })
+        try editor.write(["jsonrpc": "2.0", "id": registration["id"]!, "result": NSNull()])
 
         // A behaviour made vague in the buffer, not on disk: the finding comes as it is typed.
         let file = root.appendingPathComponent("pathways/competencies/escalation-management.competency.yaml")
@@ -233,6 +238,31 @@ final class LanguageServerTests: XCTestCase {
             .flatMap { diagnostics(for: copy.absoluteString, in: $0) }?.first { $0["code"] as? String == "PW2001" })
         let related = try XCTUnwrap((duplicate["relatedInformation"] as? [[String: Any]])?.first)
         XCTAssertEqual((related["location"] as? [String: Any])?["uri"] as? String, uri, "the first definition")
+
+        // A file changed on disk, not open in the editor: read again when the editor says so.
+        let rubric = root.appendingPathComponent("pathways/rubrics/facilitation-rubric.rubric.yaml")
+        let rubricText = try String(contentsOf: rubric, encoding: .utf8)
+        try rubricText.replacingOccurrences(of: "\nid: ", with: "\nid: Not A Slug ").write(to: rubric, atomically: true, encoding: .utf8)
+        try editor.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": rubric.absoluteString, "type": 2]]])
+        _ = editor.wait(for: "the changed file's findings") { diagnostics(for: rubric.absoluteString, in: $0)?.isEmpty == false }
+        try rubricText.write(to: rubric, atomically: true, encoding: .utf8)
+        try editor.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": rubric.absoluteString, "type": 2]]])
+        _ = editor.wait(for: "the mended file's findings cleared") { diagnostics(for: rubric.absoluteString, in: $0)?.isEmpty == true }
+
+        // pathc.yaml changed: the configuration is read again and the open buffers kept. A rule
+        // turned off takes its findings away; the unsaved buffer's own finding is still there.
+        let config = root.appendingPathComponent("pathc.yaml")
+        let configText = try String(contentsOf: config, encoding: .utf8)
+        try editor.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 20],
+                                                     "contentChanges": [["text": edited.joined(separator: "\n")]]])
+        _ = editor.wait(for: "the vague behaviour again") { diagnostics(for: uri, in: $0)?.contains { $0["code"] as? String == vague["code"] as? String } == true }
+        try (configText + "\nrules:\n  \(try XCTUnwrap(vague["source"] as? String).replacingOccurrences(of: "pathc ", with: "")): off\n")
+            .write(to: config, atomically: true, encoding: .utf8)
+        try editor.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": config.absoluteString, "type": 2]]])
+        _ = editor.wait(for: "the rule's findings gone") { diagnostics(for: uri, in: $0)?.contains { $0["code"] as? String == vague["code"] as? String } == false }
+        try configText.write(to: config, atomically: true, encoding: .utf8)
+        try editor.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": config.absoluteString, "type": 2]]])
+        try editor.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 21], "contentChanges": [["text": saved]]])
 
         // A request the server does not serve is answered with an error, and the server goes on.
         let completion = try editor.request("textDocument/documentSymbol", ["textDocument": ["uri": uri]])
