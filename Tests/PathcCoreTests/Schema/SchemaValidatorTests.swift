@@ -52,7 +52,7 @@ final class SchemaValidatorTests: XCTestCase {
     func testYAMLTypingGetsAQuoteItHint() {
         let found = diagnostics(schema: okrLike, "id: a\nowner: 2026\ncadence: weekly\ntitle: true\n")
         XCTAssertEqual(found.map(\.message), ["'owner' should be text, found an integer", "'title' should be text, found a boolean"])
-        XCTAssertEqual(found.first?.help, "YAML reads 2026 as an integer; quote it to make it text: '2026'")
+        XCTAssertEqual(found.first?.help, "YAML reads 2026 as an integer; quote it to make it text: \"2026\"")
     }
 
     func testAnyOfReportsTheBranchThatFitsTheType() {
