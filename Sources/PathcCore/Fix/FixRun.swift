@@ -26,8 +26,11 @@ public struct FixOutcome: Sendable {
     public var files: [FixedFile]
     /// The check of the repository with every kept fix made: what remains.
     public var result: CheckResult
-    /// Fixes tried and left out, because the check did not come out strictly better with them.
+    /// Findings in scope whose fix was left out, because the check did not come out strictly
+    /// better with it (or the run's trials ran out).
     public var declined: Int
+    /// The rounds that kept a fix.
+    public var rounds: Int
 
     public var fixCount: Int { files.reduce(0) { $0 + $1.fixes.count } }
 }
@@ -56,9 +59,11 @@ public enum FixRun {
         case .success(let opened): session = opened
         }
         var run = Run(session: session)
+        var kept = 0
         for _ in 0..<rounds {
             let plan = run.plan(inScope: inScope)
             if plan.isEmpty || !run.fix(plan) { break }
+            kept += 1
         }
         session = run.session
         var files: [FixedFile] = []
@@ -70,7 +75,8 @@ public enum FixRun {
             if write { file.problem = Self.write(file, contentFolder: session.contentFolder) }
             files.append(file)
         }
-        return .success(FixOutcome(files: files, result: run.current, declined: run.declined))
+        let declined = run.current.diagnostics.count { !$0.fixes.isEmpty && inScope($0.file.path) && session.contentPath($0.file.path) != nil }
+        return .success(FixOutcome(files: files, result: run.current, declined: declined, rounds: kept))
     }
 
     /// Writes a fixed file in one step, only inside the content folder and only if it still holds
@@ -80,7 +86,7 @@ public enum FixRun {
               real.hasPrefix(folder == "/" ? "/" : folder + "/") else {
             return "'\(file.path)' is not inside the content folder once its links are followed; left as it is"
         }
-        return Paths.overwrite(file.absolutePath, with: file.fixed, ifStill: file.original)
+        return Paths.overwrite(file.absolutePath, with: file.fixed, ifStill: file.original, shownAs: file.path)
     }
 
     /// One finding's fix, in a round's plan.
@@ -98,7 +104,6 @@ public enum FixRun {
         var originals: [String: [UInt8]] = [:]
         var texts: [String: [UInt8]] = [:]
         var made: [String: [AppliedFix]] = [:]
-        var declined = 0
         var trials = 0
 
         init(session: CheckSession) {
@@ -134,10 +139,7 @@ public enum FixRun {
                     kept = true
                     continue
                 }
-                guard file.items.count > 1 else {
-                    declined += file.items.count
-                    continue
-                }
+                guard file.items.count > 1 else { continue }
                 // Fix by fix, each with those of this file kept before it: all are edits of the
                 // text the round started from.
                 var accepted: [Item] = []
@@ -145,8 +147,6 @@ public enum FixRun {
                     if attempt([(file.path, accepted + [item])], fixing: [item]) {
                         accepted.append(item)
                         kept = true
-                    } else {
-                        declined += 1
                     }
                 }
             }
