@@ -26,12 +26,7 @@ final class SchemaFixTests: XCTestCase {
         """
 
     private func diagnostics(_ instance: String) -> [Diagnostic] {
-        let document = SchemaDocument.compile(SourceFile(path: "schema.yaml", text: schema))
-        XCTAssertEqual(document.problems.map(\.message), [])
-        let file = SourceFile(path: "file.yaml", text: instance)
-        let tree = SyntaxTree.parse(file)
-        XCTAssertEqual(tree.diagnostics.map(\.message), [])
-        return SchemaValidator(document).validate(tree.root ?? .null(at: 0)).violations.map { SchemaMessages.diagnostic(for: $0, in: file) }
+        schemaDiagnostics(schema: schema, instance)
     }
 
     /// The text with the first fix of every finding made, and the fixes' titles.
