@@ -1,10 +1,17 @@
-/// A fix made to a file, or that would be.
+/// A fix made to a file, or that would be, or that was left out.
 public struct AppliedFix: Sendable, Equatable {
     /// The file as shown, and the line of the finding (fixes change words, not lines).
     public let path: String
     public let line: Int
     public let title: String
     public let code: DiagnosticCode
+
+    init(_ diagnostic: Diagnostic, _ fix: Fix) {
+        path = diagnostic.file.path
+        line = diagnostic.start.line
+        title = fix.title
+        code = diagnostic.code
+    }
 }
 
 /// A content file with the fixes kept for it.
@@ -26,9 +33,9 @@ public struct FixOutcome: Sendable {
     public var files: [FixedFile]
     /// The check of the repository with every kept fix made: what remains.
     public var result: CheckResult
-    /// Findings in scope whose fix was left out, because the check did not come out strictly
-    /// better with it (or the run's trials ran out).
-    public var declined: Int
+    /// The fixes of findings in scope that were left out, because the check did not come out
+    /// strictly better with them (or the run's checks ran out), in report order.
+    public var declined: [AppliedFix]
     /// The rounds that kept a fix.
     public var rounds: Int
 
@@ -75,7 +82,10 @@ public enum FixRun {
             if write { file.problem = Self.write(file, contentFolder: session.contentFolder) }
             files.append(file)
         }
-        let declined = run.current.diagnostics.count { !$0.fixes.isEmpty && inScope($0.file.path) && session.contentPath($0.file.path) != nil }
+        let declined = run.current.diagnostics.compactMap { diagnostic -> AppliedFix? in
+            guard let fix = diagnostic.fixes.first, inScope(diagnostic.file.path), session.contentPath(diagnostic.file.path) != nil else { return nil }
+            return AppliedFix(diagnostic, fix)
+        }
         return .success(FixOutcome(files: files, result: run.current, declined: declined, rounds: kept))
     }
 
@@ -173,8 +183,7 @@ public enum FixRun {
             }
             for item in targets {
                 let path = item.diagnostic.file.path
-                made[path, default: []].append(AppliedFix(path: path, line: item.diagnostic.start.line, title: item.fix.title,
-                                                          code: item.diagnostic.code))
+                made[path, default: []].append(AppliedFix(item.diagnostic, item.fix))
             }
             return true
         }

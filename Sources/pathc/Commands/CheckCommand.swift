@@ -205,22 +205,23 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
     return failing ? ExitCode.findings : ExitCode.success
 }
 
-/// What --fix did, on stderr: each fix, the files it could not write, a count.
+/// What --fix did, on stderr: each fix made, each left out, the files it could not write, a count.
 private func outputFixes(_ outcome: FixOutcome, context: CommandContext) {
+    var written = 0, files = 0
     var lines = ""
-    var written = 0
     for file in outcome.files {
         if let problem = file.problem {
             context.terminal.error(problem, help: "run 'pathc check --fix' again")
             continue
         }
         written += file.fixes.count
-        for fix in file.fixes { lines += "\(TerminalSafe.line(fix.path)):\(fix.line): fixed \(fix.code.code): \(TerminalSafe.line(fix.title))\n" }
+        files += 1
+        lines += file.fixes.map { fixLine($0, "fixed") }.joined()
     }
     guard !context.terminal.quiet else { return }
-    lines += written == 0 ? "nothing fixed" : "fixed \(count(written, "finding")) in \(count(outcome.files.count { $0.problem == nil }, "file"))"
-    if outcome.declined > 0 { lines += "; \(count(outcome.declined, "fix", plural: "fixes")) left out: the check came out worse with them" }
-    context.terminal.err(lines + "\n")
+    lines += outcome.declined.map { fixLine($0, "left out") }.joined()
+    lines += written == 0 ? "nothing fixed" : "fixed \(count(written, "finding")) in \(count(files, "file"))"
+    context.terminal.err(lines + declinedSummary(outcome) + "\n")
 }
 
 /// `check --fix --diff`: the fixes as a unified diff on stdout, and on stderr what they are and
@@ -230,17 +231,28 @@ private func outputDiff(of outcome: FixOutcome, strict: Bool, reported: (String)
     for file in outcome.files {
         context.terminal.out(UnifiedDiff.render(old: String(decoding: file.original, as: UTF8.self), new: String(decoding: file.fixed, as: UTF8.self),
                                                 path: file.path))
-        for fix in file.fixes { lines += "\(TerminalSafe.line(fix.path)):\(fix.line): would fix \(fix.code.code): \(TerminalSafe.line(fix.title))\n" }
+        lines += file.fixes.map { fixLine($0, "would fix") }.joined()
     }
     let remaining = outcome.result.diagnostics.filter { reported($0.file.path) }
     if !context.terminal.quiet {
-        lines += "would fix \(count(outcome.fixCount, "finding")) in \(count(outcome.files.count, "file"))"
-        if outcome.declined > 0 { lines += "; \(count(outcome.declined, "fix", plural: "fixes")) left out: the check came out worse with them" }
+        lines += outcome.declined.map { fixLine($0, "left out") }.joined()
+        lines += outcome.fixCount == 0 ? "nothing to fix" : "would fix \(count(outcome.fixCount, "finding")) in \(count(outcome.files.count, "file"))"
+        lines += declinedSummary(outcome)
         lines += "; then " + DiagnosticReport.summaryLine(remaining, files: outcome.result.files.count { reported($0) })
         context.terminal.err(lines + "\n")
     }
     let failing = remaining.contains { $0.severity == .error || (strict && $0.severity == .warning) }
     return failing ? ExitCode.findings : ExitCode.success
+}
+
+/// `path:line: fixed PW1002: replace 'titel' with 'title'`, its content made safe for a terminal.
+private func fixLine(_ fix: AppliedFix, _ verb: String) -> String {
+    "\(TerminalSafe.line(fix.path)):\(fix.line): \(verb) \(fix.code.code): \(TerminalSafe.line(fix.title))\n"
+}
+
+private func declinedSummary(_ outcome: FixOutcome) -> String {
+    let left = outcome.declined.count
+    return left == 0 ? "" : "; \(count(left, "fix", plural: "fixes")) left out: with \(left == 1 ? "it" : "them") the check was not strictly better"
 }
 
 private func count(_ n: Int, _ word: String, plural: String? = nil) -> String {

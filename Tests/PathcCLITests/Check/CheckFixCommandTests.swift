@@ -93,6 +93,22 @@ final class CheckFixCommandTests: XCTestCase {
         XCTAssertTrue(fixed.stdout.hasSuffix("1 error, 0 warnings in 26 files\n"), fixed.stdout)
     }
 
+    func testAFixThatBringsNewFindingsIsLeftOutAndSaidSo() throws {
+        let root = try CLI.copyOfRepository(self)
+        // Quoted, the cycle is valid, and the rules about it have something new to say.
+        let path = "pathways/okrs/team/customer-support-2026-q3.okr.yaml"
+        try replace(root, path, "cycle: 2026-Q3", "cycle: 2026")
+        let edited = try text(root, path)
+        let result = try CLI.run(["check", "--fix"], in: root)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, """
+            \(path):5: left out PW1001: quote 2026 to make it text
+            nothing fixed; 1 fix left out: with it the check was not strictly better
+
+            """)
+        XCTAssertEqual(try text(root, path), edited)
+    }
+
     func testFixKeepsToThePathsAndFormatsAsked() throws {
         let (root, originals) = try repositoryWithMistakes()
         let result = try CLI.run(["check", "--fix", "--format", "json", role], in: root)
