@@ -292,11 +292,12 @@ struct FileCheck: Sendable {
         }
         guard let kindText = kindNode.scalar?.text, let kind = EntityKind(rawValue: kindText) else {
             let text = kindNode.scalar?.text ?? ""
+            let fix = Suggestion.unambiguous(to: text, in: kinds).flatMap { Fix.replacing(kindNode, with: $0, in: file) }
             result.diagnostics.append(Diagnostic(
                 code: ModelCode.unknownKind, message: "unknown kind '\(text)'", file: file, span: kindNode.span,
                 label: "not a kind",
                 help: Suggestion.closest(to: text, in: kinds).map { "did you mean '\($0)'?" } ?? "use one of \(kinds.joined(separator: ", "))",
-                pointer: "/kind"))
+                pointer: "/kind", fixes: fix.map { [$0] } ?? []))
             return result
         }
         let validation = schemas.validators[kind]!.validate(root, budget: schemas.regexBudget)

@@ -77,6 +77,15 @@ final class FixRunTests: XCTestCase {
         XCTAssertEqual(try text(folder, journey), originals[0])
     }
 
+    func testAMisspeltKindIsFixedWhenTheFileThenChecksClean() throws {
+        let folder = try copyOfRepository()
+        let original = try text(folder, role)
+        try edit(folder, role) { $0.replacingOccurrences(of: "kind: role", with: "kind: rol") }
+        let outcome = try fix(folder)
+        XCTAssertEqual(outcome.files.flatMap(\.fixes).map(\.title), ["replace 'rol' with 'role'"])
+        XCTAssertEqual(try text(folder, role), original)
+    }
+
     func testNoFixForAReferenceBetweenTwoIdsAsClose() throws {
         let folder = try copyOfRepository()
         let forecasting = "pathways/competencies/pipeline-forecasting.competency.yaml"
