@@ -1235,7 +1235,7 @@ enum CodeDescriptions {
         CodeDescription(
             code: "PW2004", name: "unknown-kind",
             summary: "a 'kind' that is not okr, competency, role, rubric or pathway",
-            explanation: "Every content file says what it holds with 'kind', and this one names a kind pathc does not know, so nothing else in the file is checked. Write one of okr, competency, role, rubric or pathway, in lowercase and in the singular.",
+            explanation: "Every content file says what it holds with 'kind', and this one names a kind pathc does not know, so nothing else in the file is checked. Write one of okr, competency, role, rubric or pathway, in lowercase and in the singular; when one of them is clearly the closest, pathc check --fix writes it.",
             example: """
                 kind: roles
                 id: support-engineer
