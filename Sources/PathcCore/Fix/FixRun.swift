@@ -45,16 +45,17 @@ public struct FixOutcome: Sendable {
 /// `check --fix`: makes the fixes diagnostics carry, keeping only those that make the check
 /// strictly better. The repository is held in memory (`CheckSession`); each round takes the first
 /// fix of every finding in scope, those of a file that do not overlap, and tries them: all files
-/// at once, else file by file, else fix by fix. A change is kept when every finding it fixes is
-/// gone and no finding appears that was not there before, anywhere in the repository (a renamed
-/// id can break a reference in another file). A fixed reference may resolve only once another
-/// is fixed, and a finding may show its fix only once another is gone, so rounds repeat, a few
-/// at most. Files are written last, each in one step, and only when they still hold what was read.
+/// at once, else by halves down to one file, then that file's fixes by halves down to one fix. A
+/// change is kept when every finding it fixes is gone and no finding appears that was not there
+/// before, anywhere in the repository (a renamed id can break a reference in another file). A
+/// fixed reference may resolve only once another is fixed, and a finding may show its fix only
+/// once another is gone, so rounds repeat, a few at most. Files are written last, each in one
+/// step, and only when they still hold what was read.
 public enum FixRun {
     /// Rounds of fixing, at most.
     public static let rounds = 3
-    /// Checks tried in one run, at most: fix by fix, a file of many findings that make things
-    /// worse would otherwise cost a check each.
+    /// Checks tried in one run, at most: each costs a check of the whole repository, and fixes
+    /// that make things worse, spread over many files, cost a few each.
     static let maxTrials = 200
 
     /// Fixes the findings of `checker`'s repository in the files `inScope` accepts (paths as
@@ -138,29 +139,41 @@ public enum FixRun {
             }
         }
 
-        /// Tries a round's plan: every file at once, else each file whole, else each fix alone.
+        /// Tries a round's plan: every file at once; when that is not better, each half of the
+        /// files, down to one file, then that file's fixes the same way, down to one fix. A fix
+        /// that makes the check worse costs a few checks more per halving, not one per file.
         /// Whether anything was kept.
         mutating func fix(_ plan: [(path: String, items: [Item])]) -> Bool {
-            if attempt(plan, fixing: plan.flatMap(\.items)) { return true }
-            var kept = false
-            for file in plan {
-                // One file's fixes: tried above when they are the whole plan.
-                if plan.count > 1, attempt([file], fixing: file.items) {
-                    kept = true
-                    continue
-                }
-                guard file.items.count > 1 else { continue }
-                // Fix by fix, each with those of this file kept before it: all are edits of the
-                // text the round started from.
-                var accepted: [Item] = []
-                for item in file.items {
-                    if attempt([(file.path, accepted + [item])], fixing: [item]) {
-                        accepted.append(item)
-                        kept = true
-                    }
-                }
+            let before = made.values.reduce(0) { $0 + $1.count }
+            settle(plan[...])
+            return made.values.reduce(0) { $0 + $1.count } > before
+        }
+
+        private mutating func settle(_ files: ArraySlice<(path: String, items: [Item])>) {
+            guard let first = files.first else { return }
+            if attempt(Array(files), fixing: files.flatMap(\.items)) { return }
+            if files.count == 1 {
+                // One file: its fixes, each with those of the file kept before it, all edits of
+                // the text the round started from. Tried together above.
+                var kept: [Item] = []
+                settle(first.items[...], of: first.path, kept: &kept, triedTogether: true)
+                return
             }
-            return kept
+            let middle = files.startIndex + files.count / 2
+            settle(files[..<middle])
+            settle(files[middle...])
+        }
+
+        private mutating func settle(_ items: ArraySlice<Item>, of path: String, kept: inout [Item], triedTogether: Bool) {
+            guard !items.isEmpty else { return }
+            if !triedTogether, attempt([(path, kept + items)], fixing: Array(items)) {
+                kept += items
+                return
+            }
+            guard items.count > 1 else { return }
+            let middle = items.startIndex + items.count / 2
+            settle(items[..<middle], of: path, kept: &kept, triedTogether: false)
+            settle(items[middle...], of: path, kept: &kept, triedTogether: false)
         }
 
         /// Checks the repository with the fixes of `changes` made (each file's, edits of the text
