@@ -288,7 +288,7 @@ public enum SchemaMessages {
         switch scalar.value {
         case .null where expected.contains(.string) && !scalar.text.isEmpty && scalar.text != "~":
             let fixes = Fix.quoting(node, in: file).map { [$0] } ?? []
-            return ("YAML reads \(scalar.text) as null, no value; quote it to make it text: \(ScalarWriter.doubleQuoted(scalar.text))", fixes)
+            return ("YAML reads \(scalar.text) as no value at all; quote it to make it text: \(ScalarWriter.doubleQuoted(scalar.text))", fixes)
         case .null where expected.contains(.string) || expected.contains(.number):
             return ("the value is empty; write it after the ':'", [])
         case .int, .float, .bool:
