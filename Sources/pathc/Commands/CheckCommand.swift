@@ -130,31 +130,30 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
             return nil
         }
     }
-    guard var (result, affected) = check() else { return ExitCode.usage }
     func reported(_ path: String, affected: Set<String>?) -> Bool {
         if let affected, !affected.contains(checker.rootRelative(path)) { return false }
         return filters.isEmpty || filters.contains { filter in
             filter == "." || path == filter || path.hasPrefix(filter.hasSuffix("/") ? filter : filter + "/")
         }
     }
-    if fixing, !result.setupFailed {
-        let scope = affected
-        switch FixRun.run(checker, inScope: { reported($0, affected: scope) }, write: !showDiff) {
-        case .failure:
-            break
-        case .success(let outcome):
+    if fixing {
+        // The findings to fix are those the check reports: with --since, in the files it names.
+        var scope: Set<String>?
+        if arguments[CheckOptions.since] != nil {
+            guard let (_, affected) = check() else { return ExitCode.usage }
+            scope = affected
+        }
+        // A repository whose configuration fails has nothing to fix: the check below says why.
+        if case .success(let outcome) = FixRun.run(checker, inScope: { reported($0, affected: scope) }, write: !showDiff) {
             if showDiff {
                 return outputDiff(of: outcome, strict: arguments[CheckOptions.strict], reported: { reported($0, affected: scope) },
                                   context: context)
             }
             outputFixes(outcome, context: context)
-            // What remains, as the check is asked for.
-            if outcome.files.contains(where: { $0.problem == nil }) {
-                guard let again = check() else { return ExitCode.usage }
-                (result, affected) = again
-            }
         }
     }
+    // What there is to report: after --fix, what remains.
+    guard let (result, affected) = check() else { return ExitCode.usage }
     func reported(_ path: String) -> Bool { result.setupFailed || reported(path, affected: affected) }
     func reported(_ file: SourceFile) -> Bool { reported(file.path) }
     // The summary counts the files reported on: with PATHs or --since, not the whole repository.

@@ -129,6 +129,18 @@ final class CheckFixCommandTests: XCTestCase {
         XCTAssertTrue(refused.stderr.contains("--diff prints the fixes as a unified diff"), refused.stderr)
     }
 
+    func testSinceFixesOnlyWhatChangedSinceTheRevision() throws {
+        let repository = try GitRepository.make(self)
+        try repository.edit(journey) { $0.replacingOccurrences(of: "status: active", with: "status: actve") }
+        try repository.git(["commit", "-q", "--no-verify", "-am", "a mistake committed"], expecting: 0)
+        try repository.edit(role) { $0.replacingOccurrences(of: "competency: pipeline-forecasting", with: "competency: pipeline-forcasting") }
+        let result = try repository.run(CLI.executable, ["check", "--fix", "--since", "HEAD"])
+        XCTAssertEqual(result.status, 0, result.stdout)
+        XCTAssertEqual(result.stderr, "\(role):8: fixed PW2002: replace 'pipeline-forcasting' with 'pipeline-forecasting'\nfixed 1 finding in 1 file\n")
+        XCTAssertEqual(try repository.git(["status", "--porcelain"]).stdout, "", "the role is as committed")
+        XCTAssertTrue(try repository.read(journey).contains("status: actve"), "committed before HEAD: not fixed")
+    }
+
     func testHelpListsTheOptions() throws {
         let help = try CLI.run(["help", "check"])
         XCTAssertTrue(help.stdout.contains("--fix"), help.stdout)
