@@ -279,7 +279,7 @@ public enum SchemaMessages {
                 let span = Span(start: pairs[0].key.span.start, end: pairs[0].value.span.end)
                 let text = file.text(of: span)
                 let quoted = text.contains("\"") ? ScalarWriter.quoted(text) : ScalarWriter.doubleQuoted(text)
-                let fix = Fix("quote \(text) to make it one text", replacing: span, with: quoted)
+                let fix = Fix("put the whole text in quotes", replacing: span, with: quoted)
                 return ("the ': ' inside the text makes YAML read it as 'key: value'; put the whole text in quotes: \(quoted)", [fix])
             }
             if expected.contains(.string) { return ("write the text on the same line as the key", []) }

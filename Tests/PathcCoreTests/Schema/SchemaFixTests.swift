@@ -94,6 +94,9 @@ final class SchemaFixTests: XCTestCase {
         XCTAssertEqual(diagnostics(base + "version: 1.10\n").first?.help, "YAML reads 1.10 as a number; quote it to make it text: \"1.10\"")
         XCTAssertEqual(fixed(base + "behaviours:\n  - Coaching: runs two peer reviews\n").text,
                        base + "behaviours:\n  - \"Coaching: runs two peer reviews\"\n")
+        XCTAssertEqual(fixed(base + "behaviours:\n  - Coaching: runs two peer reviews\n").titles, ["put the whole text in quotes"])
+        XCTAssertEqual(fixed(base + "behaviours:\n  - Coaching: runs \"two\" reviews\n").text,
+                       base + "behaviours:\n  - 'Coaching: runs \"two\" reviews'\n")
     }
 
     func testNoQuotesForAnEmptyValueOrWhereTextIsNotWanted() {
