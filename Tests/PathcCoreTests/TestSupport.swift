@@ -38,6 +38,16 @@ func dumped(_ text: String, file: StaticString = #filePath, line: UInt = #line) 
     return JSONWriter(pretty: false).string(tree.root?.json ?? .null)
 }
 
+/// The diagnostics of validating `instance` against `schema` (both YAML), as the check words them.
+func schemaDiagnostics(schema: String, _ instance: String, file: StaticString = #filePath, line: UInt = #line) -> [Diagnostic] {
+    let document = SchemaDocument.compile(SourceFile(path: "schema.yaml", text: schema))
+    XCTAssertEqual(document.problems.map(\.message), [], file: file, line: line)
+    let source = SourceFile(path: "file.yaml", text: instance)
+    let tree = SyntaxTree.parse(source)
+    XCTAssertEqual(tree.diagnostics.map(\.message), [], file: file, line: line)
+    return SchemaValidator(document).validate(tree.root ?? .null(at: 0)).violations.map { SchemaMessages.diagnostic(for: $0, in: source) }
+}
+
 /// The codes of a text's diagnostics, in order.
 func codes(_ text: String) -> [String] {
     parse(text).diagnostics.map(\.code.code)

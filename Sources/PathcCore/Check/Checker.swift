@@ -143,15 +143,19 @@ public struct Checker: Sendable {
             FileCheck.run(path: path, displayPath: display(path), schemas: schemas)
         }
         clock.lap("read, parse, validate \(paths.count) files")
-        let links = walk.skipped.map { path, reason in
+        var result = analyse(outcomes, config: config, scope: scope, fileCount: fileCount, extra: skippedLinks(walk) + setup.houseRules.problems,
+                             houseRules: setup.houseRules.rules)
+        result.files = paths.map(display)
+        return result
+    }
+
+    /// The links the walk of the content folder did not follow, as findings.
+    func skippedLinks(_ walk: Paths.ContentWalk) -> [Diagnostic] {
+        walk.skipped.map { path, reason in
             Diagnostic(code: CheckCode.linkNotFollowed, message: "'\(display(path))' is \(reason)",
                        file: SourceFile(path: display(path), bytes: []), span: .at(0),
                        help: "move the content into the repository's content folder, or remove the link")
         }
-        var result = analyse(outcomes, config: config, scope: scope, fileCount: fileCount, extra: links + setup.houseRules.problems,
-                             houseRules: setup.houseRules.rules)
-        result.files = paths.map(display)
-        return result
     }
 
     /// Everything after the files are read, parsed and validated: the model, its references, the
@@ -297,11 +301,12 @@ struct FileCheck: Sendable {
         }
         guard let kindText = kindNode.scalar?.text, let kind = EntityKind(rawValue: kindText) else {
             let text = kindNode.scalar?.text ?? ""
+            let fix = Suggestion.unambiguous(to: text, in: kinds).flatMap { Fix.replacing(kindNode, with: $0, in: file) }
             result.diagnostics.append(Diagnostic(
                 code: ModelCode.unknownKind, message: "unknown kind '\(text)'", file: file, span: kindNode.span,
                 label: "not a kind",
                 help: Suggestion.closest(to: text, in: kinds).map { "did you mean '\($0)'?" } ?? "use one of \(kinds.joined(separator: ", "))",
-                pointer: "/kind"))
+                pointer: "/kind", fixes: fix.map { [$0] } ?? []))
             return result
         }
         let validation = schemas.validators[kind]!.validate(root, budget: schemas.regexBudget)

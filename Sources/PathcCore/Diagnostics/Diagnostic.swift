@@ -59,10 +59,13 @@ public struct Diagnostic: Sendable {
     public var help: String?
     /// JSON Pointer of the flagged value inside its document, where known (`/key_results/0`).
     public var pointer: String?
+    /// Changes to `file` that resolve the finding and are safe to make without asking
+    /// (`check --fix`, an editor's quick fix); most findings have none.
+    public var fixes: [Fix]
 
     public init(code: DiagnosticCode, severity: Severity = .error, message: String, file: SourceFile, span: Span,
                 label: String? = nil, secondary: [DiagnosticLabel] = [], notes: [String] = [],
-                help: String? = nil, pointer: String? = nil) {
+                help: String? = nil, pointer: String? = nil, fixes: [Fix] = []) {
         self.code = code
         self.severity = severity
         self.message = Self.clipped(message)
@@ -73,6 +76,7 @@ public struct Diagnostic: Sendable {
         self.notes = notes.prefix(Self.maxNotes).map(Self.clipped)
         self.help = help.map(Self.clipped)
         self.pointer = pointer.map(Self.clipped)
+        self.fixes = fixes.isEmpty ? [] : fixes.prefix(Self.maxFixes).compactMap { $0.checked(against: file.bytes) }
     }
 
     /// Messages quote values and keys from content, which may be a megabyte long: every text of a
@@ -81,6 +85,7 @@ public struct Diagnostic: Sendable {
     static let maxText = 400
     static let maxNotes = 8
     static let maxSecondary = 8
+    static let maxFixes = 4
 
     static func clipped(_ text: String) -> String {
         guard text.utf8.count > maxText else { return text }

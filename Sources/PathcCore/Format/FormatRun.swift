@@ -67,38 +67,9 @@ public enum FormatRun {
         }
     }
 
-    /// Writes `text` over the file at `path` in one step: a file beside it with the same mode,
-    /// then renamed over it (through a symbolic link, the file it names). Nil when written, else
-    /// why not.
+    /// Writes `text` over the file at `path` in one step (`Paths.overwrite`). Nil when written,
+    /// else why not.
     static func replace(_ path: String, with text: String) -> String? {
-        let target = Paths.realPath(path) ?? path
-        var info = stat()
-        guard stat(target, &info) == 0 else { return "cannot read '\(path)' again to write it" }
-        let mode = info.st_mode & 0o7777
-        let folder = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).pathc-fmt-\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { return "cannot write in the folder of '\(path)'; check that you may write there" }
-        let bytes = Array(text.utf8)
-        var written = 0
-        var failed = false
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                failed = true
-                break
-            }
-            written += count
-        }
-        // The mode as it was, whatever the umask took from the new file.
-        if fchmod(fd, mode) != 0 { failed = true }
-        if close(fd) != 0 { failed = true }
-        if failed || rename(temporary, target) != 0 {
-            unlink(temporary)
-            return "cannot write '\(path)'; check that the disk has room and that you may write there"
-        }
-        return nil
+        Paths.overwrite(path, with: Array(text.utf8))
     }
 }

@@ -51,7 +51,10 @@ struct ModelChecks: Sendable {
         }
     }
 
-    private mutating func checkReference(_ id: String, kind: EntityKind, _ annotation: SchemaAnnotation, in entity: Entity) {
+    /// `written` is the reference as its value holds it, given the id: the id itself, or for a
+    /// key result's OKR, `id/kr`.
+    private mutating func checkReference(_ id: String, kind: EntityKind, _ annotation: SchemaAnnotation, in entity: Entity,
+                                         written: (String) -> String = { $0 }) {
         if model.entity(kind, id) != nil { return }
         if let other = EntityKind.allCases.first(where: { $0 != kind && model.entity($0, id) != nil }) {
             diagnostics.append(Diagnostic(
@@ -69,32 +72,36 @@ struct ModelChecks: Sendable {
         }
         let known = knownIDs.map { $0[kind] } ?? model.entities[kind].map { Array($0.keys) } ?? []
         let suggestion = Suggestion.closest(to: id, in: known)
+        let fix = suggestion.flatMap { Suggestion.unambiguous(to: id, in: known) == $0 ? Fix.replacing(annotation.node, with: written($0), in: entity.file) : nil }
         diagnostics.append(Diagnostic(
             code: ModelCode.unknownReference, message: "unknown \(kind.displayName) '\(id)'",
             file: entity.file, span: annotation.node.span, label: "no \(kind.displayName) has this id",
-            help: suggestion.map { "did you mean '\($0)'?" } ?? (known.isEmpty
+            help: suggestion.map { "did you mean '\(written($0))'?" } ?? (known.isEmpty
                 ? "add \(kind.withArticle) with this id under the content folder"
                 : "use the id of an existing \(kind.displayName), or add one"),
-            pointer: annotation.pointer))
+            pointer: annotation.pointer, fixes: fix.map { [$0] } ?? []))
     }
 
     private mutating func checkKeyResultReference(_ reference: String, _ annotation: SchemaAnnotation, in entity: Entity) {
         let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return }
         guard let okr = model.entity(.okr, parts[0]) else {
-            checkReference(parts[0], kind: .okr, annotation, in: entity)
+            checkReference(parts[0], kind: .okr, annotation, in: entity, written: { "\($0)/\(parts[1])" })
             return
         }
         let keyResults = okr.root[.keyResults]?.sequence ?? []
         let ids = keyResults.compactMap { $0[.id]?.scalar?.text }
         guard !ids.contains(parts[1]) else { return }
         let suggestion = Suggestion.closest(to: parts[1], in: ids)
+        let fix = suggestion.flatMap {
+            Suggestion.unambiguous(to: parts[1], in: ids) == $0 ? Fix.replacing(annotation.node, with: "\(parts[0])/\($0)", in: entity.file) : nil
+        }
         diagnostics.append(Diagnostic(
             code: ModelCode.unknownReference, message: "OKR '\(parts[0])' has no key result '\(parts[1])'",
             file: entity.file, span: annotation.node.span, label: "no such key result",
             help: suggestion.map { "did you mean '\(parts[0])/\($0)'?" }
                 ?? (ids.isEmpty ? "add the key result to the OKR" : "its key results are \(ids.joined(separator: ", "))"),
-            pointer: annotation.pointer))
+            pointer: annotation.pointer, fixes: fix.map { [$0] } ?? []))
     }
 
     // MARK: - Alignment

@@ -812,7 +812,7 @@ enum CodeDescriptions {
         CodeDescription(
             code: "PW1001", name: "wrong-type",
             summary: "a value of the wrong type, such as a number where text is expected",
-            explanation: "The field holds another type of value than its schema asks for: a number, true or false, or nothing where text is expected, text where a list is expected, and so on. YAML decides the type from how the value is written, so 2026, true or 3.5 are not text unless they are in quotes. Write the value in the form the message asks for, quoting it to make it text.",
+            explanation: "The field holds another type of value than its schema asks for: a number, true or false, or nothing where text is expected, text where a list is expected, and so on. YAML decides the type from how the value is written, so 2026, true or 3.5 are not text unless they are in quotes. Write the value in the form the message asks for, quoting it to make it text; where quotes are all it takes (a number, true or false, or null meant as text), pathc check --fix adds them, around the value as it was written (1.10 stays 1.10, not 1.1).",
             example: """
                 kind: okr
                 id: support-speed-2026
@@ -830,7 +830,7 @@ enum CodeDescriptions {
                 kind: okr
                 id: support-speed-2026
                 level: strategic
-                cycle: '2026'
+                cycle: "2026"
                 owner: head-of-support
                 objective: Support engineers resolve priority tickets within one working day
                 key_results:
@@ -841,7 +841,7 @@ enum CodeDescriptions {
         CodeDescription(
             code: "PW1002", name: "unknown-field",
             summary: "a field that the schema of its kind does not define",
-            explanation: "The mapping has a key that its schema does not allow, most often a misspelt field name; pathc reports it rather than ignore it, so that the value is not silently lost. Correct the spelling (the message suggests the closest field) or remove the field; to add a new field for everyone, add it to the schema.",
+            explanation: "The mapping has a key that its schema does not allow, most often a misspelt field name; pathc reports it rather than ignore it, so that the value is not silently lost. Correct the spelling (the message suggests the closest field) or remove the field; to add a new field for everyone, add it to the schema. When one field is clearly the closest and the mapping does not have it already, pathc check --fix renames the key.",
             example: """
                 kind: role
                 id: support-engineer
@@ -880,7 +880,7 @@ enum CodeDescriptions {
         CodeDescription(
             code: "PW1004", name: "invalid-value",
             summary: "a value that is not one of the values allowed for its field",
-            explanation: "The field accepts only certain values, such as weekly, biweekly, monthly or quarterly for a review cadence, and this value is not one of them. Use one of the values the message lists, spelt exactly as shown.",
+            explanation: "The field accepts only certain values, such as weekly, biweekly, monthly or quarterly for a review cadence, and this value is not one of them. Use one of the values the message lists, spelt exactly as shown. When the value is a misspelling of exactly one of them, pathc check --fix corrects it.",
             example: """
                 kind: okr
                 id: support-speed
@@ -915,7 +915,7 @@ enum CodeDescriptions {
         CodeDescription(
             code: "PW1005", name: "invalid-format",
             summary: "a value that is not in the form its field requires, such as an id, a cycle or a date",
-            explanation: "The value is of the right type but not in the required form: an id is lowercase words joined by '-', a cycle is written like 2026-Q3, a date like 2026-07-15, and so on. Rewrite the value in the form the message shows.",
+            explanation: "The value is of the right type but not in the required form: an id is lowercase words joined by '-', a cycle is written like 2026-Q3, a date like 2026-07-15, and so on. Rewrite the value in the form the message shows. pathc check --fix makes an id of text that is not one (Sales Q3 becomes sales-q3), and rewrites a date written in another form that says one day (2026/07/15, 15 July 2026, July 15, 2026); a date such as 01/02/2026, which is 1 February or 2 January depending on the country, is left for you, and the message says both.",
             example: """
                 kind: okr
                 id: support-speed
@@ -1193,7 +1193,7 @@ enum CodeDescriptions {
         CodeDescription(
             code: "PW2002", name: "unknown-reference",
             summary: "a reference to an id that no entity has",
-            explanation: "A field that refers to another entity (a competency, a rubric, an OKR or a key result) names an id that no file in the content folder has, often because of a typo or a renamed entity. Use the id of an existing entity (the message suggests the closest one), or add the missing entity. When the entity exists but its own file has errors, the message names that file: fix it first, and the reference resolves.",
+            explanation: "A field that refers to another entity (a competency, a rubric, an OKR or a key result) names an id that no file in the content folder has, often because of a typo or a renamed entity. Use the id of an existing entity (the message suggests the closest one), or add the missing entity. When the entity exists but its own file has errors, the message names that file: fix it first, and the reference resolves. When exactly one id is that close, pathc check --fix writes it.",
             example: """
                 kind: role
                 id: support-engineer
@@ -1235,7 +1235,7 @@ enum CodeDescriptions {
         CodeDescription(
             code: "PW2004", name: "unknown-kind",
             summary: "a 'kind' that is not okr, competency, role, rubric or pathway",
-            explanation: "Every content file says what it holds with 'kind', and this one names a kind pathc does not know, so nothing else in the file is checked. Write one of okr, competency, role, rubric or pathway, in lowercase and in the singular.",
+            explanation: "Every content file says what it holds with 'kind', and this one names a kind pathc does not know, so nothing else in the file is checked. Write one of okr, competency, role, rubric or pathway, in lowercase and in the singular; when one of them is clearly the closest, pathc check --fix writes it.",
             example: """
                 kind: roles
                 id: support-engineer

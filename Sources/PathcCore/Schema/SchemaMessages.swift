@@ -48,6 +48,7 @@ public enum SchemaMessages {
         var help: String?
         var notes: [String] = []
         var secondary: [DiagnosticLabel] = []
+        var fixes: [Fix] = []
         if let description = violation.schema.description, !description.isEmpty {
             notes.append("\(field.map { "'\($0)': " } ?? "")\(description.trimmingTrailingPeriod)")
         }
@@ -57,12 +58,12 @@ public enum SchemaMessages {
             code = SchemaViolationCode.wrongType
             message = "\(field.map { "'\($0)'" } ?? "the value") should be \(expected.words), found \(node.kindDescription)"
             label = "expected \(expected.words)"
-            help = typingHelp(node, expected: expected, in: file)
+            (help, fixes) = typingHelp(node, expected: expected, in: file)
         case .noAlternative(let expected):
             code = SchemaViolationCode.wrongType
             message = "\(field.map { "'\($0)'" } ?? "the value") should be \(expected.isEmpty ? "in one of the allowed forms" : expected.words), found \(node.kindDescription)"
             label = "not an allowed form"
-            help = expected.isEmpty ? nil : typingHelp(node, expected: expected, in: file)
+            if !expected.isEmpty { (help, fixes) = typingHelp(node, expected: expected, in: file) }
         case .notConst(let expected):
             code = SchemaViolationCode.invalidValue
             let wanted = quoted(expected, in: nil)
@@ -77,6 +78,14 @@ public enum SchemaMessages {
             let plain = allowed.prefix(1_000).compactMap { $0.scalar?.text }
             if let text = node.scalar?.text, let suggestion = Suggestion.closest(to: text, in: plain) {
                 help = "did you mean '\(suggestion)'? The allowed values are \(names)"
+                // Only text replaces text: an allowed number written in quotes would be text again.
+                let texts = allowed.prefix(1_000).compactMap { node -> String? in
+                    if case .string(let text)? = node.scalarValue { return text }
+                    return nil
+                }
+                if case .string? = node.scalarValue, Suggestion.unambiguous(to: text, in: texts) == suggestion {
+                    fixes = Fix.replacing(node, with: suggestion, in: file).map { [$0] } ?? []
+                }
             } else {
                 help = "use one of \(names)"
             }
@@ -89,14 +98,21 @@ public enum SchemaMessages {
             if let index = violation.schema.propertyIndex[name], let description = violation.schema.properties[index].schema.description {
                 notes.append("'\(name)': \(description.trimmingTrailingPeriod)")
             }
-        case .unknownProperty(let name, let known):
+        case .unknownProperty(let name, let known, let siblings):
             code = SchemaViolationCode.unknownField
             message = "unknown field '\(name)'"
             label = "not a field here"
             notes = []
             if let suggestion = Suggestion.closest(to: name, in: known.prefix(1_000)) {
-                help = violation.schema.required.contains(suggestion) ? "did you mean '\(suggestion)'? It is a required field"
-                    : "did you mean '\(suggestion)'?"
+                if siblings.contains(suggestion) {
+                    help = "did you mean '\(suggestion)'? This mapping has a '\(suggestion)' already: keep one of the two"
+                } else {
+                    help = violation.schema.required.contains(suggestion) ? "did you mean '\(suggestion)'? It is a required field"
+                        : "did you mean '\(suggestion)'?"
+                    if Suggestion.unambiguous(to: name, in: known.prefix(1_000)) == suggestion {
+                        fixes = Fix.replacing(node, with: suggestion, in: file, isKey: true).map { [$0] } ?? []
+                    }
+                }
             } else {
                 help = unknownFieldHelp(name, known: [])
                 if !known.isEmpty { help = "remove it; the fields allowed here are \(listed(known))" }
@@ -114,6 +130,7 @@ public enum SchemaMessages {
                 label = "expected \(known.what.components(separatedBy: ":").first ?? known.what)"
                 if pattern == "^[a-z0-9]+(-[a-z0-9]+)*$", let text = node.scalar?.text, let slug = slug(text), slug != text {
                     help = "did you mean '\(slug)'?"
+                    if case .string? = node.scalarValue { fixes = Fix.replacing(node, with: slug, in: file).map { [$0] } ?? [] }
                 } else {
                     help = "write it like '\(known.example)'"
                 }
@@ -128,6 +145,9 @@ public enum SchemaMessages {
             message = "\(shown) is not \(what)"
             help = "write \(example)"
             label = "not a valid \(format)"
+            if format == "date", let text = node.scalar?.text, let reading = CalendarDate.reading(text) {
+                (help, fixes) = dateHelp(node, reading, in: file)
+            }
         case .tooShort(let minimum, let actual):
             code = SchemaViolationCode.outOfRange
             if actual == 0 {
@@ -222,7 +242,7 @@ public enum SchemaMessages {
             help = "simplify the pattern in the schema; the value itself may be fine"
         }
         return Diagnostic(code: code, message: message, file: file, span: node.span, label: label, secondary: secondary,
-                          notes: notes, help: help, pointer: violation.pointer)
+                          notes: notes, help: help, pointer: violation.pointer, fixes: fixes)
     }
 
     /// The field a pointer ends in: `/key_results/0/target` is 'target'; `/key_results/0` is 'key_results'.
@@ -248,39 +268,61 @@ public enum SchemaMessages {
         }
     }
 
-    /// YAML typed the value differently from what the schema wants: say how to write it.
-    static func typingHelp(_ node: Node, expected: JSONTypeSet, in file: SourceFile) -> String? {
+    /// YAML typed the value differently from what the schema wants: say how to write it, and
+    /// when quotes are all it takes (a number, a boolean or `null` meant as text), the fix.
+    static func typingHelp(_ node: Node, expected: JSONTypeSet, in file: SourceFile) -> (help: String?, fixes: [Fix]) {
         guard let scalar = node.scalar else {
             // Text with ': ' in it on one line ("- Coaching: runs two peer reviews") reads as a
             // mapping of one key: the text needs quotes, not another line.
             if expected.contains(.string), let pairs = node.mapping, pairs.count == 1,
                file.position(of: pairs[0].key.span.start).line == file.position(of: pairs[0].value.span.end).line {
-                let text = file.text(of: Span(start: pairs[0].key.span.start, end: pairs[0].value.span.end))
-                let quoted = text.contains("\"") ? "'\(text.replacingOccurrences(of: "'", with: "''"))'" : "\"\(text)\""
-                return "the ': ' inside the text makes YAML read it as 'key: value'; put the whole text in quotes: \(quoted)"
+                let span = Span(start: pairs[0].key.span.start, end: pairs[0].value.span.end)
+                let text = file.text(of: span)
+                let quoted = text.contains("\"") ? ScalarWriter.quoted(text) : ScalarWriter.doubleQuoted(text)
+                let fix = Fix("put the whole text in quotes", replacing: span, with: quoted)
+                return ("the ': ' inside the text makes YAML read it as 'key: value'; put the whole text in quotes: \(quoted)", [fix])
             }
-            if expected.contains(.string) { return "write the text on the same line as the key" }
-            return nil
+            if expected.contains(.string) { return ("write the text on the same line as the key", []) }
+            return (nil, [])
         }
         switch scalar.value {
+        case .null where expected.contains(.string) && !scalar.text.isEmpty && scalar.text != "~":
+            let fixes = Fix.quoting(node, in: file).map { [$0] } ?? []
+            return ("YAML reads \(scalar.text) as no value at all; quote it to make it text: \(ScalarWriter.doubleQuoted(scalar.text))", fixes)
         case .null where expected.contains(.string) || expected.contains(.number):
-            return "the value is empty; write it after the ':'"
+            return ("the value is empty; write it after the ':'", [])
         case .int, .float, .bool:
             if expected.contains(.string) {
-                return "YAML reads \(scalar.text) as \(scalar.value.kindDescription); quote it to make it text: '\(scalar.text)'"
+                // The text as written: `1.10` and `0123` are the numbers 1.1 and 123 once read.
+                let written = Fix.source(of: node, in: file) ?? scalar.text
+                let fixes = Fix.quoting(node, in: file).map { [$0] } ?? []
+                return ("YAML reads \(written) as \(scalar.value.kindDescription); quote it to make it text: \(ScalarWriter.doubleQuoted(written))",
+                        fixes)
             }
         case .string(let text):
             if expected.contains(.number), let number = Double(text.trimmingCharacters(in: [" "])) {
-                return "write the number without quotes: \(JSONWriter.format(number).replacingOccurrences(of: ".0", with: ""))"
+                return ("write the number without quotes: \(JSONWriter.format(number).replacingOccurrences(of: ".0", with: ""))", [])
             }
-            if expected.contains(.array) { return "write a list: [\(text)] or one '- item' per line" }
-            if expected.contains(.object) { return "write the fields of the mapping on the lines below, indented" }
-            if expected.contains(.boolean) { return "write true or false" }
+            if expected.contains(.array) { return ("write a list: [\(text)] or one '- item' per line", []) }
+            if expected.contains(.object) { return ("write the fields of the mapping on the lines below, indented", []) }
+            if expected.contains(.boolean) { return ("write true or false", []) }
         default:
             break
         }
-        if expected.contains(.array) && !node.span.isEmpty { return "write a list: one '- item' per line, or [a, b]" }
-        return nil
+        if expected.contains(.array) && !node.span.isEmpty { return ("write a list: one '- item' per line, or [a, b]", []) }
+        return (nil, [])
+    }
+
+    /// A date written in another form than YYYY-MM-DD: the day it says, and the fix, or why it
+    /// cannot be told.
+    static func dateHelp(_ node: Node, _ reading: CalendarDate.Reading, in file: SourceFile) -> (help: String, fixes: [Fix]) {
+        switch reading {
+        case .day(let day):
+            return ("write it as \(day): dates are YYYY-MM-DD", Fix.replacing(node, with: day.description, in: file).map { [$0] } ?? [])
+        case .ambiguous(let dayFirst, let monthFirst):
+            return ("it could be \(dayFirst.spelledOut) or \(monthFirst.spelledOut), as the day or the month comes first; "
+                + "write it as \(dayFirst) or \(monthFirst): dates are YYYY-MM-DD", [])
+        }
     }
 
     /// A value made into an id: lowercase, words joined by '-'.

@@ -5,7 +5,8 @@ public struct SchemaViolation: Sendable {
         case notConst(expected: Node)
         case notInEnum(allowed: [Node])
         case missingProperty(String)
-        case unknownProperty(String, known: [String])
+        /// A key the schema does not allow, the names it knows, and the keys of the same mapping.
+        case unknownProperty(String, known: [String], siblings: [String])
         case patternMismatch(String)
         case formatMismatch(String)
         case tooShort(minimum: Int, actual: Int)
@@ -457,7 +458,7 @@ struct Evaluator {
                     matched = true
                     if additional.boolean == false {
                         unknownKeys.append(key)
-                        violation(.unknownProperty(key, known: schema.knownPropertyNames), pairs[entry].key, schema, &out)
+                        violation(.unknownProperty(key, known: schema.knownPropertyNames, siblings: keys), pairs[entry].key, schema, &out)
                     } else {
                         _ = evaluate(pairs[entry].value, additional, into: &out)
                     }

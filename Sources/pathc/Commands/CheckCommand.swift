@@ -12,9 +12,13 @@ extension CommandDescriptor {
             resolves references across the whole repository and reports what is wrong, in compiler
             style. With PATHs (files or folders), reports only findings in them; references are still
             resolved against everything. With --since REF, reports only for the files changed since the
-            git revision REF and the files those changes can affect. Exit 0: no errors; 1: errors (or
-            warnings with --strict); 2: the check could not run (bad arguments, invalid pathc.yaml,
-            schema or baseline, unknown revision).
+            git revision REF and the files those changes can affect. With --fix, first makes the safe
+            fixes of the findings reported (a did-you-mean with one candidate, quotes around a value YAML
+            typed differently, a date written as YYYY-MM-DD), keeping only those that leave the whole
+            check strictly better; lists them on stderr, then reports what remains (docs/fixes.md).
+            --diff prints the fixes as a unified diff instead, and writes nothing. Exit 0: no errors; 1:
+            errors (or warnings with --strict), after the fixes; 2: the check could not run (bad
+            arguments, invalid pathc.yaml, schema or baseline, unknown revision).
             """,
         options: CheckOptions.all,
         positionals: 0...Int.max,
@@ -55,8 +59,11 @@ enum CheckOptions {
     static let minSeverity = Option<Severity>(
         "--min-severity", "LEVEL", "show only findings of this severity or above: info (default), warning or error; the exit code counts them all")
     static let writeBaseline = Option<String>("--write-baseline", "FILE", "record the current findings in FILE, to hide them later with --baseline")
+    static let fix = Flag("--fix", "first make the safe fixes that leave the check strictly better, then report what remains")
+    static let diff = Flag("--diff", "print the fixes --fix would make as a unified diff, and write nothing (implies --fix)")
 
-    static let all = [format.spec, strict.spec, statistics.spec, since.spec, baseline.spec, minSeverity.spec, writeBaseline.spec]
+    static let all = [format.spec, strict.spec, statistics.spec, since.spec, baseline.spec, minSeverity.spec, writeBaseline.spec, fix.spec,
+                      diff.spec]
 }
 
 /// Where the repository is: --root, or the nearest folder with pathc.yaml or pathways/.
@@ -87,6 +94,12 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
                                help: "drop --statistics, or use --format text or --format json")
         return ExitCode.usage
     }
+    let showDiff = arguments[CheckOptions.diff], fixing = arguments[CheckOptions.fix] || showDiff
+    if showDiff, format != .text || statistics || arguments[CheckOptions.writeBaseline] != nil {
+        context.terminal.error("--diff prints the fixes as a unified diff; it does not combine with --format, --statistics or --write-baseline",
+                               help: "drop --diff to fix the files and report in that form")
+        return ExitCode.usage
+    }
     guard let root = repositoryRoot(context) else { return ExitCode.usage }
     let cwd = FileManager.default.currentDirectoryPath
     var checker = Checker(root: root, currentDirectory: cwd)
@@ -107,25 +120,41 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
         baseline = loaded
     }
 
-    let result: CheckResult
-    var affected: Set<String>?
-    if let revision = arguments[CheckOptions.since] {
+    /// The check as asked for: the whole repository, or with --since the files changed and affected.
+    func check() -> (CheckResult, Set<String>?)? {
+        guard let revision = arguments[CheckOptions.since] else { return (checker.run(), nil) }
         do {
-            (result, affected) = try checker.run(since: revision)
+            return try checker.run(since: revision)
         } catch {
             context.terminal.error(error.message, help: error.help)
-            return ExitCode.usage
+            return nil
         }
-    } else {
-        result = checker.run()
     }
-    func reported(_ path: String) -> Bool {
-        if result.setupFailed { return true }
+    func reported(_ path: String, affected: Set<String>?) -> Bool {
         if let affected, !affected.contains(checker.rootRelative(path)) { return false }
         return filters.isEmpty || filters.contains { filter in
             filter == "." || path == filter || path.hasPrefix(filter.hasSuffix("/") ? filter : filter + "/")
         }
     }
+    if fixing {
+        // The findings to fix are those the check reports: with --since, in the files it names.
+        var scope: Set<String>?
+        if arguments[CheckOptions.since] != nil {
+            guard let (_, affected) = check() else { return ExitCode.usage }
+            scope = affected
+        }
+        // A repository whose configuration fails has nothing to fix: the check below says why.
+        if case .success(let outcome) = FixRun.run(checker, inScope: { reported($0, affected: scope) }, write: !showDiff) {
+            if showDiff {
+                return outputDiff(of: outcome, strict: arguments[CheckOptions.strict], reported: { reported($0, affected: scope) },
+                                  context: context)
+            }
+            outputFixes(outcome, context: context)
+        }
+    }
+    // What there is to report: after --fix, what remains.
+    guard let (result, affected) = check() else { return ExitCode.usage }
+    func reported(_ path: String) -> Bool { result.setupFailed || reported(path, affected: affected) }
     func reported(_ file: SourceFile) -> Bool { reported(file.path) }
     // The summary counts the files reported on: with PATHs or --since, not the whole repository.
     let reportedFiles = filters.isEmpty && affected == nil ? result.fileCount : result.files.count(where: reported)
@@ -173,6 +202,60 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
     keptUntilExit.append(report)
     if result.setupFailed { return ExitCode.usage }
     return failing ? ExitCode.findings : ExitCode.success
+}
+
+/// What --fix did, on stderr: each fix made, each left out, the files it could not write, a count.
+private func outputFixes(_ outcome: FixOutcome, context: CommandContext) {
+    var written = 0, files = 0
+    var lines = ""
+    for file in outcome.files {
+        if let problem = file.problem {
+            context.terminal.error(problem, help: "run 'pathc check --fix' again")
+            continue
+        }
+        written += file.fixes.count
+        files += 1
+        lines += file.fixes.map { fixLine($0, "fixed") }.joined()
+    }
+    guard !context.terminal.quiet else { return }
+    lines += outcome.declined.map { fixLine($0, "left out") }.joined()
+    lines += written == 0 ? "nothing fixed" : "fixed \(count(written, "finding")) in \(count(files, "file"))"
+    context.terminal.err(lines + declinedSummary(outcome) + "\n")
+}
+
+/// `check --fix --diff`: the fixes as a unified diff on stdout, and on stderr what they are and
+/// what would remain; the exit status is that of the findings that would remain.
+private func outputDiff(of outcome: FixOutcome, strict: Bool, reported: (String) -> Bool, context: CommandContext) -> Int32 {
+    var lines = ""
+    for file in outcome.files {
+        context.terminal.out(UnifiedDiff.render(old: String(decoding: file.original, as: UTF8.self), new: String(decoding: file.fixed, as: UTF8.self),
+                                                path: file.path))
+        lines += file.fixes.map { fixLine($0, "would fix") }.joined()
+    }
+    let remaining = outcome.result.diagnostics.filter { reported($0.file.path) }
+    if !context.terminal.quiet {
+        lines += outcome.declined.map { fixLine($0, "left out") }.joined()
+        lines += outcome.fixCount == 0 ? "nothing to fix" : "would fix \(count(outcome.fixCount, "finding")) in \(count(outcome.files.count, "file"))"
+        lines += declinedSummary(outcome)
+        lines += "; then " + DiagnosticReport.summaryLine(remaining, files: outcome.result.files.count { reported($0) })
+        context.terminal.err(lines + "\n")
+    }
+    let failing = remaining.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+    return failing ? ExitCode.findings : ExitCode.success
+}
+
+/// `path:line: fixed PW1002: replace 'titel' with 'title'`, its content made safe for a terminal.
+private func fixLine(_ fix: AppliedFix, _ verb: String) -> String {
+    "\(TerminalSafe.line(fix.path)):\(fix.line): \(verb) \(fix.code.code): \(TerminalSafe.line(fix.title))\n"
+}
+
+private func declinedSummary(_ outcome: FixOutcome) -> String {
+    let left = outcome.declined.count
+    return left == 0 ? "" : "; \(count(left, "fix", plural: "fixes")) left out: with \(left == 1 ? "it" : "them") the check was not strictly better"
+}
+
+private func count(_ n: Int, _ word: String, plural: String? = nil) -> String {
+    "\(n) \(n == 1 ? word : plural ?? word + "s")"
 }
 
 private func loadBaseline(_ path: String, context: CommandContext) -> Baseline? {

@@ -37,7 +37,7 @@ final class CheckerTests: XCTestCase {
             "6:1 PW1002 unknown field 'ownr' | did you mean 'owner'? It is a required field",
             "7:14 PW2002 unknown OKR 'enterprise-revenu-2026' | did you mean 'enterprise-revenue-2026'?",
             "13:19 PW1004 'biweeky' is not an allowed value for 'cadence' | did you mean 'biweekly'? The allowed values are 'weekly', 'biweekly', 'monthly', 'quarterly'",
-            "21:13 PW1001 'source' should be text, found an integer | YAML reads 42 as an integer; quote it to make it text: '42'",
+            "21:13 PW1001 'source' should be text, found an integer | YAML reads 42 as an integer; quote it to make it text: \"42\"",
         ])
         XCTAssertTrue(result.diagnostics.allSatisfy { $0.file.path == path })
     }

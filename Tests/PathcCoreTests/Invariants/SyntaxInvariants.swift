@@ -87,6 +87,15 @@ extension Diagnostic {
             }
         }
         if DiagnosticRenderer().render(self).isEmpty { out.append("\(where_) renders as nothing") }
+        // A fix applies to its file as it is, and leaves YAML that parses.
+        for fix in fixes {
+            let (bytes, applied) = Fix.apply([fix], to: file.bytes)
+            if applied.isEmpty {
+                out.append("\(where_): its fix '\(fix.title)' does not apply")
+            } else if !SyntaxTree.parse(SourceFile(path: file.path, bytes: bytes)).diagnostics.isEmpty {
+                out.append("\(where_): its fix '\(fix.title)' leaves YAML that does not parse")
+            }
+        }
         return out
     }
 }

@@ -4,12 +4,7 @@ import XCTest
 /// The validator's verdicts and, above all, its messages: plain words, the right place, a fix.
 final class SchemaValidatorTests: XCTestCase {
     private func diagnostics(schema: String, _ instance: String) -> [Diagnostic] {
-        let document = SchemaDocument.compile(SourceFile(path: "schema.yaml", text: schema))
-        XCTAssertEqual(document.problems.map(\.message), [])
-        let file = SourceFile(path: "file.yaml", text: instance)
-        let tree = SyntaxTree.parse(file)
-        XCTAssertEqual(tree.diagnostics.map(\.message), [])
-        return SchemaValidator(document).validate(tree.root ?? .null(at: 0)).violations.map { SchemaMessages.diagnostic(for: $0, in: file) }
+        schemaDiagnostics(schema: schema, instance)
     }
 
     let okrLike = """
@@ -52,7 +47,7 @@ final class SchemaValidatorTests: XCTestCase {
     func testYAMLTypingGetsAQuoteItHint() {
         let found = diagnostics(schema: okrLike, "id: a\nowner: 2026\ncadence: weekly\ntitle: true\n")
         XCTAssertEqual(found.map(\.message), ["'owner' should be text, found an integer", "'title' should be text, found a boolean"])
-        XCTAssertEqual(found.first?.help, "YAML reads 2026 as an integer; quote it to make it text: '2026'")
+        XCTAssertEqual(found.first?.help, "YAML reads 2026 as an integer; quote it to make it text: \"2026\"")
     }
 
     func testAnyOfReportsTheBranchThatFitsTheType() {
