@@ -333,6 +333,13 @@ public final class LanguageServer {
         let uri = Self.uri(path)
         var actions: [[String: Any]] = []
         for diagnostic in workspace.findings[path] ?? [] where diagnostic.span.start <= end && start <= diagnostic.span.end {
+            for fix in diagnostic.fixes {
+                actions.append([
+                    "title": fix.title.capitalizedFirst, "kind": "quickfix",
+                    "diagnostics": [Self.json(diagnostic, root: workspace.root)], "isPreferred": diagnostic.fixes.count == 1,
+                    "edit": ["changes": [uri: fix.edits.map { ["range": Self.range(file, $0.span), "newText": $0.replacement] }]],
+                ])
+            }
             if RuleRegistry.configurableKeys.contains(diagnostic.code.name) {
                 actions.append([
                     "title": "Suppress \(diagnostic.code.name) on this line (then write why)", "kind": "quickfix",

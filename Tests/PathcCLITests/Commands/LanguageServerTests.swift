@@ -224,6 +224,24 @@ final class LanguageServerTests: XCTestCase {
         XCTAssertEqual(ids.first { $0["label"] as? String == "escalation-management" }?["kind"] as? Int, 18, "\(ids)")
         XCTAssertFalse(ids.contains { ($0["label"] as? String)?.contains("escal") == false }, "only ids with what was typed: \(ids)")
 
+        // A misspelt value: its fix is a code action, the one edit `check --fix` would make.
+        var misspelt = okrLines
+        misspelt[okrLevelLine] = "level: developmentl"
+        try editor.notify("textDocument/didChange", ["textDocument": ["uri": okr.absoluteString, "version": 12],
+                                                     "contentChanges": [["text": misspelt.joined(separator: "\n")]]])
+        let misspeltFound = editor.wait(for: "the misspelt level") { diagnostics(for: okr.absoluteString, in: $0)?.isEmpty == false }
+        let wrongValue = try XCTUnwrap(misspeltFound.flatMap { diagnostics(for: okr.absoluteString, in: $0) }?.first { $0["code"] as? String == "PW1004" })
+        let fixes = try editor.request("textDocument/codeAction", ["textDocument": ["uri": okr.absoluteString], "range": wrongValue["range"]!,
+                                                                   "context": ["diagnostics": [wrongValue]]])
+        let fixOffered = try XCTUnwrap(editor.wait(for: "the fix") { ($0["id"] as? Int) == fixes }?["result"] as? [[String: Any]])
+        let fix = try XCTUnwrap(fixOffered.first { $0["isPreferred"] as? Bool == true }, "\(fixOffered)")
+        let fixEdit = try XCTUnwrap(((fix["edit"] as? [String: Any])?["changes"] as? [String: [[String: Any]]])?[okr.absoluteString]?.first)
+        XCTAssertEqual(fixEdit["newText"] as? String, "developmental")
+        XCTAssertEqual(((fixEdit["range"] as? [String: Any])?["start"] as? [String: Int]), ["line": okrLevelLine, "character": 7])
+        XCTAssertFalse(fixOffered.contains { ($0["title"] as? String)?.hasPrefix("Suppress") == true }, "a schema finding is not suppressed")
+        try editor.notify("textDocument/didChange", ["textDocument": ["uri": okr.absoluteString, "version": 13],
+                                                     "contentChanges": [["text": okrLines.joined(separator: "\n")]]])
+
         // Hover on a key: what the field is for.
         let keyHover = try editor.request("textDocument/hover", ["textDocument": ["uri": okr.absoluteString],
                                                                   "position": ["line": okrLevelLine, "character": 2]])
