@@ -31,8 +31,10 @@ public struct FixedFile: Sendable {
 public struct FixOutcome: Sendable {
     /// The files with fixes kept, by path.
     public var files: [FixedFile]
-    /// The check of the repository with every kept fix made: what remains.
-    public var result: CheckResult
+    /// The findings of the repository with every kept fix made: what remains, in report order.
+    public var remaining: [Diagnostic]
+    /// Every content file, as shown.
+    public var checkedFiles: [String]
     /// The fixes of findings in scope that were left out, because the check did not come out
     /// strictly better with them (or the run's checks ran out), in report order.
     public var declined: [AppliedFix]
@@ -43,7 +45,8 @@ public struct FixOutcome: Sendable {
 }
 
 /// `check --fix`: makes the fixes diagnostics carry, keeping only those that make the check
-/// strictly better. The repository is held in memory (`CheckSession`); each round takes the first
+/// strictly better. The repository is held in memory and kept checked (`LiveCheck`, which
+/// re-checks only what a change affects); each round takes the first
 /// fix of every finding in scope, those of a file that do not overlap, and tries them: all files
 /// at once, else by halves down to one file, then that file's fixes by halves down to one fix. A
 /// change is kept when every finding it fixes is gone and no finding appears that was not there
@@ -59,35 +62,33 @@ public enum FixRun {
     static let maxTrials = 200
 
     /// Fixes the findings of `checker`'s repository in the files `inScope` accepts (paths as
-    /// shown), writing the files unless `write` is false.
-    public static func run(_ checker: Checker, inScope: (String) -> Bool, write: Bool) -> Result<FixOutcome, CheckSession.CheckFailure> {
-        var session: CheckSession
-        switch CheckSession.open(checker) {
-        case .failure(let failure): return .failure(failure)
-        case .success(let opened): session = opened
-        }
-        var run = Run(session: session)
+    /// shown), writing the files unless `write` is false; nil when the repository's configuration
+    /// is invalid (nothing can be checked, or fixed, then).
+    public static func run(_ checker: Checker, inScope: (String) -> Bool, write: Bool) -> FixOutcome? {
+        guard case .success(let opened) = LiveCheck.open(checker) else { return nil }
+        var run = Run(live: opened)
         var kept = 0
         for _ in 0..<rounds {
             let plan = run.plan(inScope: inScope)
             if plan.isEmpty || !run.fix(plan) { break }
             kept += 1
         }
-        session = run.session
+        let live = run.live
         var files: [FixedFile] = []
         for path in run.texts.keys.sorted() {
-            guard let absolute = session.contentPath(path), let original = run.originals[path], let fixed = run.texts[path],
+            guard let absolute = live.contentPath(path), let original = run.originals[path], let fixed = run.texts[path],
                   fixed != original else { continue }
             var file = FixedFile(path: path, absolutePath: absolute, original: original, fixed: fixed,
                                  fixes: run.made[path, default: []].sorted { ($0.line, $0.title) < ($1.line, $1.title) })
-            if write { file.problem = Self.write(file, contentFolder: session.contentFolder) }
+            if write { file.problem = Self.write(file, contentFolder: live.setup.contentFolder) }
             files.append(file)
         }
-        let declined = run.current.diagnostics.compactMap { diagnostic -> AppliedFix? in
-            guard let fix = diagnostic.fixes.first, inScope(diagnostic.file.path), session.contentPath(diagnostic.file.path) != nil else { return nil }
+        let declined = run.current.compactMap { diagnostic -> AppliedFix? in
+            guard let fix = diagnostic.fixes.first, inScope(diagnostic.file.path), live.contentPath(diagnostic.file.path) != nil else { return nil }
             return AppliedFix(diagnostic, fix)
         }
-        return .success(FixOutcome(files: files, result: run.current, declined: declined, rounds: kept))
+        return FixOutcome(files: files, remaining: run.current, checkedFiles: live.paths.map(live.checker.display), declined: declined,
+                          rounds: kept)
     }
 
     /// Writes a fixed file in one step, only inside the content folder and only if it still holds
@@ -106,28 +107,28 @@ public enum FixRun {
         let fix: Fix
     }
 
-    /// The state of a run: the session with the kept fixes, and what was kept.
+    /// The state of a run: the repository with the kept fixes, and what was kept.
     struct Run {
-        var session: CheckSession
-        /// The check of the repository with the fixes kept so far.
-        var current: CheckResult
+        var live: LiveCheck
+        /// The findings of the repository with the fixes kept so far, in report order.
+        var current: [Diagnostic]
         /// The text of each file changed, as read and as fixed.
         var originals: [String: [UInt8]] = [:]
         var texts: [String: [UInt8]] = [:]
         var made: [String: [AppliedFix]] = [:]
         var trials = 0
 
-        init(session: CheckSession) {
-            self.session = session
-            current = session.check()
+        init(live: LiveCheck) {
+            self.live = live
+            current = live.allFindings
         }
 
         /// The fixes to try this round, by file (sorted): the first fix of each finding in a
         /// content file in scope, in file order, leaving out those that overlap one before.
         func plan(inScope: (String) -> Bool) -> [(path: String, items: [Item])] {
             var byFile: [String: [Item]] = [:]
-            for diagnostic in current.diagnostics {
-                guard let fix = diagnostic.fixes.first, inScope(diagnostic.file.path), session.contentPath(diagnostic.file.path) != nil else { continue }
+            for diagnostic in current {
+                guard let fix = diagnostic.fixes.first, inScope(diagnostic.file.path), live.contentPath(diagnostic.file.path) != nil else { continue }
                 byFile[diagnostic.file.path, default: []].append(Item(diagnostic: diagnostic, fix: fix))
             }
             return byFile.keys.sorted().compactMap { path in
@@ -186,9 +187,13 @@ public enum FixRun {
             for change in changes {
                 changed[change.path] = Fix.apply(change.items.map(\.fix), to: change.items[0].diagnostic.file.bytes).bytes
             }
-            let after = session.check(replacing: changed)
+            var trial = live
+            for (path, bytes) in changed {
+                if let absolute = live.contentPath(path) { trial.replace(absolute, text: bytes) }
+            }
+            let after = trial.allFindings
             guard FixRun.improves(from: current, to: after, fixing: targets.map(\.diagnostic)) else { return false }
-            session.keep(changed)
+            live = trial
             current = after
             for change in changes {
                 originals[change.path] = originals[change.path] ?? change.items[0].diagnostic.file.bytes
@@ -205,10 +210,10 @@ public enum FixRun {
     /// Whether `after` is strictly better than `before` for fixes of `targets`: each target gone,
     /// and no finding in `after` that `before` did not have (by code, severity, file and
     /// message, counted: a second copy of a finding is new).
-    static func improves(from before: CheckResult, to after: CheckResult, fixing targets: [Diagnostic]) -> Bool {
+    static func improves(from before: [Diagnostic], to after: [Diagnostic], fixing targets: [Diagnostic]) -> Bool {
         var counts: [FindingIdentity: Int] = [:]
-        for diagnostic in before.diagnostics { counts[FindingIdentity(diagnostic), default: 0] += 1 }
-        for diagnostic in after.diagnostics {
+        for diagnostic in before { counts[FindingIdentity(diagnostic), default: 0] += 1 }
+        for diagnostic in after {
             let identity = FindingIdentity(diagnostic)
             guard let count = counts[identity], count > 0 else { return false }
             counts[identity] = count - 1

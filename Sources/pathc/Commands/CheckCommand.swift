@@ -144,7 +144,7 @@ private func runCheck(_ arguments: ParsedArguments, context: CommandContext) -> 
             scope = affected
         }
         // A repository whose configuration fails has nothing to fix: the check below says why.
-        if case .success(let outcome) = FixRun.run(checker, inScope: { reported($0, affected: scope) }, write: !showDiff) {
+        if let outcome = FixRun.run(checker, inScope: { reported($0, affected: scope) }, write: !showDiff) {
             if showDiff {
                 return outputDiff(of: outcome, strict: arguments[CheckOptions.strict], reported: { reported($0, affected: scope) },
                                   context: context)
@@ -232,12 +232,12 @@ private func outputDiff(of outcome: FixOutcome, strict: Bool, reported: (String)
                                                 path: file.path))
         lines += file.fixes.map { fixLine($0, "would fix") }.joined()
     }
-    let remaining = outcome.result.diagnostics.filter { reported($0.file.path) }
+    let remaining = outcome.remaining.filter { reported($0.file.path) }
     if !context.terminal.quiet {
         lines += outcome.declined.map { fixLine($0, "left out") }.joined()
         lines += outcome.fixCount == 0 ? "nothing to fix" : "would fix \(count(outcome.fixCount, "finding")) in \(count(outcome.files.count, "file"))"
         lines += declinedSummary(outcome)
-        lines += "; then " + DiagnosticReport.summaryLine(remaining, files: outcome.result.files.count { reported($0) })
+        lines += "; then " + DiagnosticReport.summaryLine(remaining, files: outcome.checkedFiles.count { reported($0) })
         context.terminal.err(lines + "\n")
     }
     let failing = remaining.contains { $0.severity == .error || (strict && $0.severity == .warning) }
