@@ -102,8 +102,11 @@ struct CursorPlace {
                 }
                 path.append(.item(index))
                 node = items[index]
-            case .scalar:
-                return CursorPlace(path: path, role: .value, typed: node.span, root: root)
+            case .scalar(let scalar):
+                // In quotes, what was typed is inside them.
+                let quoted = (scalar.style == .singleQuoted || scalar.style == .doubleQuoted) && node.span.end - node.span.start >= 2
+                let typed = quoted ? Span(start: node.span.start + 1, end: node.span.end - 1) : node.span
+                return CursorPlace(path: path, role: .value, typed: typed, root: root)
             }
         }
     }

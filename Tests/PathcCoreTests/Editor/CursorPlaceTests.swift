@@ -28,6 +28,7 @@ final class CursorPlaceTests: XCTestCase {
         XCTAssertEqual(try place("kind: okr\nlevel: |\n")?.path, [.key("level")])
         XCTAssertEqual(try place("kind: okr\nlevel: te|\n")?.role, .value)
         XCTAssertEqual(try place("kind: okr\nlevel: te|\n")?.typed, Span(start: 17, end: 19))
+        XCTAssertEqual(try place("kind: okr\nlevel: 'te|'\n")?.typed, Span(start: 18, end: 20), "inside the quotes")
     }
 
     func testPastTheEndOfABlockCollection() throws {
