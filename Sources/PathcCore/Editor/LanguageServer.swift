@@ -63,7 +63,7 @@ public final class LanguageServer {
             watchesFiles = ((workspaceCapabilities?["didChangeWatchedFiles"] as? [String: Any])?["dynamicRegistration"] as? Bool) == true
         case "initialized":
             if watchesFiles { registerWatchers() }
-            publish(Set(workspace?.findings.keys ?? [:].keys))
+            publish(workspace.map { Set($0.findings.keys) } ?? [])
         case "shutdown":
             shutDown = true
             respond(id, NSNull())
@@ -154,7 +154,7 @@ public final class LanguageServer {
             let earlier = Set(published.keys)
             open(folder)
             for (path, bytes) in buffers { _ = self.workspace?.update(path, text: bytes) }
-            publish(earlier.union(self.workspace?.findings.keys ?? [:].keys))
+            publish(earlier.union(self.workspace.map { Set($0.findings.keys) } ?? []))
             return
         }
         var changed: Set<String> = []
