@@ -17,6 +17,20 @@ public enum DiagnosticReport {
 
     public static func json(_ diagnostic: Diagnostic) -> JSONValue {
         let start = diagnostic.start, end = diagnostic.end
+        // Present only when the finding has fixes, so that the common finding reads as before.
+        let fixes: [JSONMember] = diagnostic.fixes.isEmpty ? [] : [JSONMember("fixes", .array(diagnostic.fixes.map { fix in
+            .object([
+                JSONMember("title", .string(fix.title)),
+                JSONMember("edits", .array(fix.edits.map { edit in
+                    let from = diagnostic.file.position(of: edit.span.start), to = diagnostic.file.position(of: edit.span.end)
+                    return .object([
+                        JSONMember("line", .int(from.line)), JSONMember("column", .int(from.column)),
+                        JSONMember("endLine", .int(to.line)), JSONMember("endColumn", .int(to.column)),
+                        JSONMember("text", .string(edit.replacement)),
+                    ])
+                })),
+            ])
+        }))]
         return .object([
             JSONMember("file", .string(diagnostic.file.path)),
             JSONMember("line", .int(start.line)),
@@ -29,7 +43,7 @@ public enum DiagnosticReport {
             JSONMember("message", .string(diagnostic.message)),
             JSONMember("help", diagnostic.help.map(JSONValue.string) ?? .null),
             JSONMember("path", diagnostic.pointer.map(JSONValue.string) ?? .null),
-        ])
+        ] + fixes)
     }
 
     /// `3 errors, 5 warnings in 42 files`.

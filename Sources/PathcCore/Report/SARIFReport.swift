@@ -36,15 +36,35 @@ public enum SARIFReport {
                 JSONMember("endLine", .int(end.line)),
                 JSONMember("endColumn", .int(end.column)),
             ])
+            let artifact: JSONValue = .object([
+                JSONMember("uri", .string(uriPath(report.paths[index]))),
+                JSONMember("uriBaseId", .string("%SRCROOT%")),
+            ])
             let location: JSONValue = .object([
                 JSONMember("physicalLocation", .object([
-                    JSONMember("artifactLocation", .object([
-                        JSONMember("uri", .string(uriPath(report.paths[index]))),
-                        JSONMember("uriBaseId", .string("%SRCROOT%")),
-                    ])),
+                    JSONMember("artifactLocation", artifact),
                     JSONMember("region", region),
                 ])),
             ])
+            // SARIF's own form of a fix: the regions of the file to replace, and what replaces them.
+            let fixes: [JSONMember] = diagnostic.fixes.isEmpty ? [] : [JSONMember("fixes", .array(diagnostic.fixes.map { fix in
+                .object([
+                    JSONMember("description", .object([JSONMember("text", .string(fix.title))])),
+                    JSONMember("artifactChanges", .array([.object([
+                        JSONMember("artifactLocation", artifact),
+                        JSONMember("replacements", .array(fix.edits.map { edit in
+                            let from = diagnostic.file.position(of: edit.span.start), to = diagnostic.file.position(of: edit.span.end)
+                            return .object([
+                                JSONMember("deletedRegion", .object([
+                                    JSONMember("startLine", .int(from.line)), JSONMember("startColumn", .int(from.column)),
+                                    JSONMember("endLine", .int(to.line)), JSONMember("endColumn", .int(to.column)),
+                                ])),
+                                JSONMember("insertedContent", .object([JSONMember("text", .string(edit.replacement))])),
+                            ])
+                        })),
+                    ])])),
+                ])
+            }))]
             return .object([
                 JSONMember("ruleId", .string(diagnostic.code.code)),
                 JSONMember("ruleIndex", .int(ruleIndex[diagnostic.code.code] ?? 0)),
@@ -52,7 +72,7 @@ public enum SARIFReport {
                 JSONMember("message", .object([JSONMember("text", .string(text))])),
                 JSONMember("locations", .array([location])),
                 JSONMember("partialFingerprints", .object([JSONMember("pathcFinding/v1", .string(report.fingerprints[index]))])),
-            ])
+            ] + fixes)
         }
         var srcroot: [JSONMember] = []
         if let repositoryRoot {

@@ -1064,7 +1064,36 @@ properties:
           "rule": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "The rule's name."},
           "message": {"type": "string", "minLength": 1, "description": "What is wrong."},
           "help": {"type": ["string", "null"], "description": "What to do."},
-          "path": {"type": ["string", "null"], "description": "The JSON Pointer of the flagged value."}
+          "path": {"type": ["string", "null"], "description": "The JSON Pointer of the flagged value."},
+          "fixes": {
+            "type": "array",
+            "description": "The safe fixes of the finding, when it has any (the edits `check --fix` and an editor's quick fix make).",
+            "items": {
+              "type": "object",
+              "required": ["title", "edits"],
+              "additionalProperties": false,
+              "properties": {
+                "title": {"type": "string", "minLength": 1, "description": "What the fix does."},
+                "edits": {
+                  "type": "array",
+                  "minItems": 1,
+                  "description": "The text to replace, in file order, none overlapping.",
+                  "items": {
+                    "type": "object",
+                    "required": ["line", "column", "endLine", "endColumn", "text"],
+                    "additionalProperties": false,
+                    "properties": {
+                      "line": {"type": "integer", "minimum": 1, "description": "Where the replaced text starts."},
+                      "column": {"type": "integer", "minimum": 1, "description": "Its column, in characters."},
+                      "endLine": {"type": "integer", "minimum": 1, "description": "Where it ends."},
+                      "endColumn": {"type": "integer", "minimum": 1, "description": "The column just after it."},
+                      "text": {"type": "string", "description": "The text that replaces it."}
+                    }
+                  }
+                }
+              }
+            }
+          }
         }
       }
     },

@@ -58,8 +58,11 @@ final class CIFormatCommandTests: XCTestCase {
             throw XCTSkip("shared/conformance/sarif is not beside the repository; skipping the SARIF schema validation")
         }
         let folder = try repositoryWithFindings()
+        // A finding with a fix, so that SARIF's form of fixes is validated too.
+        try edit(folder) { $0.replacingOccurrences(of: "\nlevel: team\n", with: "\nlevel: tem\n") }
         let result = try CLI.run(["check", "--format", "sarif"], in: folder)
         XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("\"insertedContent\""), "a fix in the log")
         let output = folder.appendingPathComponent("out.sarif")
         try result.stdout.write(to: output, atomically: true, encoding: .utf8)
         let validation = try python("""
@@ -73,6 +76,37 @@ final class CIFormatCommandTests: XCTestCase {
             """, module: "jsonschema", [schema.path, output.path])
         XCTAssertEqual(validation.status, 0, validation.stdout + validation.stderr)
         XCTAssertEqual(validation.stdout, "\(try diagnosticCount(folder)) results\n")
+    }
+
+    /// A finding's safe fixes travel with it: in the JSON report (valid by pathc's own output
+    /// schema) and in SARIF's own form, a replacement of a region of the file.
+    func testFixesInTheJSONAndSARIFReports() throws {
+        let folder = try repositoryWithFindings()
+        try edit(folder) { $0.replacingOccurrences(of: "\nlevel: team\n", with: "\nlevel: tem\n") }
+        let json = try CLI.run(["check", "--format", "json"], in: folder)
+        let output = folder.appendingPathComponent("out.json")
+        try json.stdout.write(to: output, atomically: true, encoding: .utf8)
+        let valid = try CLI.run(["validate", "--schema", "schemas/output/diagnostics.schema.json", "out.json"], in: folder)
+        XCTAssertEqual(valid.status, 0, valid.stdout + valid.stderr)
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let diagnostics = try XCTUnwrap(report["diagnostics"] as? [[String: Any]])
+        let level = try XCTUnwrap(diagnostics.first { $0["code"] as? String == "PW1004" }, "\(diagnostics)")
+        let edit = try XCTUnwrap(((level["fixes"] as? [[String: Any]])?.first?["edits"] as? [[String: Any]])?.first)
+        XCTAssertEqual(edit["text"] as? String, "team")
+        XCTAssertEqual(edit["line"] as? Int, level["line"] as? Int)
+        XCTAssertEqual(edit["column"] as? Int, 8)
+        XCTAssertEqual(edit["endColumn"] as? Int, 11)
+        XCTAssertTrue(diagnostics.contains { $0["fixes"] == nil }, "a finding without fixes has no 'fixes'")
+
+        let sarif = try CLI.run(["check", "--format", "sarif"], in: folder)
+        let log = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let results = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let fixed = try XCTUnwrap(results.first { $0["ruleId"] as? String == "PW1004" })
+        let change = try XCTUnwrap(((fixed["fixes"] as? [[String: Any]])?.first?["artifactChanges"] as? [[String: Any]])?.first)
+        let replacement = try XCTUnwrap((change["replacements"] as? [[String: Any]])?.first)
+        XCTAssertEqual((replacement["insertedContent"] as? [String: Any])?["text"] as? String, "team")
+        XCTAssertEqual((replacement["deletedRegion"] as? [String: Any])?["startColumn"] as? Int, 8)
+        XCTAssertEqual((change["artifactLocation"] as? [String: Any])?["uri"] as? String, okr)
     }
 
     func testJUnitReadsBackWithJunitparser() throws {
