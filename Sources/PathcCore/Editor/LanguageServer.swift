@@ -421,6 +421,9 @@ public final class LanguageServer {
 
     /// The byte offset of an LSP position (UTF-16 code units from the line's start) in a file.
     static func offset(_ file: SourceFile, line: Int, character: Int) -> Int {
+        // A position before the text is its start, one after it its end (editors may send either).
+        guard line >= 0 else { return 0 }
+        guard line < file.lineCount else { return file.bytes.count }
         let range = file.lineRange(line + 1)
         var units = 0
         var offset = range.lowerBound

@@ -42,9 +42,18 @@ final class LanguageServerTests: XCTestCase {
             return nextID
         }
 
+        /// Sends a request whose params may be any JSON value, and returns its id.
+        func requestRaw(_ method: String, _ params: Any) throws -> Int {
+            nextID += 1
+            try write(["jsonrpc": "2.0", "id": nextID, "method": method, "params": params])
+            return nextID
+        }
+
         func write(_ message: [String: Any]) throws {
             let body = try JSONSerialization.data(withJSONObject: message)
-            input.fileHandleForWriting.write(Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body)
+            // A server that died is a failed test, not a test process killed by SIGPIPE.
+            signal(SIGPIPE, SIG_IGN)
+            try input.fileHandleForWriting.write(contentsOf: Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body)
         }
 
         /// The next message the server sends that `matches`, skipping the others; fails after 20 s.
@@ -294,5 +303,40 @@ final class LanguageServerTests: XCTestCase {
         while editor.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         XCTAssertFalse(editor.process.isRunning)
         XCTAssertEqual(editor.process.terminationStatus, 0, "exit after shutdown")
+    }
+
+    /// Positions no editor should send, and requests without what they need: each is answered
+    /// (a position past the text is its end), and the server goes on.
+    func testOddRequestsAreAnswered() throws {
+        let root = try CLI.copyOfRepository(self)
+        let editor = try Editor(in: root)
+        defer { if editor.process.isRunning { editor.process.terminate() } }
+        let initialize = try editor.request("initialize", ["processId": NSNull(), "rootUri": root.absoluteString, "capabilities": [:]])
+        _ = editor.wait(for: "the answer to initialize") { ($0["id"] as? Int) == initialize }
+        try editor.notify("initialized")
+        let uri = root.appendingPathComponent("pathways/competencies/escalation-management.competency.yaml").absoluteString
+        try editor.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "yaml", "version": 1,
+                                                                     "text": try String(contentsOf: URL(string: uri)!, encoding: .utf8)]])
+        let odd: [(String, Any)] = [
+            ("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": Int.max, "character": 5]]),
+            ("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": -5, "character": Int.min]]),
+            ("textDocument/completion", ["textDocument": ["uri": uri], "position": ["line": Int.max - 1, "character": Int.max]]),
+            ("textDocument/definition", ["textDocument": ["uri": uri], "position": ["line": 1.5, "character": "x"]]),
+            ("textDocument/codeAction", ["textDocument": ["uri": uri], "range": ["start": ["line": 50, "character": 0], "end": ["line": 1, "character": 0]]]),
+            ("textDocument/completion", ["textDocument": ["uri": "untitled:Untitled-1"], "position": ["line": 0, "character": 0]]),
+            ("textDocument/references", [Any]()),
+            ("textDocument/hover", "nonsense"),
+        ]
+        for (method, params) in odd {
+            let asked = try editor.requestRaw(method, params)
+            let answer = editor.wait(for: "the answer to \(method)") { ($0["id"] as? Int) == asked }
+            XCTAssertNotNil(answer?["result"], "\(method) \(params): \(answer ?? [:])")
+        }
+        let shutdown = try editor.request("shutdown")
+        _ = editor.wait(for: "the answer to shutdown") { ($0["id"] as? Int) == shutdown }
+        try editor.notify("exit")
+        let deadline = Date().addingTimeInterval(10)
+        while editor.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        XCTAssertEqual(editor.process.terminationStatus, 0, "still serving after the odd requests")
     }
 }
